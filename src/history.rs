@@ -1,0 +1,174 @@
+//! Undo and redo.
+//!
+//! The history keeps the inverse of each applied edit. Edits that continue one gesture —
+//! the letters of one burst of typing into one field — share a [`MergeKey`] and become one
+//! undo step, until the history is sealed (the field loses focus, another edit arrives).
+//! Each state of the project has a generation number, so "unsaved changes" is exact:
+//! undoing back to the saved state clears it.
+
+use crate::edit::{Edit, EditError};
+use crate::model::Project;
+
+/// Identifies a gesture whose edits merge into one undo step, e.g. typing into the
+/// statement of claim C3.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MergeKey(pub String);
+
+#[derive(Debug, Clone)]
+struct Step {
+    /// Undoes the step.
+    inverse: Edit,
+    label: String,
+    merge: Option<MergeKey>,
+    /// Generation of the project before and after the step.
+    before: u64,
+    after: u64,
+}
+
+/// Undo and redo stacks for one open project.
+#[derive(Debug, Clone)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    generation: u64,
+    next_generation: u64,
+    saved_generation: Option<u64>,
+    /// Set when the next edit must start a new step even if its merge key matches.
+    sealed: bool,
+    limit: usize,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl History {
+    /// Steps kept before the oldest is forgotten.
+    pub const DEFAULT_LIMIT: usize = 1000;
+
+    /// A history for a project that matches its file on disk.
+    pub fn new() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            generation: 0,
+            next_generation: 1,
+            saved_generation: Some(0),
+            sealed: true,
+            limit: Self::DEFAULT_LIMIT,
+        }
+    }
+
+    /// A history for a project that has never been saved.
+    pub fn unsaved() -> Self {
+        Self { saved_generation: None, ..Self::new() }
+    }
+
+    /// Applies `edit` as a new undo step.
+    pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<(), EditError> {
+        self.apply_merging(project, edit, None)
+    }
+
+    /// Applies `edit`, merging it into the previous step when both carry the same key
+    /// and the history has not been sealed in between.
+    pub fn apply_merging(
+        &mut self,
+        project: &mut Project,
+        edit: Edit,
+        merge: Option<MergeKey>,
+    ) -> Result<(), EditError> {
+        let label = edit.describe();
+        let inverse = edit.apply(project)?;
+        self.redo.clear();
+        let after = self.fresh_generation();
+        let merges = !self.sealed && merge.is_some() && self.undo.last().is_some_and(|step| step.merge == merge);
+        match self.undo.last_mut() {
+            // The older inverse already restores the state before the gesture began.
+            Some(step) if merges => step.after = after,
+            _ => {
+                self.undo.push(Step { inverse, label, merge, before: self.generation, after });
+                if self.undo.len() > self.limit {
+                    self.undo.remove(0);
+                }
+            }
+        }
+        self.generation = after;
+        self.sealed = false;
+        Ok(())
+    }
+
+    /// Ends the current gesture: the next edit starts a new undo step.
+    pub fn seal(&mut self) {
+        self.sealed = true;
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        let Some(step) = self.undo.pop() else { return Ok(None) };
+        let redo = match step.inverse.apply(project) {
+            Ok(redo) => redo,
+            Err(error) => {
+                self.undo.clear();
+                self.redo.clear();
+                return Err(error);
+            }
+        };
+        self.generation = step.before;
+        self.sealed = true;
+        let label = step.label.clone();
+        self.redo.push(Step { inverse: redo, ..step });
+        Ok(Some(label))
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        let Some(step) = self.redo.pop() else { return Ok(None) };
+        let undo = match step.inverse.apply(project) {
+            Ok(undo) => undo,
+            Err(error) => {
+                self.undo.clear();
+                self.redo.clear();
+                return Err(error);
+            }
+        };
+        self.generation = step.after;
+        self.sealed = true;
+        let label = step.label.clone();
+        self.undo.push(Step { inverse: undo, ..step });
+        Ok(Some(label))
+    }
+
+    /// Label of the step Undo would undo.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|step| step.label.as_str())
+    }
+
+    /// Label of the step Redo would redo.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|step| step.label.as_str())
+    }
+
+    /// Records that the project as it is now matches its file.
+    pub fn mark_saved(&mut self) {
+        self.saved_generation = Some(self.generation);
+        self.seal();
+    }
+
+    /// Whether the project differs from its file (or has none).
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.saved_generation != Some(self.generation)
+    }
+
+    /// Identifies the project's current state; changes with every edit, undo and redo.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    fn fresh_generation(&mut self) -> u64 {
+        let generation = self.next_generation;
+        self.next_generation += 1;
+        generation
+    }
+}

@@ -1,0 +1,123 @@
+//! Turning files into sources.
+//!
+//! Each format is one module with one function, `import(&[u8]) -> Result<Imported, Refusal>`,
+//! that knows nothing of paths or projects. [`import_file`] picks the module, enforces the
+//! size limit, and names the file in every error.
+
+mod decode;
+mod markdown;
+mod plain;
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::model::{SourceFormat, SourceMeta};
+
+pub use decode::{Decoded, decode_text};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_IMPORT_BYTES: u64 = 64 << 20;
+
+/// What an importer made of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub format: SourceFormat,
+    /// The text the analyst reads.
+    pub text: String,
+    /// Whatever the file says about itself; empty fields are unknown.
+    pub meta: SourceMeta,
+    /// Importer name and version, recorded with the source so upgrades can offer re-import.
+    pub importer: &'static str,
+    /// Things the analyst should know about this import (a guessed encoding, say).
+    pub notes: Vec<String>,
+}
+
+/// Why an importer could not read some bytes; [`ImportError`] adds the file.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Refusal {
+    #[error("it is not text: {0}")]
+    Binary(String),
+    #[error("it is empty")]
+    Empty,
+    #[error("{0}")]
+    Malformed(String),
+}
+
+/// Why a file could not be imported.
+#[derive(Debug, Error)]
+pub enum ImportError {
+    #[error("cannot read {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{} is {} MB; Crosscheck imports files up to {} MB", path.display(), size >> 20, MAX_IMPORT_BYTES >> 20)]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{} has a format Crosscheck cannot import ({what}); it reads {}", path.display(), supported_list())]
+    Unsupported { path: PathBuf, what: String },
+    #[error("cannot import {}: {refusal}", path.display())]
+    Refused { path: PathBuf, refusal: Refusal },
+}
+
+/// A file's bytes and what its importer made of them.
+#[derive(Debug)]
+pub struct ImportedFile {
+    pub bytes: Vec<u8>,
+    pub document: Imported,
+}
+
+type Importer = fn(&[u8]) -> Result<Imported, Refusal>;
+
+/// File name extensions and the importer that reads them.
+const IMPORTERS: &[(&str, Importer)] =
+    &[("txt", plain::import), ("text", plain::import), ("md", markdown::import), ("markdown", markdown::import)];
+
+fn supported_list() -> String {
+    IMPORTERS.iter().map(|(extension, _)| format!(".{extension}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Whether files with this name can be imported.
+pub fn is_supported(path: &Path) -> bool {
+    importer_for(path).is_some()
+}
+
+/// File name extensions Crosscheck imports, for file dialogs.
+pub fn supported_extensions() -> Vec<&'static str> {
+    IMPORTERS.iter().map(|(extension, _)| *extension).collect()
+}
+
+fn importer_for(path: &Path) -> Option<Importer> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    IMPORTERS.iter().find(|(known, _)| *known == extension).map(|(_, importer)| *importer)
+}
+
+/// Reads and imports one file.
+pub fn import_file(path: &Path) -> Result<ImportedFile, ImportError> {
+    let io_error = |source| ImportError::Io { path: path.to_owned(), source };
+    let Some(importer) = importer_for(path) else {
+        let what = path.extension().map_or_else(
+            || "no file name extension".to_owned(),
+            |extension| format!(".{}", extension.to_string_lossy()),
+        );
+        return Err(ImportError::Unsupported { path: path.to_owned(), what });
+    };
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { path: path.to_owned(), size });
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    let document = importer(&bytes).map_err(|refusal| ImportError::Refused { path: path.to_owned(), refusal })?;
+    Ok(ImportedFile { bytes, document })
+}
+
+/// The first line of `text` as a title, if it is short enough to be one.
+fn title_from_first_line(text: &str) -> String {
+    const LONGEST_TITLE: usize = 150;
+    text.lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .filter(|line| line.chars().count() <= LONGEST_TITLE)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests;

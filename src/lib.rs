@@ -1,0 +1,16 @@
+//! Crosscheck: a workbench for fact-checkers.
+//!
+//! The library holds everything but the window: the project model, edits and history,
+//! project files, importers. The desktop app in `app` draws the model and sends edits.
+
+pub mod check;
+pub mod edit;
+pub mod history;
+pub mod import;
+pub mod model;
+pub mod store;
+
+/// The bundled sample project, opened when the app starts with no project named.
+pub fn sample_project_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/harbour-accord/harbour-accord.ron")
+}

@@ -1,0 +1,93 @@
+//! Project files: RON on disk, saved atomically, versioned and migrated.
+//!
+//! A project is one `.ron` file; its sources' original files live in a `sources/` folder
+//! beside it, so the folder can be zipped, moved or committed and still open.
+
+mod atomic;
+mod format;
+mod migrate;
+mod originals;
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::model::{Problem, Project};
+
+pub use atomic::{backup_path, write_atomically};
+pub use format::{FORMAT_NAME, FORMAT_VERSION, from_ron, to_ron};
+pub use originals::{OriginalStatus, SOURCES_DIR, adopt_original, original_status, sha256_hex};
+
+/// Project files larger than this are refused rather than read into memory.
+pub const MAX_PROJECT_BYTES: u64 = 1 << 30;
+
+/// Why a project file could not be opened.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("cannot read {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{} is {size} bytes, more than the {MAX_PROJECT_BYTES} a project file may have", path.display())]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{} is not a Crosscheck project (its format is {found:?})", path.display())]
+    NotAProject { path: PathBuf, found: String },
+    #[error(
+        "{} was written in project format version {version}, newer than this Crosscheck reads (up to {FORMAT_VERSION}); update Crosscheck to open it",
+        path.display()
+    )]
+    Newer { path: PathBuf, version: u32 },
+}
+
+/// Why a project could not be saved. The file on disk is left as it was.
+#[derive(Debug, Error)]
+pub enum SaveError {
+    #[error("cannot save {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("cannot write the project as RON: {0}")]
+    Serialize(String),
+}
+
+/// A project read from disk, with any broken invariants found in it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    /// Invariants the file breaks; the project opens anyway so they can be fixed.
+    pub problems: Vec<Problem>,
+    /// The format version the file was written in, if it was migrated from an older one.
+    pub migrated_from: Option<u32>,
+}
+
+/// Reads a project file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let io_error = |source| LoadError::Io { path: path.to_owned(), source };
+    let size = std::fs::metadata(path).map_err(io_error)?.len();
+    if size > MAX_PROJECT_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), size });
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    let text = String::from_utf8(bytes).map_err(|error| {
+        let (line, column) = line_column(&error.as_bytes()[..error.utf8_error().valid_up_to()]);
+        LoadError::Syntax { path: path.to_owned(), line, column, message: "the file is not UTF-8 text".to_owned() }
+    })?;
+    let (project, migrated_from) = from_ron(&text).map_err(|error| error.at(path))?;
+    let problems = project.problems();
+    Ok(Loaded { project, problems, migrated_from })
+}
+
+/// Writes a project file atomically, keeping the previous file as `NAME.ron.bak`.
+pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
+    let text = to_ron(project).map_err(|error| SaveError::Serialize(error.to_string()))?;
+    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io { path: path.to_owned(), source })
+}
+
+/// 1-based line and column just after `bytes`.
+fn line_column(bytes: &[u8]) -> (usize, usize) {
+    let line = bytes.split(|&b| b == b'\n').count();
+    let line_start = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&bytes[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests;
