@@ -1,0 +1,102 @@
+//! The `crosscheck` command on the bundled sample project and on broken inputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn crosscheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck")).args(args).output().expect("crosscheck runs")
+}
+
+fn sample() -> PathBuf {
+    crosscheck::sample_project_path()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Copies the sample project folder so a test can break it.
+fn copy_of_sample(folder: &Path) -> PathBuf {
+    let from = sample().parent().expect("project folder").to_owned();
+    std::fs::create_dir_all(folder.join("sources")).expect("create");
+    for entry in std::fs::read_dir(from.join("sources")).expect("list") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), folder.join("sources").join(entry.file_name())).expect("copy");
+    }
+    let project = folder.join("harbour-accord.ron");
+    std::fs::copy(sample(), &project).expect("copy");
+    project
+}
+
+#[test]
+fn check_passes_on_the_sample_and_summarises_it() {
+    let output = crosscheck(&["check", sample().to_str().expect("utf-8 path")]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}{}", stderr(&output));
+    assert!(text.contains("sources:   3"), "{text}");
+    assert!(text.contains("claims:    15"), "{text}");
+    assert!(text.contains("False: 5"), "{text}");
+    assert!(text.contains("conflicts: 7 (2 open)"), "{text}");
+    assert!(text.contains("No problems found."), "{text}");
+}
+
+#[test]
+fn check_fails_with_a_clear_message_on_a_broken_copy() {
+    let folder = tempfile::tempdir().expect("folder");
+    let project = copy_of_sample(folder.path());
+
+    std::fs::write(folder.path().join("sources/wire.txt"), "someone edited the original").expect("write");
+    let text = std::fs::read_to_string(&project).expect("read");
+    std::fs::write(&project, text.replacen("claim: \"C1\"", "claim: \"C77\"", 1)).expect("write");
+    let output = crosscheck(&["check", project.to_str().expect("utf-8 path")]);
+    let report = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{report}");
+    assert!(report.contains("2 problems found"), "{report}");
+    assert!(report.contains("supports claim C77, which does not exist"), "{report}");
+    assert!(report.contains("original file sources/wire.txt has changed"), "{report}");
+
+    std::fs::write(&project, &text[..text.len() / 2]).expect("truncate");
+    let output = crosscheck(&["check", project.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    let place = message.split("harbour-accord.ron:").nth(1).unwrap_or_default();
+    let mut numbers = place.split(':').take(2).map(str::parse::<usize>);
+    assert!(numbers.all(|n| n.is_ok()), "the message names line:column: {message}");
+}
+
+#[test]
+fn extract_prints_text_and_json_metadata() {
+    let rewrite = sample().parent().expect("folder").join("sources/rewrite.md");
+    let output = crosscheck(&["extract", rewrite.to_str().expect("utf-8 path")]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(text.contains("Varenland opposed a proposal"), "{text}");
+    assert!(!text.contains("**"), "Markdown markup is gone");
+
+    let output = crosscheck(&["extract", "--json", rewrite.to_str().expect("utf-8 path")]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(json["format"], "Markdown");
+    assert!(json["meta"]["title"].as_str().is_some_and(|title| !title.is_empty()));
+    assert!(json["text"].as_str().is_some_and(|t| t.contains("MORANZA")));
+}
+
+#[test]
+fn extract_decodes_legacy_encodings_and_refuses_binaries() {
+    let folder = tempfile::tempdir().expect("folder");
+    let latin = folder.path().join("latin.txt");
+    std::fs::write(&latin, b"Caf\xe9 owners in Z\xfcrich said the \x93new\x94 levy was unfair.").expect("write");
+    let output = crosscheck(&["extract", latin.to_str().expect("utf-8 path")]);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output).trim_end(), "Café owners in Zürich said the \u{201c}new\u{201d} levy was unfair.");
+
+    let binary = folder.path().join("photo.txt");
+    std::fs::write(&binary, b"\xff\xd8\xff\xe0\0\x10JFIF\0\x01").expect("write");
+    let output = crosscheck(&["extract", binary.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("photo.txt") && message.contains("a JPEG image"), "{message}");
+}
