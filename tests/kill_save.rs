@@ -37,7 +37,7 @@ fn a_save_killed_at_random_moments_never_corrupts_the_file() {
     let path = folder.path().join("looping.ron");
     store::save(&version(0), &path).expect("first save");
     let titles = ["version 0", "version 1"];
-    let mut seen = [0usize; 2];
+    let mut finished = [0usize; 2];
     // A cheap, seeded generator is enough to spread the kills over the save.
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     for round in 0..200 {
@@ -57,7 +57,7 @@ fn a_save_killed_at_random_moments_never_corrupts_the_file() {
             .unwrap_or_else(|error| panic!("round {round}, killed after {:?}: {error}", started.elapsed()));
         let which = titles.iter().position(|t| *t == loaded.project.info.title).expect("one of the two versions");
         assert_eq!(loaded.project, version(which), "round {round}: a mixture of versions");
-        seen[which] += 1;
+        finished[which] += 1;
     }
-    assert!(seen[1] > 0, "the child never finished a save; the kills came too early to test anything");
+    assert!(finished[1] > 0, "the child never finished a save; the kills came too early to test anything");
 }
