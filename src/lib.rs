@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod edit;
+pub mod fixtures;
 pub mod history;
 pub mod import;
 pub mod model;

@@ -73,7 +73,8 @@ impl From<ron::error::SpannedError> for FormatError {
 /// The file text for a project. The same project always gives the same bytes.
 pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
     let config = PrettyConfig::new()
-        .indentor("    ")
+        // Tabs: a quarter of the whitespace to write and to skip when loading large projects.
+        .indentor("\t")
         .struct_names(false)
         // Source texts keep their line breaks, so a changed paragraph is a small diff.
         .escape_strings(false);
@@ -84,10 +85,21 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// Reads the format and version. Files put them before the project, so parsing just that
+/// head is enough and keeps a large file from being parsed twice; anything unusual falls
+/// back to parsing the whole text, which also gives the right error position.
+fn read_header(text: &str) -> Result<Header, FormatError> {
+    let head = text.find("project:").map(|end| format!("{})", &text[..end]));
+    if let Some(header) = head.and_then(|head| ron::from_str::<Header>(&head).ok()) {
+        return Ok(header);
+    }
+    Ok(ron::from_str(text)?)
+}
+
 /// Parses a project file's text, migrating older versions. Returns the project and the
 /// version it was migrated from, if any.
 pub fn from_ron(text: &str) -> Result<(Project, Option<u32>), FormatError> {
-    let header: Header = ron::from_str(text)?;
+    let header = read_header(text)?;
     if header.format != FORMAT_NAME {
         return Err(FormatError::NotAProject(header.format));
     }

@@ -49,7 +49,7 @@ fn saving_twice_gives_identical_bytes_and_a_backup() {
     assert_eq!(fs::read_to_string(&path).expect("read"), first);
     assert_eq!(fs::read_to_string(backup_path(&path)).expect("backup"), first);
     assert!(first.starts_with("// Crosscheck project file"));
-    assert!(first.contains("    format: \"crosscheck-project\",\n    version: 2,\n"), "the version comes first");
+    assert!(first.contains("\tformat: \"crosscheck-project\",\n\tversion: 2,\n"), "the version comes first");
     assert!(first.contains("the council said. Repairs will cost 2.4 million."), "text stays readable");
 }
 
