@@ -3,12 +3,16 @@
 //! The library holds everything but the window: the project model, edits and history,
 //! project files, importers. The desktop app in `app` draws the model and sends edits.
 
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod check;
 pub mod edit;
 pub mod fixtures;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod query;
+pub mod search;
 pub mod store;
 
 /// The bundled sample project, opened when the app starts with no project named.

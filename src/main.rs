@@ -37,7 +37,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Some(Command::Check { project }) => check(&project),
         Some(Command::Extract { file, json }) => extract(&file, json).map(|()| ExitCode::SUCCESS),
-        None => Ok(open_app(cli.project)),
+        None => open_app(cli.project),
     };
     outcome.unwrap_or_else(|error| {
         eprintln!("crosscheck: {error:#}");
@@ -71,11 +71,13 @@ fn extract(file: &std::path::Path, json: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn open_app(project: Option<PathBuf>) -> ExitCode {
-    let project = project.unwrap_or_else(crosscheck::sample_project_path);
-    println!(
-        "The Crosscheck desktop app is not part of this build yet; check the project with `crosscheck check {}`.",
-        project.display()
-    );
-    ExitCode::SUCCESS
+#[cfg(feature = "gui")]
+fn open_app(project: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    crosscheck::app::run(project)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_app(_project: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("this build of Crosscheck has no desktop app; rebuild with the `gui` feature")
 }

@@ -16,7 +16,10 @@ use crate::model::{Problem, Project};
 
 pub use atomic::{backup_path, write_atomically};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, from_ron, to_ron};
-pub use originals::{OriginalStatus, SOURCES_DIR, adopt_original, original_status, sha256_hex};
+pub use originals::{
+    NewSource, OriginalStatus, SOURCES_DIR, SourceFileError, adopt_original, collect_originals, original_status,
+    sha256_hex, source_from_file,
+};
 
 /// Project files larger than this are refused rather than read into memory.
 pub const MAX_PROJECT_BYTES: u64 = 1 << 30;

@@ -125,3 +125,77 @@ mod tests {
         assert_eq!(original_status(folder.path(), &original), OriginalStatus::Missing);
     }
 }
+
+/// A source made from a file, and what the analyst should know about the import.
+#[derive(Debug)]
+pub struct NewSource {
+    pub source: crate::model::Source,
+    pub notes: Vec<String>,
+}
+
+/// Why a file could not become a source.
+#[derive(Debug, thiserror::Error)]
+pub enum SourceFileError {
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
+    #[error("cannot copy {} into the project's {SOURCES_DIR} folder: {error}", path.display())]
+    Copy { path: std::path::PathBuf, error: io::Error },
+}
+
+/// Imports `file` as a source. With a project folder, the original is copied into its
+/// `sources/` folder; a project that has never been saved keeps the absolute path until
+/// [`collect_originals`] runs on its first save.
+pub fn source_from_file(file: &Path, project_dir: Option<&Path>) -> Result<NewSource, SourceFileError> {
+    let imported = crate::import::import_file(file)?;
+    let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+    let path = match project_dir {
+        Some(folder) => adopt_original(folder, &name, &imported.bytes)
+            .map_err(|error| SourceFileError::Copy { path: file.to_owned(), error })?,
+        None => std::path::absolute(file).unwrap_or_else(|_| file.to_owned()).to_string_lossy().into_owned(),
+    };
+    let document = imported.document;
+    let original = OriginalFile { path, sha256: sha256_hex(&imported.bytes), importer: document.importer.to_owned() };
+    let mut meta = document.meta;
+    if meta.title.trim().is_empty() {
+        meta.title = name;
+    }
+    let content =
+        crate::model::SourceContent { format: document.format, text: document.text, original: Some(original) };
+    Ok(NewSource { source: crate::model::Source { meta, content }, notes: document.notes })
+}
+
+/// Copies originals that are not yet in `to_dir`'s `sources/` folder — imported before
+/// the project was first saved (absolute paths), or left behind in `from_dir` when the
+/// project is saved to a new folder — and returns the edit that points their sources at
+/// the copies.
+pub fn collect_originals(
+    project: &crate::model::Project,
+    from_dir: Option<&Path>,
+    to_dir: &Path,
+) -> io::Result<Option<crate::edit::Edit>> {
+    use crate::edit::{Edit, SourceChange};
+    let moving = from_dir.is_some_and(|from| from != to_dir);
+    let mut edits = Vec::new();
+    for (&id, source) in &project.sources {
+        let Some(original) = &source.content.original else { continue };
+        let stored = Path::new(&original.path);
+        let current = if stored.is_absolute() {
+            stored.to_owned()
+        } else if let (true, Some(from)) = (moving, from_dir) {
+            from.join(stored)
+        } else {
+            continue;
+        };
+        // A missing original stays flagged as missing; it is not a reason to refuse the save.
+        let Ok(bytes) = fs::read(&current) else { continue };
+        let name = current.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let relative = adopt_original(to_dir, &name, &bytes)?;
+        if relative == original.path {
+            continue;
+        }
+        let mut content = source.content.clone();
+        content.original = Some(OriginalFile { path: relative, ..original.clone() });
+        edits.push(Edit::SetSource { id, change: SourceChange::Content(content) });
+    }
+    Ok((!edits.is_empty()).then(|| Edit::Batch { label: "Copy source files into the project".to_owned(), edits }))
+}

@@ -1,0 +1,70 @@
+//! What panels ask the app to do. Panels only read the project; they push actions, and
+//! the app carries them out after every panel has drawn.
+
+use std::path::PathBuf;
+
+use super::commands::UiCommand;
+use super::lifecycle::GuardAnswer;
+use super::workspace::{Selection, TextRange};
+use crate::edit::Edit;
+use crate::history::MergeKey;
+use crate::model::{ConflictId, SourceId};
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Command(UiCommand),
+    /// Change the project; edits with the same merge key form one undo step.
+    Edit {
+        edit: Edit,
+        merge: Option<MergeKey>,
+    },
+    /// A typing gesture ended (the field lost focus).
+    Seal,
+    Select(Selection),
+    /// Show a source, optionally scrolled to and flashing a character range.
+    Reveal {
+        source: SourceId,
+        range: Option<(usize, usize)>,
+    },
+    SelectText(Option<TextRange>),
+    AddToConflict(Option<ConflictId>),
+    DiscardConflictDraft,
+    OpenProject(PathBuf),
+    ImportFiles(Vec<PathBuf>),
+    CancelImport,
+    Search(String),
+    /// Jump to the next (or, backwards, the previous) search result.
+    NextHit {
+        backwards: bool,
+    },
+    RevealHit(usize),
+    DismissNotice(usize),
+    GuardAnswer(GuardAnswer),
+}
+
+/// Collects the actions of one frame.
+#[derive(Debug, Default)]
+pub struct Actions(Vec<Action>);
+
+impl Actions {
+    pub fn push(&mut self, action: Action) {
+        self.0.push(action);
+    }
+
+    pub fn command(&mut self, command: UiCommand) {
+        self.0.push(Action::Command(command));
+    }
+
+    pub fn edit(&mut self, edit: Edit) {
+        self.0.push(Action::Edit { edit, merge: None });
+    }
+
+    /// An edit that continues a typing gesture in the field `key` names.
+    pub fn typing(&mut self, edit: Edit, key: String) {
+        self.0.push(Action::Edit { edit, merge: Some(MergeKey(key)) });
+    }
+
+    pub fn take(&mut self) -> Vec<Action> {
+        std::mem::take(&mut self.0)
+    }
+}

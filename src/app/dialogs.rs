@@ -1,0 +1,97 @@
+//! Native file dialogs, kept off the UI thread and behind a trait so that tests script
+//! the answers instead of opening real dialogs.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
+
+use eframe::egui;
+
+/// Which dialog to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogKind {
+    OpenProject,
+    SaveProjectAs { suggested_name: String },
+    ImportSources,
+}
+
+/// Shows file dialogs. The answer (chosen paths; empty when cancelled) arrives on the
+/// returned channel, so the window keeps drawing while a dialog is open.
+pub trait FileDialogs {
+    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> Receiver<Vec<PathBuf>>;
+}
+
+/// The operating system's dialogs, through `rfd`, each on its own thread.
+pub struct NativeDialogs;
+
+impl FileDialogs for NativeDialogs {
+    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> Receiver<Vec<PathBuf>> {
+        let (sender, receiver) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("file dialog".to_owned()).spawn(move || {
+            let project_filter = |dialog: rfd::FileDialog| dialog.add_filter("Crosscheck project", &["ron"]);
+            let chosen: Vec<PathBuf> = match kind {
+                DialogKind::OpenProject => {
+                    project_filter(rfd::FileDialog::new().set_title("Open project")).pick_file().into_iter().collect()
+                }
+                DialogKind::SaveProjectAs { suggested_name } => {
+                    project_filter(rfd::FileDialog::new().set_title("Save project as").set_file_name(suggested_name))
+                        .save_file()
+                        .into_iter()
+                        .collect()
+                }
+                DialogKind::ImportSources => rfd::FileDialog::new()
+                    .set_title("Import sources")
+                    .add_filter("Documents", &crate::import::supported_extensions())
+                    .pick_files()
+                    .unwrap_or_default(),
+            };
+            // The app may have moved on (closed the project); nobody waiting is fine.
+            sender.send(chosen).ok();
+            ctx.request_repaint();
+        });
+        if spawned.is_err() {
+            // Without a thread there is no dialog; the dropped sender reads as "cancelled".
+            return mpsc::channel().1;
+        }
+        receiver
+    }
+}
+
+/// Dialogs whose answers a test queues in advance; records what was asked.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    inner: Arc<Mutex<Script>>,
+}
+
+#[derive(Default)]
+struct Script {
+    answers: VecDeque<Vec<PathBuf>>,
+    asked: Vec<DialogKind>,
+}
+
+impl ScriptedDialogs {
+    /// Queues the answer to the next dialog.
+    pub fn answer(&self, paths: Vec<PathBuf>) {
+        if let Ok(mut script) = self.inner.lock() {
+            script.answers.push_back(paths);
+        }
+    }
+
+    /// The dialogs shown so far.
+    pub fn asked(&self) -> Vec<DialogKind> {
+        self.inner.lock().map(|script| script.asked.clone()).unwrap_or_default()
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn show(&mut self, kind: DialogKind, _ctx: &egui::Context) -> Receiver<Vec<PathBuf>> {
+        let (sender, receiver) = mpsc::channel();
+        if let Ok(mut script) = self.inner.lock() {
+            script.asked.push(kind);
+            sender.send(script.answers.pop_front().unwrap_or_default()).ok();
+        }
+        receiver
+    }
+}

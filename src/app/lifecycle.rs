@@ -1,0 +1,545 @@
+//! Carrying out what the analyst asked for: project life cycle (new, open, save, close,
+//! quit, with the unsaved-changes guard), imports, search, and every panel action.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::actions::Action;
+use super::commands::UiCommand;
+use super::dialogs::DialogKind;
+use super::jobs::{ImportEvent, ImportJob};
+use super::prefs::BottomTab;
+use super::prompts::Notice;
+use super::shell::CrosscheckApp;
+use super::workspace::{Selection, TextRange, Workspace};
+use crate::edit::Edit;
+use crate::store;
+
+/// Something that replaces or closes the open project, and so must ask about unsaved changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PendingAction {
+    NewProject,
+    /// Open this project, or ask which one.
+    OpenProject(Option<PathBuf>),
+    CloseProject,
+    Quit,
+}
+
+/// What a file dialog was opened for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogPurpose {
+    Open,
+    SaveAs,
+    Import,
+}
+
+/// The answer to "save changes?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GuardAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+impl CrosscheckApp {
+    pub(super) fn error(&mut self, text: impl Into<String>) {
+        self.notices.push(Notice::error(text));
+    }
+
+    pub(super) fn info(&mut self, text: impl Into<String>) {
+        self.status = text.into();
+    }
+
+    /// Opens the project at `path`, replacing the open one (the caller has asked).
+    pub(super) fn open(&mut self, path: &Path) {
+        match store::load(path) {
+            Ok(loaded) => {
+                let mut workspace = Workspace::opened(loaded.project, path.to_owned());
+                workspace.reveal_selection();
+                self.workspace = Some(workspace);
+                self.prefs.remember(path);
+                self.search.computed_at = None;
+                self.info(format!("Opened {}", path.display()));
+                if let Some(version) = loaded.migrated_from {
+                    self.notices.push(Notice::info(format!(
+                        "{} was written in format version {version}; saving will upgrade it.",
+                        path.display()
+                    )));
+                }
+                for problem in loaded.problems.iter().take(5) {
+                    self.error(format!("{}: {problem}", path.display()));
+                }
+            }
+            Err(error) => {
+                self.prefs.forget(path);
+                self.error(error.to_string());
+            }
+        }
+    }
+
+    /// Runs `action` now if nothing would be lost, otherwise asks first.
+    pub(super) fn request(&mut self, action: PendingAction) {
+        let unsaved = self.workspace.as_ref().is_some_and(|w| w.history.has_unsaved_changes());
+        if unsaved {
+            self.guard = Some(action);
+        } else {
+            self.perform(action);
+        }
+    }
+
+    pub(super) fn answer_guard(&mut self, answer: GuardAnswer) {
+        let Some(action) = self.guard.take() else { return };
+        match answer {
+            GuardAnswer::Cancel => {}
+            GuardAnswer::Discard => self.perform(action),
+            GuardAnswer::Save => {
+                let path = self.workspace.as_ref().and_then(|w| w.path.clone());
+                if let Some(path) = path {
+                    if self.save_to(&path) {
+                        self.perform(action);
+                    }
+                } else {
+                    self.after_save = Some(action);
+                    self.show_dialog(DialogPurpose::SaveAs);
+                }
+            }
+        }
+    }
+
+    fn perform(&mut self, action: PendingAction) {
+        match action {
+            PendingAction::NewProject => {
+                self.workspace = Some(Workspace::new_project());
+                self.info("New project");
+            }
+            PendingAction::OpenProject(Some(path)) => self.open(&path),
+            PendingAction::OpenProject(None) => self.show_dialog(DialogPurpose::Open),
+            PendingAction::CloseProject => {
+                self.workspace = None;
+                self.search = super::panels::search::SearchState::default();
+                self.info("Project closed");
+            }
+            PendingAction::Quit => {
+                self.quitting = true;
+                self.actions.push(Action::Command(UiCommand::Quit));
+            }
+        }
+    }
+
+    fn show_dialog(&mut self, purpose: DialogPurpose) {
+        let kind = match purpose {
+            DialogPurpose::Open => DialogKind::OpenProject,
+            DialogPurpose::Import => DialogKind::ImportSources,
+            DialogPurpose::SaveAs => DialogKind::SaveProjectAs {
+                suggested_name: format!(
+                    "{}.ron",
+                    self.workspace.as_ref().map_or_else(|| "project".to_owned(), Workspace::display_name)
+                ),
+            },
+        };
+        let ctx = self.ctx.clone();
+        let receiver = self.dialogs.show(kind, &ctx);
+        self.pending_dialog = Some((purpose, receiver));
+    }
+
+    /// Saves the open project to `path`; on failure reports why and leaves it unsaved.
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        let Some(workspace) = self.workspace.as_mut() else { return false };
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        match store::collect_originals(&workspace.project, workspace.folder(), &folder) {
+            Ok(Some(edit)) => {
+                if let Err(error) = workspace.apply(edit, None) {
+                    self.error(format!("Cannot point the sources at their copied files: {error}"));
+                    return false;
+                }
+            }
+            Ok(None) => {}
+            Err(error) => {
+                self.error(format!("Cannot copy the source files into {}: {error}", folder.display()));
+                return false;
+            }
+        }
+        if let Err(error) = store::save(&workspace.project, path) {
+            self.error(format!("{error}. The project is still open and unsaved."));
+            return false;
+        }
+        workspace.history.mark_saved();
+        workspace.path = Some(path.to_owned());
+        workspace.refresh_original_status();
+        self.prefs.remember(path);
+        self.info(format!("Saved {}", path.display()));
+        true
+    }
+
+    fn save(&mut self) {
+        let path = self.workspace.as_ref().and_then(|w| w.path.clone());
+        match path {
+            Some(path) => {
+                self.save_to(&path);
+            }
+            None => self.show_dialog(DialogPurpose::SaveAs),
+        }
+    }
+
+    pub(super) fn poll_background(&mut self, ctx: &egui::Context) {
+        self.ctx = ctx.clone();
+        if let Some((purpose, receiver)) = &self.pending_dialog {
+            match receiver.try_recv() {
+                Ok(paths) => {
+                    let purpose = purpose.clone();
+                    self.pending_dialog = None;
+                    self.dialog_answered(&purpose, paths);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending_dialog = None,
+            }
+        }
+        self.poll_import(ctx);
+    }
+
+    fn dialog_answered(&mut self, purpose: &DialogPurpose, paths: Vec<PathBuf>) {
+        match purpose {
+            DialogPurpose::Open => {
+                if let Some(path) = paths.into_iter().next() {
+                    self.open(&path);
+                }
+            }
+            DialogPurpose::SaveAs => {
+                let Some(mut path) = paths.into_iter().next() else {
+                    self.after_save = None;
+                    return;
+                };
+                if path.extension().is_none() {
+                    path.set_extension("ron");
+                }
+                if self.save_to(&path)
+                    && let Some(action) = self.after_save.take()
+                {
+                    self.perform(action);
+                }
+            }
+            DialogPurpose::Import => {
+                if !paths.is_empty() {
+                    self.start_import(paths);
+                }
+            }
+        }
+    }
+
+    fn start_import(&mut self, paths: Vec<PathBuf>) {
+        if self.import.is_some() {
+            self.error("An import is already running; wait for it or cancel it first.");
+            return;
+        }
+        if self.workspace.is_none() {
+            self.workspace = Some(Workspace::new_project());
+        }
+        let folder = self.workspace.as_ref().and_then(|w| w.folder().map(Path::to_owned));
+        match ImportJob::start(paths, folder, &self.ctx) {
+            Ok(job) => self.import = Some(job),
+            Err(error) => self.error(format!("Cannot start importing: {error}")),
+        }
+    }
+
+    fn poll_import(&mut self, ctx: &egui::Context) {
+        let Some(job) = self.import.as_mut() else { return };
+        let events = job.drain();
+        let finished = job.is_finished();
+        let mut edits = Vec::new();
+        for event in events {
+            match event {
+                ImportEvent::Imported(new) => {
+                    let Some(workspace) = self.workspace.as_mut() else { continue };
+                    let id = workspace.project.ids.next_source();
+                    for note in &new.notes {
+                        self.notices.push(Notice::info(format!("{}: {note}", new.source.display_title())));
+                    }
+                    edits.push(Edit::InsertSource { id, source: Box::new(new.source) });
+                }
+                ImportEvent::Failed(message) => self.notices.push(Notice::error(message)),
+            }
+        }
+        if !edits.is_empty()
+            && let Some(workspace) = self.workspace.as_mut()
+        {
+            let first = match edits.first() {
+                Some(Edit::InsertSource { id, .. }) => Some(*id),
+                _ => None,
+            };
+            let count = edits.len();
+            let label = if count == 1 { "Import 1 source".to_owned() } else { format!("Import {count} sources") };
+            match workspace.apply(Edit::Batch { label, edits }, None) {
+                Ok(()) => {
+                    if let Some(id) = first {
+                        workspace.reveal(id, None);
+                    }
+                    workspace.refresh_original_status();
+                    self.status = format!("Imported {count} source{}", if count == 1 { "" } else { "s" });
+                }
+                Err(error) => self.notices.push(Notice::error(format!("Cannot add the imported sources: {error}"))),
+            }
+        }
+        if finished {
+            self.import = None;
+        } else {
+            // The import thread wakes the UI on each file; this keeps the progress bar moving between.
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting {
+            let unsaved = self.workspace.as_ref().is_some_and(|w| w.history.has_unsaved_changes());
+            if unsaved {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.guard = Some(PendingAction::Quit);
+            }
+        }
+    }
+
+    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.guard.is_some() {
+            return;
+        }
+        for command in UiCommand::WITH_SHORTCUTS {
+            if let Some(shortcut) = command.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            {
+                self.actions.command(command);
+            }
+        }
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.actions.push(Action::ImportFiles(dropped));
+        }
+    }
+
+    /// Carries out the actions the panels pushed this frame.
+    pub(super) fn run_actions(&mut self, ctx: &egui::Context) {
+        // This frame has drawn the scroll requested last frame.
+        if let Some(workspace) = self.workspace.as_mut() {
+            workspace.reveal = None;
+        }
+        let actions = self.actions.take();
+        if !actions.is_empty() {
+            // What the actions changed is drawn on the next frame.
+            ctx.request_repaint();
+        }
+        for action in actions {
+            self.run_action(ctx, action);
+        }
+        self.refresh_search();
+    }
+
+    fn run_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Command(command) => self.run_command(ctx, command),
+            Action::Edit { edit, merge } => {
+                let Some(workspace) = self.workspace.as_mut() else { return };
+                if let Err(error) = workspace.apply(edit, merge) {
+                    self.error(format!("That change was refused: {error}"));
+                }
+            }
+            Action::Seal => {
+                if let Some(workspace) = self.workspace.as_mut() {
+                    workspace.history.seal();
+                }
+            }
+            Action::Select(selection) => {
+                if let Some(workspace) = self.workspace.as_mut() {
+                    workspace.history.seal();
+                    workspace.selection = selection;
+                    if !matches!(selection, Selection::Source(_)) {
+                        workspace.reveal_selection();
+                    }
+                }
+            }
+            Action::Reveal { source, range } => {
+                if let Some(workspace) = self.workspace.as_mut() {
+                    workspace.reveal(source, range);
+                }
+            }
+            Action::SelectText(range) => {
+                if let Some(workspace) = self.workspace.as_mut() {
+                    workspace.text_selection = range;
+                }
+            }
+            Action::AddToConflict(existing) => self.add_to_conflict(existing),
+            Action::DiscardConflictDraft => {
+                if let Some(workspace) = self.workspace.as_mut() {
+                    workspace.conflict_draft = None;
+                }
+            }
+            Action::OpenProject(path) => self.request(PendingAction::OpenProject(Some(path))),
+            Action::ImportFiles(paths) => self.start_import(paths),
+            Action::CancelImport => {
+                if let Some(job) = &self.import {
+                    job.cancel();
+                    "Import cancelled; files already read are kept.".clone_into(&mut self.status);
+                }
+            }
+            Action::Search(query) => {
+                self.search.query = query;
+                self.search.computed_at = None;
+                self.search.current = None;
+            }
+            Action::NextHit { backwards } => {
+                self.refresh_search();
+                let count = self.search.hits.len();
+                if count > 0 {
+                    let next = match (self.search.current, backwards) {
+                        (None, false) => 0,
+                        (None, true) => count - 1,
+                        (Some(n), false) => (n + 1) % count,
+                        (Some(n), true) => (n + count - 1) % count,
+                    };
+                    self.reveal_hit(next);
+                }
+            }
+            Action::RevealHit(n) => self.reveal_hit(n),
+            Action::DismissNotice(n) => {
+                if n < self.notices.len() {
+                    self.notices.remove(n);
+                }
+            }
+            Action::GuardAnswer(answer) => self.answer_guard(answer),
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+        match command {
+            UiCommand::NewProject => self.request(PendingAction::NewProject),
+            UiCommand::OpenProject => self.request(PendingAction::OpenProject(None)),
+            UiCommand::SaveProject => self.save(),
+            UiCommand::SaveProjectAs => {
+                if self.workspace.is_some() {
+                    self.show_dialog(DialogPurpose::SaveAs);
+                }
+            }
+            UiCommand::CloseProject => self.request(PendingAction::CloseProject),
+            UiCommand::Quit => {
+                if self.quitting {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+                } else {
+                    self.request(PendingAction::Quit);
+                }
+            }
+            UiCommand::ImportSources => self.show_dialog(DialogPurpose::Import),
+            UiCommand::Undo | UiCommand::Redo => self.undo_or_redo(command == UiCommand::Undo),
+            UiCommand::Find => {
+                self.prefs.show_bottom = true;
+                self.prefs.bottom_tab = BottomTab::Search;
+                self.search.focus = true;
+            }
+            UiCommand::MarkClaim => self.with_selection(|workspace| {
+                let (edit, id) = workspace.mark_claim()?;
+                Ok((edit, Selection::Claim(id), format!("Marked claim {id}")))
+            }),
+            UiCommand::AttachEvidence(stance) => self.with_selection(|workspace| {
+                let claim = workspace.selection;
+                let (edit, id) = workspace.attach_evidence(stance)?;
+                Ok((edit, claim, format!("Attached evidence {id} ({})", stance.label().to_lowercase())))
+            }),
+            UiCommand::AddToConflict => {
+                let existing = match self.workspace.as_ref().map(|w| w.selection) {
+                    Some(Selection::Conflict(id)) => Some(id),
+                    _ => None,
+                };
+                self.add_to_conflict(existing);
+            }
+            UiCommand::DeleteSelected => {
+                let edit = self.workspace.as_ref().and_then(Workspace::delete_selected);
+                if let (Some(edit), Some(workspace)) = (edit, self.workspace.as_mut()) {
+                    let label = edit.describe();
+                    match workspace.apply(edit, None) {
+                        Ok(()) => self.info(label),
+                        Err(error) => self.error(format!("Cannot delete: {error}")),
+                    }
+                }
+            }
+            UiCommand::ToggleSources => self.prefs.show_sources = !self.prefs.show_sources,
+            UiCommand::ToggleClaims => self.prefs.show_claims = !self.prefs.show_claims,
+            UiCommand::ToggleBottom => self.prefs.show_bottom = !self.prefs.show_bottom,
+            UiCommand::ToggleTheme => self.prefs.theme = self.prefs.theme.toggled(),
+        }
+    }
+
+    fn undo_or_redo(&mut self, undo: bool) {
+        let Some(workspace) = self.workspace.as_mut() else { return };
+        let result = if undo { workspace.undo() } else { workspace.redo() };
+        match result {
+            Ok(Some(label)) => self.info(format!("{} {label}", if undo { "Undid:" } else { "Redid:" })),
+            Ok(None) => {}
+            Err(error) => self.error(format!("The history could not be replayed and was cleared: {error}")),
+        }
+    }
+
+    /// Builds an edit from the text selection, applies it, selects the result.
+    fn with_selection(&mut self, build: impl FnOnce(&mut Workspace) -> Result<(Edit, Selection, String), String>) {
+        let Some(workspace) = self.workspace.as_mut() else { return };
+        match build(workspace) {
+            Ok((edit, selection, message)) => match workspace.apply(edit, None) {
+                Ok(()) => {
+                    workspace.selection = selection;
+                    workspace.text_selection = None;
+                    self.info(message);
+                }
+                Err(error) => self.error(error.to_string()),
+            },
+            Err(message) => self.error(message),
+        }
+    }
+
+    fn add_to_conflict(&mut self, existing: Option<crate::model::ConflictId>) {
+        let Some(workspace) = self.workspace.as_mut() else { return };
+        match workspace.add_to_conflict(existing) {
+            Ok((edit, message)) => {
+                if let Some(edit) = edit
+                    && let Err(error) = workspace.apply(edit, None)
+                {
+                    self.error(error.to_string());
+                    return;
+                }
+                workspace.text_selection = None;
+                self.info(message);
+            }
+            Err(message) => self.error(message),
+        }
+    }
+
+    fn reveal_hit(&mut self, n: usize) {
+        let Some(hit) = self.search.hits.get(n).cloned() else { return };
+        self.search.current = Some(n);
+        if let Some(workspace) = self.workspace.as_mut() {
+            workspace.reveal(hit.source, Some((hit.start, hit.end)));
+            // The found text becomes the selection, ready to be marked or attached.
+            workspace.text_selection = Some(TextRange { source: hit.source, start: hit.start, end: hit.end });
+        }
+    }
+
+    fn refresh_search(&mut self) {
+        let Some(workspace) = &self.workspace else { return };
+        let generation = workspace.history.generation();
+        if self.search.computed_at != Some(generation) {
+            self.search.hits = crate::search::find_all(&workspace.project, &self.search.query);
+            self.search.computed_at = Some(generation);
+            if self.search.current.is_some_and(|n| n >= self.search.hits.len()) {
+                self.search.current = None;
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! The inspector: every field of the selected claim, evidence, conflict or source.
+
+use eframe::egui::{self, RichText};
+
+use super::super::actions::{Action, Actions};
+use super::super::commands::UiCommand;
+use super::super::theme::{Mark, Palette};
+use super::super::workspace::{Selection, Workspace};
+use super::{one_line, text_field, verdict_chip};
+use crate::edit::{ClaimChange, ConflictChange, Edit, EvidenceChange, SourceChange};
+use crate::model::{
+    Anchor, ClaimId, ConflictId, ConflictKind, ConflictStatus, EvidenceId, Project, SourceId, SourceMeta, Stance,
+};
+use crate::store::OriginalStatus;
+
+pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
+    egui::ScrollArea::vertical().id_salt("inspector").auto_shrink(false).show(ui, |ui| match workspace.selection {
+        Selection::Nothing => {
+            ui.weak("Select a claim, a highlight in the document, a conflict or a source to see its details here.");
+        }
+        Selection::Claim(id) => claim(ui, workspace, id, actions),
+        Selection::Evidence(id) => evidence(ui, workspace, id, actions),
+        Selection::Conflict(id) => conflict(ui, workspace, id, actions),
+        Selection::Source(id) => source(ui, workspace, id, actions),
+    });
+}
+
+fn go_to(ui: &mut egui::Ui, anchor: &Anchor, actions: &mut Actions) {
+    if ui.small_button("Go to").on_hover_text("Show this passage in the document").clicked() {
+        actions.push(Action::Reveal { source: anchor.source, range: Some((anchor.start, anchor.end)) });
+    }
+}
+
+/// A quoted passage with its source's title.
+fn passage(ui: &mut egui::Ui, project: &Project, anchor: &Anchor, mark: Mark) {
+    let palette = Palette::current(ui.ctx());
+    let title = project.sources.get(&anchor.source).map_or("missing source", |s| s.display_title());
+    ui.colored_label(palette.muted_text, RichText::new(format!("{} · {title}", anchor.source)).small());
+    egui::Frame::new()
+        .fill(palette.mark(mark).gamma_multiply(0.7))
+        .corner_radius(3.0)
+        .inner_margin(egui::Margin::symmetric(6, 3))
+        .show(ui, |ui| ui.label(format!("“{}”", one_line(&anchor.exact, 400))));
+}
+
+fn delete_button(ui: &mut egui::Ui, what: &str, actions: &mut Actions) {
+    ui.add_space(8.0);
+    if ui.button(format!("Delete {what}")).on_hover_text(UiCommand::DeleteSelected.tooltip()).clicked() {
+        actions.command(UiCommand::DeleteSelected);
+    }
+}
+
+fn claim(ui: &mut egui::Ui, workspace: &Workspace, id: ClaimId, actions: &mut Actions) {
+    let project = &workspace.project;
+    let Some(claim) = project.claims.get(&id) else { return };
+    ui.horizontal(|ui| {
+        ui.heading(format!("Claim {id}"));
+        verdict_chip(ui, &project.scale, &claim.verdict);
+    });
+    let set = move |change: ClaimChange| Edit::SetClaim { id, change };
+    text_field(ui, "Statement", &claim.statement, true, format!("{id} statement"), actions, |v| {
+        set(ClaimChange::Statement(v))
+    });
+    text_field(ui, "Claimant", &claim.claimant, false, format!("{id} claimant"), actions, |v| {
+        set(ClaimChange::Claimant(v))
+    });
+    ui.label(RichText::new("Verdict").small().strong());
+    egui::ComboBox::from_id_salt(("verdict", id.0)).selected_text(&claim.verdict).show_ui(ui, |ui| {
+        for level in &project.scale.levels {
+            if ui.selectable_label(claim.verdict == level.label, &level.label).clicked() && claim.verdict != level.label
+            {
+                actions.edit(set(ClaimChange::Verdict(level.label.clone())));
+            }
+        }
+    });
+    text_field(ui, "Explanation", &claim.explanation, true, format!("{id} explanation"), actions, |v| {
+        set(ClaimChange::Explanation(v))
+    });
+    let tags = claim.tags.iter().cloned().collect::<Vec<_>>().join(", ");
+    text_field(ui, "Tags (comma-separated)", &tags, false, format!("{id} tags"), actions, |v| {
+        set(ClaimChange::Tags(v.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect()))
+    });
+    text_field(ui, "Notes", &claim.notes, true, format!("{id} notes"), actions, |v| set(ClaimChange::Notes(v)));
+
+    ui.separator();
+    ui.label(RichText::new("Appears in").strong());
+    for anchor in &claim.appearances {
+        passage(ui, project, anchor, Mark::Claim);
+        go_to(ui, anchor, actions);
+    }
+
+    ui.separator();
+    let evidence: Vec<(EvidenceId, &crate::model::Evidence)> = project.evidence_for(id).collect();
+    ui.label(RichText::new(format!("Evidence ({})", evidence.len())).strong());
+    if evidence.is_empty() {
+        ui.weak("Select a passage in any source and choose Supports, Contradicts or Context.");
+    }
+    for (evidence_id, item) in evidence {
+        ui.horizontal(|ui| {
+            egui::ComboBox::from_id_salt(("stance", evidence_id.0)).selected_text(item.stance.label()).show_ui(
+                ui,
+                |ui| {
+                    for stance in Stance::ALL {
+                        if ui.selectable_label(item.stance == stance, stance.label()).clicked() && item.stance != stance
+                        {
+                            actions.edit(Edit::SetEvidence { id: evidence_id, change: EvidenceChange::Stance(stance) });
+                        }
+                    }
+                },
+            );
+            if ui.small_button(evidence_id.to_string()).on_hover_text("Show this evidence in the inspector").clicked() {
+                actions.push(Action::Select(Selection::Evidence(evidence_id)));
+            }
+            go_to(ui, &item.passage, actions);
+        });
+        passage(ui, project, &item.passage, Mark::Evidence(item.stance));
+        if !item.note.is_empty() {
+            ui.weak(&item.note);
+        }
+        ui.add_space(4.0);
+    }
+
+    let conflicts = project.conflicts_for(id);
+    if !conflicts.is_empty() {
+        ui.separator();
+        ui.label(RichText::new(format!("Conflicts ({})", conflicts.len())).strong());
+        for conflict_id in conflicts {
+            let conflict = &project.conflicts[&conflict_id];
+            let status = if conflict.status.is_open() { "open" } else { "resolved" };
+            let label =
+                format!("{conflict_id} · {} · {status} · {}", conflict.kind.label(), one_line(&conflict.summary, 60));
+            if ui.link(label).clicked() {
+                actions.push(Action::Select(Selection::Conflict(conflict_id)));
+            }
+        }
+    }
+    delete_button(ui, "claim", actions);
+}
+
+fn evidence(ui: &mut egui::Ui, workspace: &Workspace, id: EvidenceId, actions: &mut Actions) {
+    let project = &workspace.project;
+    let Some(item) = project.evidence.get(&id) else { return };
+    ui.heading(format!("Evidence {id}"));
+    if let Some(claim) = project.claims.get(&item.claim) {
+        ui.horizontal(|ui| {
+            ui.label("For claim");
+            if ui.link(format!("{} · {}", item.claim, one_line(&claim.statement, 60))).clicked() {
+                actions.push(Action::Select(Selection::Claim(item.claim)));
+            }
+        });
+    }
+    ui.label(RichText::new("Stance").small().strong());
+    ui.horizontal(|ui| {
+        for stance in Stance::ALL {
+            if ui.radio(item.stance == stance, stance.label()).clicked() && item.stance != stance {
+                actions.edit(Edit::SetEvidence { id, change: EvidenceChange::Stance(stance) });
+            }
+        }
+    });
+    passage(ui, project, &item.passage, Mark::Evidence(item.stance));
+    go_to(ui, &item.passage, actions);
+    text_field(ui, "Note", &item.note, true, format!("{id} note"), actions, |v| Edit::SetEvidence {
+        id,
+        change: EvidenceChange::Note(v),
+    });
+    delete_button(ui, "evidence", actions);
+}
+
+fn conflict(ui: &mut egui::Ui, workspace: &Workspace, id: ConflictId, actions: &mut Actions) {
+    let project = &workspace.project;
+    let Some(conflict) = project.conflicts.get(&id) else { return };
+    ui.heading(format!("Conflict {id}"));
+    let set = move |change: ConflictChange| Edit::SetConflict { id, change };
+    egui::ComboBox::from_label("Kind").selected_text(conflict.kind.label()).show_ui(ui, |ui| {
+        for kind in ConflictKind::ALL {
+            if ui.selectable_label(conflict.kind == kind, kind.label()).clicked() && conflict.kind != kind {
+                actions.edit(set(ConflictChange::Kind(kind)));
+            }
+        }
+    });
+    text_field(ui, "Summary", &conflict.summary, false, format!("{id} summary"), actions, |v| {
+        set(ConflictChange::Summary(v))
+    });
+
+    ui.separator();
+    ui.label(RichText::new("Passages that disagree").strong());
+    let correct = match &conflict.status {
+        ConflictStatus::Resolved { correct, .. } => *correct,
+        ConflictStatus::Open => None,
+    };
+    ui.columns(conflict.passages.len().max(1), |columns| {
+        for (n, (column, anchor)) in columns.iter_mut().zip(&conflict.passages).enumerate() {
+            column.label(RichText::new(format!("Passage {}", n + 1)).small().strong());
+            passage(column, project, anchor, Mark::Conflict);
+            column.weak(format!(
+                "…{}[{}]{}…",
+                one_line(&anchor.prefix, 32),
+                one_line(&anchor.exact, 60),
+                one_line(&anchor.suffix, 32)
+            ));
+            go_to(column, anchor, actions);
+            if correct == Some(n) {
+                column.colored_label(Palette::current(column.ctx()).accurate, "✔ judged right");
+            }
+        }
+    });
+
+    ui.separator();
+    ui.label(RichText::new("Status").small().strong());
+    let (note, resolved) = match &conflict.status {
+        ConflictStatus::Open => (String::new(), false),
+        ConflictStatus::Resolved { note, .. } => (note.clone(), true),
+    };
+    ui.horizontal(|ui| {
+        if ui.radio(!resolved, "Open").clicked() && resolved {
+            actions.edit(set(ConflictChange::Status(ConflictStatus::Open)));
+        }
+        if ui.radio(resolved, "Resolved").clicked() && !resolved {
+            actions.edit(set(ConflictChange::Status(ConflictStatus::Resolved { note: String::new(), correct: None })));
+        }
+    });
+    if resolved {
+        text_field(ui, "Resolution note", &note, true, format!("{id} resolution"), actions, |v| {
+            set(ConflictChange::Status(ConflictStatus::Resolved { note: v, correct }))
+        });
+        ui.label(RichText::new("Which passage is right").small().strong());
+        for n in 0..conflict.passages.len() {
+            if ui.radio(correct == Some(n), format!("Passage {} is right", n + 1)).clicked() && correct != Some(n) {
+                actions.edit(set(ConflictChange::Status(ConflictStatus::Resolved {
+                    note: note.clone(),
+                    correct: Some(n),
+                })));
+            }
+        }
+        if ui.radio(correct.is_none(), "Neither or undecided").clicked() && correct.is_some() {
+            actions.edit(set(ConflictChange::Status(ConflictStatus::Resolved { note: note.clone(), correct: None })));
+        }
+    }
+    delete_button(ui, "conflict", actions);
+}
+
+/// Picks one field of a source's metadata.
+type MetaField = fn(&mut SourceMeta) -> &mut String;
+
+fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut Actions) {
+    let project = &workspace.project;
+    let Some(source) = project.sources.get(&id) else { return };
+    ui.heading(format!("Source {id}"));
+    let meta = &source.meta;
+    let fields: [(&str, &str, MetaField); 6] = [
+        ("Title", &meta.title, |m| &mut m.title),
+        ("Outlet", &meta.outlet, |m| &mut m.outlet),
+        ("Author", &meta.author, |m| &mut m.author),
+        ("Published", &meta.published, |m| &mut m.published),
+        ("URL", &meta.url, |m| &mut m.url),
+        ("Language", &meta.language, |m| &mut m.language),
+    ];
+    for (label, value, field) in fields {
+        text_field(ui, label, value, false, format!("{id} {label}"), actions, |v| {
+            let mut changed = meta.clone();
+            *field(&mut changed) = v;
+            Edit::SetSource { id, change: SourceChange::Meta(changed) }
+        });
+    }
+    ui.separator();
+    let palette = Palette::current(ui.ctx());
+    ui.label(format!("Read from: {}", source.content.format.label()));
+    ui.label(format!("{} characters", crate::model::char_len(source.text())));
+    if let Some(original) = &source.content.original {
+        ui.label(format!("Original file: {}", original.path));
+        ui.colored_label(palette.muted_text, RichText::new(format!("SHA-256 {}", original.sha256)).small().monospace());
+        match workspace.original_status.get(&id) {
+            Some(OriginalStatus::Missing) => {
+                ui.colored_label(palette.warning, "⚠ The original file is missing.");
+            }
+            Some(OriginalStatus::Changed { .. }) => {
+                ui.colored_label(palette.warning, "⚠ The original file has changed since it was imported.");
+            }
+            _ => {}
+        }
+    }
+    delete_button(ui, "source", actions);
+}

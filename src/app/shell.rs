@@ -1,0 +1,188 @@
+//! The main window: its panels, the order a frame runs in, and the state between frames.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Receiver;
+
+use eframe::egui;
+
+use super::actions::Actions;
+use super::dialogs::FileDialogs;
+use super::document::DocumentView;
+use super::jobs::ImportJob;
+use super::lifecycle::{DialogPurpose, PendingAction};
+use super::menu;
+use super::panels::{self, search::SearchState};
+use super::prefs::{BottomTab, Preferences};
+use super::prompts::{self, Notice};
+use super::theme::{self, Theme};
+use super::workspace::Workspace;
+use crate::query::ClaimQuery;
+
+/// How the app starts.
+pub struct Launch {
+    /// Project to open; `None` opens the bundled sample.
+    pub project: Option<PathBuf>,
+    pub dialogs: Box<dyn FileDialogs>,
+}
+
+pub struct CrosscheckApp {
+    pub(super) workspace: Option<Workspace>,
+    pub(super) prefs: Preferences,
+    pub(super) dialogs: Box<dyn FileDialogs>,
+    pub(super) pending_dialog: Option<(DialogPurpose, Receiver<Vec<PathBuf>>)>,
+    /// An action waiting for the answer to "save changes?".
+    pub(super) guard: Option<PendingAction>,
+    /// An action to carry out once a Save As has finished.
+    pub(super) after_save: Option<PendingAction>,
+    pub(super) import: Option<ImportJob>,
+    pub(super) notices: Vec<Notice>,
+    pub(super) status: String,
+    pub(super) search: SearchState,
+    pub(super) claim_query: ClaimQuery,
+    pub(super) document: DocumentView,
+    pub(super) actions: Actions,
+    pub(super) quitting: bool,
+    pub(super) ctx: egui::Context,
+    title: String,
+    applied_theme: Option<Theme>,
+}
+
+impl CrosscheckApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
+        let prefs: Preferences =
+            cc.storage.and_then(|storage| eframe::get_value(storage, Preferences::STORAGE_KEY)).unwrap_or_default();
+        let mut app = Self {
+            workspace: None,
+            prefs,
+            dialogs: launch.dialogs,
+            pending_dialog: None,
+            guard: None,
+            after_save: None,
+            import: None,
+            notices: Vec::new(),
+            status: String::new(),
+            search: SearchState::default(),
+            claim_query: ClaimQuery::default(),
+            document: DocumentView::default(),
+            actions: Actions::default(),
+            quitting: false,
+            ctx: cc.egui_ctx.clone(),
+            title: String::new(),
+            applied_theme: None,
+        };
+        app.open(&launch.project.unwrap_or_else(crate::sample_project_path));
+        app
+    }
+
+    /// The open project, if any.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        self.workspace.as_ref()
+    }
+
+    /// The action waiting for an answer to the unsaved-changes prompt.
+    pub fn pending_guard(&self) -> Option<&PendingAction> {
+        self.guard.as_ref()
+    }
+
+    /// Whether the app has decided to close its window.
+    pub fn is_quitting(&self) -> bool {
+        self.quitting
+    }
+
+    /// Error and information messages on screen.
+    pub fn notices(&self) -> Vec<String> {
+        self.notices.iter().map(|notice| notice.text.clone()).collect()
+    }
+
+    fn apply_theme(&mut self, ctx: &egui::Context) {
+        if self.applied_theme != Some(self.prefs.theme) {
+            theme::apply(ctx, self.prefs.theme);
+            self.applied_theme = Some(self.prefs.theme);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = match &self.workspace {
+            Some(workspace) => {
+                let mark = if workspace.history.has_unsaved_changes() { "● " } else { "" };
+                format!("{mark}{} — Crosscheck", workspace.display_name())
+            }
+            None => "Crosscheck".to_owned(),
+        };
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn draw_panels(&mut self, ui: &mut egui::Ui) {
+        let Self { workspace, prefs, actions, document, search, claim_query, .. } = self;
+        let Some(workspace) = workspace.as_ref() else {
+            egui::CentralPanel::default().show(ui, |ui| prompts::welcome(ui, &prefs.recent, actions));
+            return;
+        };
+        if prefs.show_sources {
+            egui::Panel::left("sources panel").resizable(true).default_size(250.0).min_size(160.0).show(ui, |ui| {
+                panels::sources::show(ui, workspace, actions);
+            });
+        }
+        if prefs.show_claims {
+            egui::Panel::right("claims panel").resizable(true).default_size(380.0).min_size(260.0).show(ui, |ui| {
+                egui::Panel::top("claims list panel").resizable(true).default_size(300.0).min_size(120.0).show(
+                    ui,
+                    |ui| {
+                        panels::claims::show(ui, workspace, claim_query, actions);
+                    },
+                );
+                egui::CentralPanel::default().show(ui, |ui| panels::inspector::show(ui, workspace, actions));
+            });
+        }
+        if prefs.show_bottom {
+            egui::Panel::bottom("board panel").resizable(true).default_size(190.0).min_size(90.0).show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let open = workspace.project.open_conflicts();
+                    ui.selectable_value(
+                        &mut prefs.bottom_tab,
+                        BottomTab::Conflicts,
+                        format!("Conflicts ({open} open)"),
+                    );
+                    ui.selectable_value(
+                        &mut prefs.bottom_tab,
+                        BottomTab::Search,
+                        format!("Search ({})", search.hits.len()),
+                    );
+                });
+                ui.separator();
+                match prefs.bottom_tab {
+                    BottomTab::Conflicts => panels::conflicts::show(ui, workspace, actions),
+                    BottomTab::Search => panels::search::show(ui, &workspace.project, search, actions),
+                }
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| document.show(ui, workspace, &search.hits, actions));
+    }
+}
+
+impl eframe::App for CrosscheckApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.apply_theme(&ctx);
+        self.poll_background(&ctx);
+        self.handle_close_request(&ctx);
+        self.handle_shortcuts(&ctx);
+        self.handle_dropped_files(&ctx);
+
+        egui::Panel::top("menu bar").show(ui, |ui| menu::show(ui, self));
+        egui::Panel::bottom("status bar").show(ui, |ui| prompts::status_bar(ui, self));
+        self.draw_panels(ui);
+        prompts::unsaved_changes(&ctx, self);
+        prompts::notices(&ctx, self);
+
+        self.run_actions(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, Preferences::STORAGE_KEY, &self.prefs);
+    }
+}

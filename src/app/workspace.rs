@@ -1,0 +1,264 @@
+//! One open project: its data, its undo history, its file, and what the analyst has
+//! selected and is looking at.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::edit::{ConflictChange, Edit, EditError};
+use crate::history::{History, MergeKey};
+use crate::model::{
+    Anchor, Claim, ClaimId, Conflict, ConflictId, ConflictKind, ConflictStatus, Evidence, EvidenceId, Project,
+    SourceId, Stance,
+};
+use crate::store::{self, OriginalStatus};
+
+/// What the inspector shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Selection {
+    #[default]
+    Nothing,
+    Source(SourceId),
+    Claim(ClaimId),
+    Evidence(EvidenceId),
+    Conflict(ConflictId),
+}
+
+/// Text selected with the mouse in one source, in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextRange {
+    pub source: SourceId,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A request to scroll the document to a passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reveal {
+    pub source: SourceId,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Workspace {
+    pub project: Project,
+    pub history: History,
+    /// The project file; `None` until a new project is first saved.
+    pub path: Option<PathBuf>,
+    pub selection: Selection,
+    /// The source shown in the document view.
+    pub current_source: Option<SourceId>,
+    pub text_selection: Option<TextRange>,
+    pub reveal: Option<Reveal>,
+    /// The first passage of a conflict being flagged, until a second one is added.
+    pub conflict_draft: Option<Anchor>,
+    /// Sources whose original file is missing or has changed.
+    pub original_status: BTreeMap<SourceId, OriginalStatus>,
+}
+
+impl Workspace {
+    pub fn new_project() -> Self {
+        Self::with(Project::new("Untitled fact-check"), History::unsaved(), None)
+    }
+
+    pub fn opened(project: Project, path: PathBuf) -> Self {
+        let mut workspace = Self::with(project, History::new(), Some(path));
+        workspace.refresh_original_status();
+        workspace
+    }
+
+    fn with(project: Project, history: History, path: Option<PathBuf>) -> Self {
+        let current_source = project.sources.keys().next().copied();
+        Self {
+            project,
+            history,
+            path,
+            selection: Selection::Nothing,
+            current_source,
+            text_selection: None,
+            reveal: None,
+            conflict_draft: None,
+            original_status: BTreeMap::new(),
+        }
+    }
+
+    /// The name shown in the title bar and prompts.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_deref()
+            .and_then(Path::file_stem)
+            .map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
+    }
+
+    pub fn folder(&self) -> Option<&Path> {
+        self.path.as_deref().and_then(Path::parent)
+    }
+
+    pub fn apply(&mut self, edit: Edit, merge: Option<MergeKey>) -> Result<(), EditError> {
+        self.history.apply_merging(&mut self.project, edit, merge)?;
+        self.forget_what_is_gone();
+        Ok(())
+    }
+
+    pub fn undo(&mut self) -> Result<Option<String>, EditError> {
+        let label = self.history.undo(&mut self.project)?;
+        self.forget_what_is_gone();
+        Ok(label)
+    }
+
+    pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+        let label = self.history.redo(&mut self.project)?;
+        self.forget_what_is_gone();
+        Ok(label)
+    }
+
+    /// Drops selections that point at things an edit or undo removed.
+    fn forget_what_is_gone(&mut self) {
+        let project = &self.project;
+        let exists = match self.selection {
+            Selection::Nothing => true,
+            Selection::Source(id) => project.sources.contains_key(&id),
+            Selection::Claim(id) => project.claims.contains_key(&id),
+            Selection::Evidence(id) => project.evidence.contains_key(&id),
+            Selection::Conflict(id) => project.conflicts.contains_key(&id),
+        };
+        if !exists {
+            self.selection = Selection::Nothing;
+        }
+        if self.current_source.is_some_and(|id| !project.sources.contains_key(&id)) {
+            self.current_source = project.sources.keys().next().copied();
+            self.text_selection = None;
+        }
+        if self.conflict_draft.as_ref().is_some_and(|a| !project.sources.contains_key(&a.source)) {
+            self.conflict_draft = None;
+        }
+    }
+
+    pub fn refresh_original_status(&mut self) {
+        let Some(folder) = self.folder().map(Path::to_owned) else { return };
+        self.original_status = self
+            .project
+            .sources
+            .iter()
+            .filter_map(|(id, source)| {
+                let status = store::original_status(&folder, source.content.original.as_ref()?);
+                (status != OriginalStatus::Unchanged).then_some((*id, status))
+            })
+            .collect();
+    }
+
+    /// The claim the selection belongs to: the claim itself, or the claim of selected evidence.
+    pub fn selected_claim(&self) -> Option<ClaimId> {
+        match self.selection {
+            Selection::Claim(id) => Some(id),
+            Selection::Evidence(id) => self.project.evidence.get(&id).map(|e| e.claim),
+            _ => None,
+        }
+    }
+
+    /// The selected text as an anchor.
+    fn selected_passage(&self) -> Result<Anchor, String> {
+        let range = self.text_selection.ok_or("Select a passage in the document first.")?;
+        if range.start == range.end {
+            return Err("Select a passage in the document first.".to_owned());
+        }
+        let source = self.project.sources.get(&range.source).ok_or("The selected source no longer exists.")?;
+        Anchor::capture(range.source, source.text(), range.start, range.end)
+            .ok_or_else(|| "The selection no longer fits the source text.".to_owned())
+    }
+
+    /// The edit that marks the selected text as a new claim, and the new claim's id.
+    pub fn mark_claim(&mut self) -> Result<(Edit, ClaimId), String> {
+        let passage = self.selected_passage()?;
+        let id = self.project.ids.next_claim();
+        let claim = Claim::marked(passage, self.project.scale.initial());
+        Ok((Edit::InsertClaim { id, claim: Box::new(claim) }, id))
+    }
+
+    /// The edit that attaches the selected text to the selected claim.
+    pub fn attach_evidence(&mut self, stance: Stance) -> Result<(Edit, EvidenceId), String> {
+        let claim = self.selected_claim().ok_or("Select the claim this passage is evidence for first.")?;
+        let passage = self.selected_passage()?;
+        let id = self.project.ids.next_evidence();
+        let evidence = Evidence { claim, passage, stance, note: String::new() };
+        Ok((Edit::InsertEvidence { id, evidence: Box::new(evidence) }, id))
+    }
+
+    /// Adds the selected text to a conflict: to `existing`, or to the draft of a new one.
+    /// Returns the edit to apply, if the conflict is complete, and a message for the analyst.
+    pub fn add_to_conflict(&mut self, existing: Option<ConflictId>) -> Result<(Option<Edit>, String), String> {
+        let passage = self.selected_passage()?;
+        if let Some(id) = existing {
+            let conflict = self.project.conflicts.get(&id).ok_or("That conflict no longer exists.")?;
+            if conflict
+                .passages
+                .iter()
+                .any(|p| p.source == passage.source && p.start == passage.start && p.end == passage.end)
+            {
+                return Err(format!("This passage is already part of conflict {id}."));
+            }
+            let mut passages = conflict.passages.clone();
+            passages.push(passage);
+            let edit = Edit::SetConflict { id, change: ConflictChange::Passages(passages) };
+            return Ok((Some(edit), format!("Added the passage to conflict {id}.")));
+        }
+        let Some(first) = self.conflict_draft.take() else {
+            self.conflict_draft = Some(passage);
+            return Ok((None, "Now select the passage that disagrees and choose Add to conflict again.".to_owned()));
+        };
+        if first.source == passage.source && first.start == passage.start && first.end == passage.end {
+            self.conflict_draft = Some(first);
+            return Err("Select a different passage: a conflict needs two that disagree.".to_owned());
+        }
+        let id = self.project.ids.next_conflict();
+        let conflict = Conflict {
+            kind: ConflictKind::Other,
+            summary: String::new(),
+            passages: vec![first, passage],
+            status: ConflictStatus::Open,
+        };
+        self.selection = Selection::Conflict(id);
+        Ok((Some(Edit::InsertConflict { id, conflict: Box::new(conflict) }), format!("Flagged conflict {id}.")))
+    }
+
+    /// The edit that deletes whatever is selected.
+    pub fn delete_selected(&self) -> Option<Edit> {
+        match self.selection {
+            Selection::Nothing => None,
+            Selection::Source(id) => Some(Edit::remove_source(&self.project, id)),
+            Selection::Claim(id) => Some(Edit::remove_claim(&self.project, id)),
+            Selection::Evidence(id) => Some(Edit::DeleteEvidence { id }),
+            Selection::Conflict(id) => Some(Edit::DeleteConflict { id }),
+        }
+    }
+
+    /// Shows `source` scrolled to a passage.
+    pub fn reveal(&mut self, source: SourceId, range: Option<(usize, usize)>) {
+        if self.current_source != Some(source) {
+            self.text_selection = None;
+        }
+        self.current_source = Some(source);
+        let (start, end) = range.unwrap_or((0, 0));
+        self.reveal = Some(Reveal { source, start, end });
+    }
+
+    /// Shows the first passage of what is selected.
+    pub fn reveal_selection(&mut self) {
+        let project = &self.project;
+        let anchor = match self.selection {
+            Selection::Claim(id) => project.claims.get(&id).and_then(|c| c.appearances.first()),
+            Selection::Evidence(id) => project.evidence.get(&id).map(|e| &e.passage),
+            Selection::Conflict(id) => project
+                .conflicts
+                .get(&id)
+                .and_then(|c| c.passages.iter().find(|p| Some(p.source) == self.current_source).or(c.passages.first())),
+            Selection::Source(id) => {
+                self.reveal(id, None);
+                return;
+            }
+            Selection::Nothing => None,
+        };
+        if let Some(anchor) = anchor.cloned() {
+            self.reveal(anchor.source, Some((anchor.start, anchor.end)));
+        }
+    }
+}
