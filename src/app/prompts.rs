@@ -75,7 +75,7 @@ pub fn notices(ctx: &egui::Context, app: &mut CrosscheckApp) {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.horizontal_top(|ui| {
                         let color = if notice.is_error { palette.error } else { palette.accurate };
-                        ui.colored_label(color, if notice.is_error { "⚠" } else { "ℹ" });
+                        ui.colored_label(color, if notice.is_error { "Problem" } else { "Note" });
                         ui.add(egui::Label::new(&notice.text).wrap());
                     });
                     if ui.small_button("Dismiss").clicked() {
@@ -119,7 +119,7 @@ pub fn status_bar(ui: &mut egui::Ui, app: &mut CrosscheckApp) {
                     ),
                 );
                 if workspace.history.has_unsaved_changes() {
-                    ui.colored_label(palette.warning, "● unsaved changes");
+                    ui.colored_label(palette.warning, "• unsaved changes");
                 }
             }
         });

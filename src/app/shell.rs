@@ -104,7 +104,7 @@ impl CrosscheckApp {
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.workspace {
             Some(workspace) => {
-                let mark = if workspace.history.has_unsaved_changes() { "● " } else { "" };
+                let mark = if workspace.history.has_unsaved_changes() { "• " } else { "" };
                 format!("{mark}{} — Crosscheck", workspace.display_name())
             }
             None => "Crosscheck".to_owned(),

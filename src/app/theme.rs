@@ -164,6 +164,14 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
     ctx.all_styles_mut(|style| {
         style.visuals.selection.bg_fill =
             Palette::of(if style.visuals.dark_mode { Theme::Dark } else { Theme::Light }).selection;
+        style.text_styles = [
+            (egui::TextStyle::Small, FontId::proportional(11.5)),
+            (egui::TextStyle::Body, FontId::proportional(14.0)),
+            (egui::TextStyle::Button, FontId::proportional(14.0)),
+            (egui::TextStyle::Heading, FontId::proportional(19.0)),
+            (egui::TextStyle::Monospace, FontId::monospace(12.5)),
+        ]
+        .into();
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 3.0);
         style.spacing.interact_size.y = 22.0;

@@ -252,10 +252,10 @@ fn header(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
         );
         match workspace.original_status.get(&id) {
             Some(OriginalStatus::Missing) => {
-                ui.colored_label(palette.warning, "⚠ original file missing");
+                ui.colored_label(palette.warning, "! original file missing");
             }
             Some(OriginalStatus::Changed { .. }) => {
-                ui.colored_label(palette.warning, "⚠ original file changed since import");
+                ui.colored_label(palette.warning, "! original file changed since import");
             }
             _ => {}
         }

@@ -17,35 +17,41 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, query: &mut ClaimQuery, ac
         ui.add(egui::TextEdit::singleline(&mut query.text).hint_text("words…").desired_width(f32::INFINITY))
             .labelled_by(label.id);
     });
-    ui.horizontal_wrapped(|ui| {
+    egui::Grid::new("claim filters").num_columns(4).spacing([6.0, 4.0]).show(ui, |ui| {
         let any = |value: &Option<String>| value.clone().unwrap_or_else(|| "any".to_owned());
-        egui::ComboBox::from_label("Verdict filter").selected_text(any(&query.verdict)).show_ui(ui, |ui| {
+        let label = ui.label("Verdict:");
+        combo(ui, "verdict filter", &label, any(&query.verdict), |ui| {
             ui.selectable_value(&mut query.verdict, None, "any");
             for level in &project.scale.levels {
                 ui.selectable_value(&mut query.verdict, Some(level.label.clone()), &level.label);
             }
         });
-        egui::ComboBox::from_label("Tag").selected_text(any(&query.tag)).show_ui(ui, |ui| {
+        let label = ui.label("Tag:");
+        combo(ui, "tag filter", &label, any(&query.tag), |ui| {
             ui.selectable_value(&mut query.tag, None, "any");
             for tag in all_tags(project) {
                 ui.selectable_value(&mut query.tag, Some(tag.clone()), tag);
             }
         });
+        ui.end_row();
         let source_name = |id: Option<SourceId>| {
             id.and_then(|id| project.sources.get(&id))
-                .map_or_else(|| "any".to_owned(), |s| one_line(s.display_title(), 24))
+                .map_or_else(|| "any".to_owned(), |s| one_line(s.display_title(), 18))
         };
-        egui::ComboBox::from_label("Source").selected_text(source_name(query.source)).show_ui(ui, |ui| {
+        let label = ui.label("Source:");
+        combo(ui, "source filter", &label, source_name(query.source), |ui| {
             ui.selectable_value(&mut query.source, None, "any");
             for (&id, source) in &project.sources {
                 ui.selectable_value(&mut query.source, Some(id), one_line(source.display_title(), 40));
             }
         });
-        egui::ComboBox::from_label("Sort").selected_text(query.order.label()).show_ui(ui, |ui| {
+        let label = ui.label("Sort:");
+        combo(ui, "claim order", &label, query.order.label().to_owned(), |ui| {
             for order in ClaimOrder::ALL {
                 ui.selectable_value(&mut query.order, order, order.label());
             }
         });
+        ui.end_row();
     });
     let found = claims_matching(project, query);
     let palette = Palette::current(ui.ctx());
@@ -80,4 +86,10 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, query: &mut ClaimQuery, ac
             }
         },
     );
+}
+
+/// A combo box of fixed width, labelled for screen readers by `label`.
+fn combo(ui: &mut egui::Ui, id: &str, label: &egui::Response, selected: String, menu: impl FnOnce(&mut egui::Ui)) {
+    let shown = egui::ComboBox::from_id_salt(id).selected_text(selected).width(120.0).show_ui(ui, menu);
+    shown.response.labelled_by(label.id);
 }

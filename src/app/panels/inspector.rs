@@ -64,15 +64,17 @@ fn claim(ui: &mut egui::Ui, workspace: &Workspace, id: ClaimId, actions: &mut Ac
     text_field(ui, "Claimant", &claim.claimant, false, format!("{id} claimant"), actions, |v| {
         set(ClaimChange::Claimant(v))
     });
-    ui.label(RichText::new("Verdict").small().strong());
-    egui::ComboBox::from_id_salt(("verdict", id.0)).selected_text(&claim.verdict).show_ui(ui, |ui| {
-        for level in &project.scale.levels {
-            if ui.selectable_label(claim.verdict == level.label, &level.label).clicked() && claim.verdict != level.label
-            {
-                actions.edit(set(ClaimChange::Verdict(level.label.clone())));
+    let verdict_label = ui.label(RichText::new("Verdict").small().strong());
+    let combo =
+        egui::ComboBox::from_id_salt(("verdict", id.0)).selected_text(&claim.verdict).width(200.0).show_ui(ui, |ui| {
+            for level in &project.scale.levels {
+                let chosen = claim.verdict == level.label;
+                if ui.selectable_label(chosen, &level.label).clicked() && !chosen {
+                    actions.edit(set(ClaimChange::Verdict(level.label.clone())));
+                }
             }
-        }
-    });
+        });
+    combo.response.labelled_by(verdict_label.id);
     text_field(ui, "Explanation", &claim.explanation, true, format!("{id} explanation"), actions, |v| {
         set(ClaimChange::Explanation(v))
     });
@@ -97,17 +99,18 @@ fn claim(ui: &mut egui::Ui, workspace: &Workspace, id: ClaimId, actions: &mut Ac
     }
     for (evidence_id, item) in evidence {
         ui.horizontal(|ui| {
-            egui::ComboBox::from_id_salt(("stance", evidence_id.0)).selected_text(item.stance.label()).show_ui(
-                ui,
-                |ui| {
+            let stance_menu = egui::ComboBox::from_id_salt(("stance", evidence_id.0))
+                .selected_text(item.stance.label())
+                .show_ui(ui, |ui| {
                     for stance in Stance::ALL {
-                        if ui.selectable_label(item.stance == stance, stance.label()).clicked() && item.stance != stance
-                        {
+                        let chosen = item.stance == stance;
+                        if ui.selectable_label(chosen, stance.label()).clicked() && !chosen {
                             actions.edit(Edit::SetEvidence { id: evidence_id, change: EvidenceChange::Stance(stance) });
                         }
                     }
-                },
-            );
+                });
+            let name = format!("Stance of {evidence_id}");
+            stance_menu.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
             if ui.small_button(evidence_id.to_string()).on_hover_text("Show this evidence in the inspector").clicked() {
                 actions.push(Action::Select(Selection::Evidence(evidence_id)));
             }
@@ -200,7 +203,7 @@ fn conflict(ui: &mut egui::Ui, workspace: &Workspace, id: ConflictId, actions: &
             ));
             go_to(column, anchor, actions);
             if correct == Some(n) {
-                column.colored_label(Palette::current(column.ctx()).accurate, "✔ judged right");
+                column.colored_label(Palette::current(column.ctx()).accurate, "judged right");
             }
         }
     });
@@ -271,10 +274,10 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
         ui.colored_label(palette.muted_text, RichText::new(format!("SHA-256 {}", original.sha256)).small().monospace());
         match workspace.original_status.get(&id) {
             Some(OriginalStatus::Missing) => {
-                ui.colored_label(palette.warning, "⚠ The original file is missing.");
+                ui.colored_label(palette.warning, "! The original file is missing.");
             }
             Some(OriginalStatus::Changed { .. }) => {
-                ui.colored_label(palette.warning, "⚠ The original file has changed since it was imported.");
+                ui.colored_label(palette.warning, "! The original file has changed since it was imported.");
             }
             _ => {}
         }

@@ -47,10 +47,10 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
                 ui.colored_label(palette.muted_text, RichText::new(counts).small());
                 match workspace.original_status.get(&id) {
                     Some(OriginalStatus::Missing) => {
-                        ui.colored_label(palette.warning, "⚠").on_hover_text("The original file is missing");
+                        ui.colored_label(palette.warning, "!").on_hover_text("The original file is missing");
                     }
                     Some(OriginalStatus::Changed { .. }) => {
-                        ui.colored_label(palette.warning, "⚠")
+                        ui.colored_label(palette.warning, "!")
                             .on_hover_text("The original file has changed since it was imported");
                     }
                     _ => {}

@@ -1,0 +1,326 @@
+//! The desktop app driven the way an analyst drives it: by accessible labels, mouse
+//! drags and shortcuts, with every assertion made on the project the app holds.
+
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+
+use crosscheck::app::workspace::Selection;
+use crosscheck::app::{CrosscheckApp, Launch, PendingAction, ScriptedDialogs};
+use crosscheck::model::{ConflictStatus, Project, Stance};
+use eframe::egui::{Key, Modifiers, Pos2, Role, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// A private copy of the sample project, so tests can save over it.
+fn sample_copy() -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().expect("folder");
+    let from = crosscheck::sample_project_path().parent().expect("sample folder").to_owned();
+    std::fs::create_dir_all(folder.path().join("sources")).expect("create");
+    for entry in std::fs::read_dir(from.join("sources")).expect("list") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), folder.path().join("sources").join(entry.file_name())).expect("copy");
+    }
+    let project = folder.path().join("harbour-accord.ron");
+    std::fs::copy(crosscheck::sample_project_path(), &project).expect("copy");
+    (folder, project)
+}
+
+fn app(project: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, CrosscheckApp> {
+    let project = project.to_owned();
+    let dialogs = dialogs.clone();
+    let mut harness = Harness::builder()
+        .with_size(vec2(1440.0, 900.0))
+        .build_eframe(move |cc| CrosscheckApp::new(cc, Launch { project: Some(project), dialogs: Box::new(dialogs) }));
+    harness.run();
+    harness
+}
+
+fn project(harness: &Harness<'_, CrosscheckApp>) -> Project {
+    harness.state().workspace().expect("a project is open").project.clone()
+}
+
+fn shortcut(harness: &mut Harness<'_, CrosscheckApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// Drags the mouse across `width` points of the line whose text contains `line_text`.
+fn drag_across(harness: &mut Harness<'_, CrosscheckApp>, line_text: &str, width: f32) {
+    let rect = harness.get_by_label_contains(line_text).rect();
+    let start = rect.left_top() + vec2(1.0, 10.0);
+    let end: Pos2 = start + vec2(width, 0.0);
+    harness.hover_at(start);
+    harness.run();
+    harness.drag_at(start);
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(start + vec2(width * step as f32 / 4.0, 0.0));
+        harness.run();
+    }
+    harness.drop_at(end);
+    harness.run();
+}
+
+/// Selects the first occurrence of `text` through Find (Ctrl+F, type, Enter).
+fn find_and_select(harness: &mut Harness<'_, CrosscheckApp>, text: &str) {
+    shortcut(harness, Modifiers::COMMAND, Key::F);
+    let field = harness.get_by_label("Find");
+    field.focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label("Find").type_text(text);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    let range = harness.state().workspace().and_then(|w| w.text_selection).expect("the result is selected");
+    assert_eq!(range.end - range.start, text.chars().count());
+}
+
+fn undo(harness: &mut Harness<'_, CrosscheckApp>) {
+    shortcut(harness, Modifiers::COMMAND, Key::Z);
+}
+
+fn redo(harness: &mut Harness<'_, CrosscheckApp>) {
+    shortcut(harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+}
+
+fn select_claim(harness: &mut Harness<'_, CrosscheckApp>, statement_start: &str) {
+    harness.get_by_label_contains(statement_start).click();
+    harness.run();
+}
+
+#[test]
+fn selecting_text_and_marking_a_claim_is_undoable() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    let before = project(&harness);
+    drag_across(&mut harness, "HALVIK, May 14 (Meridian Press Agency)", 160.0);
+    let range = harness.state().workspace().and_then(|w| w.text_selection).expect("text is selected");
+    assert!(range.end - range.start > 10, "the drag selected {range:?}");
+
+    harness.get_by_label("Mark claim").click();
+    harness.run();
+    let after = project(&harness);
+    assert_eq!(after.claims.len(), before.claims.len() + 1);
+    let (&id, claim) = after.claims.iter().next_back().expect("new claim");
+    let passage = &claim.appearances[0];
+    assert!(passage.exact.len() > 10 && "HALVIK, May 14 (Meridian Press Agency)".starts_with(passage.exact.as_str()));
+    assert_eq!(claim.statement, passage.exact.trim());
+    assert_eq!(harness.state().workspace().map(|w| w.selection), Some(Selection::Claim(id)));
+
+    undo(&mut harness);
+    assert_eq!(project(&harness).claims, before.claims);
+    redo(&mut harness);
+    assert_eq!(project(&harness).claims, after.claims);
+}
+
+#[test]
+fn evidence_attaches_with_each_stance_and_undoes() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    select_claim(&mut harness, "The accord was initialled in Halvik");
+    let claim = harness
+        .state()
+        .workspace()
+        .and_then(crosscheck::app::workspace::Workspace::selected_claim)
+        .expect("a claim is selected");
+    let before = project(&harness);
+
+    let passages =
+        [("Mattias Orlen", Stance::Supports), ("Ammery", Stance::Contradicts), ("Tarn Gorge Dam", Stance::Context)];
+    for (text, stance) in passages {
+        find_and_select(&mut harness, text);
+        harness.get_by_role_and_label(Role::Button, stance.label()).click();
+        harness.run();
+    }
+    let after = project(&harness);
+    let added: Vec<_> =
+        after.evidence.iter().filter(|(id, _)| !before.evidence.contains_key(id)).map(|(_, e)| e).collect();
+    assert_eq!(added.len(), 3);
+    for ((text, stance), evidence) in passages.iter().zip(&added) {
+        assert_eq!(evidence.claim, claim);
+        assert_eq!(evidence.stance, *stance);
+        assert_eq!(evidence.passage.exact, *text);
+    }
+    for _ in 0..3 {
+        undo(&mut harness);
+    }
+    assert_eq!(project(&harness).evidence, before.evidence);
+    for _ in 0..3 {
+        redo(&mut harness);
+    }
+    assert_eq!(project(&harness).evidence, after.evidence);
+}
+
+#[test]
+fn a_conflict_between_two_sources_is_flagged_resolved_and_undone() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    let before = project(&harness);
+    find_and_select(&mut harness, "home to about 210,000 people");
+    harness.get_by_label("Add to conflict").click();
+    harness.run();
+    assert!(harness.state().workspace().is_some_and(|w| w.conflict_draft.is_some()));
+    find_and_select(&mut harness, "Water Minister Daria Lind");
+    harness.get_by_label("Add to conflict").click();
+    harness.run();
+
+    let flagged = project(&harness);
+    assert_eq!(flagged.conflicts.len(), before.conflicts.len() + 1);
+    let (&id, conflict) = flagged.conflicts.iter().next_back().expect("new conflict");
+    assert_eq!(conflict.passages.len(), 2);
+    assert_eq!(conflict.passages[0].exact, "home to about 210,000 people");
+    assert_eq!(conflict.passages[1].exact, "Water Minister Daria Lind");
+    assert_ne!(conflict.passages[0].source, conflict.passages[1].source, "passages from two sources");
+    assert_eq!(harness.state().workspace().map(|w| w.selection), Some(Selection::Conflict(id)));
+
+    harness.get_by_label("Resolved").click();
+    harness.run();
+    harness.get_by_label("Resolution note").focus();
+    harness.get_by_label("Resolution note").type_text("Checked with the ministry.");
+    harness.run();
+    harness.get_by_label("Passage 1 is right").click();
+    harness.run();
+    let resolved = project(&harness).conflicts[&id].status.clone();
+    assert_eq!(resolved, ConflictStatus::Resolved { note: "Checked with the ministry.".into(), correct: Some(0) });
+
+    for _ in 0..3 {
+        undo(&mut harness);
+    }
+    assert!(project(&harness).conflicts[&id].status.is_open(), "resolution undone");
+    undo(&mut harness);
+    assert_eq!(project(&harness).conflicts, before.conflicts);
+    for _ in 0..4 {
+        redo(&mut harness);
+    }
+    assert_eq!(project(&harness).conflicts[&id].status, resolved);
+}
+
+#[test]
+fn changing_a_verdict_shows_in_the_undo_menu() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    select_claim(&mut harness, "The accord was initialled in Halvik");
+    let claim =
+        harness.state().workspace().and_then(crosscheck::app::workspace::Workspace::selected_claim).expect("selected");
+    assert_eq!(project(&harness).claims[&claim].verdict, "True");
+    harness.get_by_label("Verdict").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Mostly false").click();
+    harness.run();
+    assert_eq!(project(&harness).claims[&claim].verdict, "Mostly false");
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label_contains(&format!("Undo Change verdict of {claim}")).click();
+    harness.run();
+    assert_eq!(project(&harness).claims[&claim].verdict, "True");
+    redo(&mut harness);
+    assert_eq!(project(&harness).claims[&claim].verdict, "Mostly false");
+}
+
+#[test]
+fn typing_a_statement_is_one_undo_step() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    select_claim(&mut harness, "The accord was initialled in Halvik");
+    let claim =
+        harness.state().workspace().and_then(crosscheck::app::workspace::Workspace::selected_claim).expect("selected");
+    let original = project(&harness).claims[&claim].statement.clone();
+    harness.get_by_label("Statement").focus();
+    harness.run();
+    for word in [" Confirmed", " by", " two", " sources."] {
+        harness.get_by_label("Statement").type_text(word);
+        harness.run();
+    }
+    let typed = project(&harness).claims[&claim].statement.clone();
+    assert!(typed.ends_with("Confirmed by two sources."), "{typed}");
+    assert_eq!(typed.len(), original.len() + " Confirmed by two sources.".len());
+    undo(&mut harness);
+    assert_eq!(project(&harness).claims[&claim].statement, original);
+}
+
+#[test]
+fn saved_work_is_there_after_reopening_and_save_as_takes_the_sources_along() {
+    let (folder, path) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+    find_and_select(&mut harness, "a shared early-warning system");
+    harness.get_by_label("Mark claim").click();
+    harness.run();
+    harness.get_by_label("Verdict").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Unprovable").click();
+    harness.run();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    let edited = project(&harness);
+    assert!(!harness.state().workspace().is_some_and(|w| w.history.has_unsaved_changes()));
+
+    let reopened = app(&path, &dialogs);
+    assert_eq!(project(&reopened), edited);
+    assert!(reopened.state().notices().is_empty(), "{:?}", reopened.state().notices());
+
+    let elsewhere = folder.path().join("copy").join("moved.ron");
+    std::fs::create_dir_all(elsewhere.parent().expect("parent")).expect("create");
+    dialogs.answer(vec![elsewhere.clone()]);
+    shortcut(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let loaded = crosscheck::store::load(&elsewhere).expect("the copy loads");
+    assert!(loaded.problems.is_empty());
+    let report = crosscheck::check::check_project(&elsewhere).expect("checks");
+    assert!(report.is_sound(), "{report}");
+    assert!(elsewhere.parent().expect("parent").join("sources/wire.txt").exists());
+}
+
+#[test]
+fn the_unsaved_changes_guard_cancels_discards_and_saves() {
+    let (_folder, path) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+    let saved = project(&harness);
+    select_claim(&mut harness, "The accord was initialled in Halvik");
+    harness.get_by_label("Verdict").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Mixed").click();
+    harness.run();
+    let edited = project(&harness);
+
+    // Cancel: nothing happens.
+    shortcut(&mut harness, Modifiers::COMMAND, Key::W);
+    assert_eq!(harness.state().pending_guard(), Some(&PendingAction::CloseProject));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().pending_guard(), None);
+    assert_eq!(project(&harness), edited);
+
+    // Discard: the project closes and the file keeps the old version.
+    shortcut(&mut harness, Modifiers::COMMAND, Key::W);
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert!(harness.state().workspace().is_none());
+    assert_eq!(crosscheck::store::load(&path).expect("loads").project, saved);
+
+    // Save: the edit reaches the file, then the app quits.
+    let mut harness = app(&path, &dialogs);
+    select_claim(&mut harness, "The accord was initialled in Halvik");
+    harness.get_by_label("Verdict").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Mixed").click();
+    harness.run();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Q);
+    assert_eq!(harness.state().pending_guard(), Some(&PendingAction::Quit));
+    harness.get_by_role_and_label(Role::Button, "Save").click();
+    harness.run();
+    assert!(harness.state().is_quitting());
+    assert_eq!(crosscheck::store::load(&path).expect("loads").project, project(&harness));
+    assert_ne!(project(&harness), saved);
+}
+
+#[test]
+fn an_unchanged_project_closes_without_asking() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    shortcut(&mut harness, Modifiers::COMMAND, Key::W);
+    assert_eq!(harness.state().pending_guard(), None);
+    assert!(harness.state().workspace().is_none());
+}
