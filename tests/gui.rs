@@ -324,3 +324,13 @@ fn an_unchanged_project_closes_without_asking() {
     assert_eq!(harness.state().pending_guard(), None);
     assert!(harness.state().workspace().is_none());
 }
+
+#[test]
+fn an_idle_app_requests_no_repaint() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    select_claim(&mut harness, "The accord was initialled in Halvik");
+    harness.run();
+    harness.step();
+    assert!(!harness.ctx.has_requested_repaint(), "nothing changes, so nothing should be redrawn");
+}

@@ -89,6 +89,11 @@ impl CrosscheckApp {
         self.quitting
     }
 
+    /// The first line of the shown source that is on screen.
+    pub fn document_top_line(&self) -> Option<usize> {
+        self.document.top_line()
+    }
+
     /// Error and information messages on screen.
     pub fn notices(&self) -> Vec<String> {
         self.notices.iter().map(|notice| notice.text.clone()).collect()

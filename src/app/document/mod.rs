@@ -40,6 +40,8 @@ pub struct DocumentView {
     drag_anchor: Option<usize>,
     /// Several highlights under one click: the analyst picks which one.
     chooser: Option<(Pos2, Vec<Target>)>,
+    /// First line laid out in the last frame; tests and benchmarks read it to see scrolling.
+    top_line: Option<usize>,
 }
 
 impl DocumentView {
@@ -101,6 +103,7 @@ impl DocumentView {
         if relayout {
             ui.ctx().request_repaint();
         }
+        self.top_line = placed.first().map(|p| p.line);
         let response = output.inner;
         let hit = |pos: Pos2| char_at(&placed, &paragraphs, pos);
         self.handle_pointer(ui, &response, workspace, source_id, &highlights, actions, hit);
@@ -129,6 +132,11 @@ impl DocumentView {
             }
         }
         self.paragraphs = Some(paragraphs);
+    }
+
+    /// The first line on screen in the last frame.
+    pub fn top_line(&self) -> Option<usize> {
+        self.top_line
     }
 
     #[allow(clippy::too_many_arguments, reason = "one pointer gesture needs the whole view's state")]
