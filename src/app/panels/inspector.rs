@@ -193,18 +193,15 @@ fn conflict(ui: &mut egui::Ui, workspace: &Workspace, id: ConflictId, actions: &
     };
     ui.columns(conflict.passages.len().max(1), |columns| {
         for (n, (column, anchor)) in columns.iter_mut().zip(&conflict.passages).enumerate() {
-            column.label(RichText::new(format!("Passage {}", n + 1)).small().strong());
-            passage(column, project, anchor, Mark::Conflict);
-            column.weak(format!(
-                "…{}[{}]{}…",
-                one_line(&anchor.prefix, 32),
-                one_line(&anchor.exact, 60),
-                one_line(&anchor.suffix, 32)
-            ));
-            go_to(column, anchor, actions);
-            if correct == Some(n) {
-                column.colored_label(Palette::current(column.ctx()).accurate, "judged right");
-            }
+            // Columns justify their contents; quotes read better ragged-right.
+            column.with_layout(egui::Layout::top_down(egui::Align::Min), |column| {
+                column.label(RichText::new(format!("Passage {}", n + 1)).small().strong());
+                passage(column, project, anchor, Mark::Conflict);
+                go_to(column, anchor, actions);
+                if correct == Some(n) {
+                    column.colored_label(Palette::current(column.ctx()).accurate, "judged right");
+                }
+            });
         }
     });
 
