@@ -334,3 +334,33 @@ fn an_idle_app_requests_no_repaint() {
     harness.step();
     assert!(!harness.ctx.has_requested_repaint(), "nothing changes, so nothing should be redrawn");
 }
+
+#[test]
+fn importing_files_adds_sources_and_names_the_files_that_fail() {
+    let (folder, path) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+    let good = folder.path().join("briefing.txt");
+    std::fs::write(&good, "Ministry briefing\n\nThe fund holds 40 million euros.").expect("write");
+    let bad = folder.path().join("scan.md");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
+    dialogs.answer(vec![good, bad]);
+    harness.get_by_label("+ Import").click();
+    for _ in 0..50 {
+        harness.run();
+        if harness.state().workspace().is_some_and(|w| w.project.sources.len() == 4) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let project = project(&harness);
+    assert_eq!(project.sources.len(), 4);
+    let added = project.sources.values().next_back().expect("new source");
+    assert_eq!(added.meta.title, "Ministry briefing");
+    assert_eq!(added.content.original.as_ref().map(|o| o.path.as_str()), Some("sources/briefing.txt"));
+    assert!(folder.path().join("sources/briefing.txt").exists(), "the original is copied into the project");
+    let notices = harness.state().notices();
+    assert!(notices.iter().any(|n| n.contains("scan.md") && n.contains("PNG")), "{notices:?}");
+    undo(&mut harness);
+    assert_eq!(harness.state().workspace().map(|w| w.project.sources.len()), Some(3));
+}
