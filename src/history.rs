@@ -14,6 +14,12 @@ use crate::model::Project;
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct MergeKey(pub String);
 
+#[derive(Debug, Clone, Copy)]
+enum Direction {
+    Back,
+    Forward,
+}
+
 #[derive(Debug, Clone)]
 struct Step {
     /// Undoes the step.
@@ -106,37 +112,37 @@ impl History {
 
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
-        let Some(step) = self.undo.pop() else { return Ok(None) };
-        let redo = match step.inverse.apply(project) {
-            Ok(redo) => redo,
-            Err(error) => {
-                self.undo.clear();
-                self.redo.clear();
-                return Err(error);
-            }
-        };
-        self.generation = step.before;
-        self.sealed = true;
-        let label = step.label.clone();
-        self.redo.push(Step { inverse: redo, ..step });
-        Ok(Some(label))
+        self.replay(project, Direction::Back)
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
-        let Some(step) = self.redo.pop() else { return Ok(None) };
-        let undo = match step.inverse.apply(project) {
-            Ok(undo) => undo,
+        self.replay(project, Direction::Forward)
+    }
+
+    /// Moves one step between the stacks, applying its inverse on the way. Should an
+    /// inverse ever fail, the project no longer matches the history, so both are cleared.
+    fn replay(&mut self, project: &mut Project, direction: Direction) -> Result<Option<String>, EditError> {
+        let (from, to) = match direction {
+            Direction::Back => (&mut self.undo, &mut self.redo),
+            Direction::Forward => (&mut self.redo, &mut self.undo),
+        };
+        let Some(step) = from.pop() else { return Ok(None) };
+        let reverse = match step.inverse.apply(project) {
+            Ok(reverse) => reverse,
             Err(error) => {
-                self.undo.clear();
-                self.redo.clear();
+                from.clear();
+                to.clear();
                 return Err(error);
             }
         };
-        self.generation = step.after;
+        self.generation = match direction {
+            Direction::Back => step.before,
+            Direction::Forward => step.after,
+        };
         self.sealed = true;
         let label = step.label.clone();
-        self.undo.push(Step { inverse: undo, ..step });
+        to.push(Step { inverse: reverse, ..step });
         Ok(Some(label))
     }
 

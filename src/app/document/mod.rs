@@ -21,7 +21,6 @@ use super::theme::{self, Palette};
 use super::workspace::{Selection, TextRange, Workspace};
 use crate::model::{SourceId, Stance};
 use crate::search::SearchHit;
-use crate::store::OriginalStatus;
 
 /// One laid-out line on screen this frame.
 struct Placed {
@@ -258,14 +257,8 @@ fn header(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
             palette.muted_text,
             format!("{id} · {} · {}", details.join(" · "), source.content.format.label()),
         );
-        match workspace.original_status.get(&id) {
-            Some(OriginalStatus::Missing) => {
-                ui.colored_label(palette.warning, "! original file missing");
-            }
-            Some(OriginalStatus::Changed { .. }) => {
-                ui.colored_label(palette.warning, "! original file changed since import");
-            }
-            _ => {}
+        if let Some(warning) = super::panels::original_warning(workspace.original_status.get(&id)) {
+            ui.colored_label(palette.warning, format!("! {warning}"));
         }
     });
     if let Some(draft) = &workspace.conflict_draft {

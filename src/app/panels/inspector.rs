@@ -11,7 +11,6 @@ use crate::edit::{ClaimChange, ConflictChange, Edit, EvidenceChange, SourceChang
 use crate::model::{
     Anchor, ClaimId, ConflictId, ConflictKind, ConflictStatus, EvidenceId, Project, SourceId, SourceMeta, Stance,
 };
-use crate::store::OriginalStatus;
 
 pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
     egui::ScrollArea::vertical().id_salt("inspector").auto_shrink(false).show(ui, |ui| match workspace.selection {
@@ -269,14 +268,8 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
     if let Some(original) = &source.content.original {
         ui.label(format!("Original file: {}", original.path));
         ui.colored_label(palette.muted_text, RichText::new(format!("SHA-256 {}", original.sha256)).small().monospace());
-        match workspace.original_status.get(&id) {
-            Some(OriginalStatus::Missing) => {
-                ui.colored_label(palette.warning, "! The original file is missing.");
-            }
-            Some(OriginalStatus::Changed { .. }) => {
-                ui.colored_label(palette.warning, "! The original file has changed since it was imported.");
-            }
-            _ => {}
+        if let Some(warning) = super::original_warning(workspace.original_status.get(&id)) {
+            ui.colored_label(palette.warning, format!("! {warning}."));
         }
     }
     delete_button(ui, "source", actions);

@@ -7,7 +7,6 @@ use super::super::actions::{Action, Actions};
 use super::super::commands::UiCommand;
 use super::super::theme::Palette;
 use super::super::workspace::{Selection, Workspace};
-use crate::store::OriginalStatus;
 
 pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
     let palette = Palette::current(ui.ctx());
@@ -45,15 +44,8 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
                 let counts =
                     format!("{} claims · {} evidence · {} conflicts", usage.claims, usage.evidence, usage.conflicts);
                 ui.colored_label(palette.muted_text, RichText::new(counts).small());
-                match workspace.original_status.get(&id) {
-                    Some(OriginalStatus::Missing) => {
-                        ui.colored_label(palette.warning, "!").on_hover_text("The original file is missing");
-                    }
-                    Some(OriginalStatus::Changed { .. }) => {
-                        ui.colored_label(palette.warning, "!")
-                            .on_hover_text("The original file has changed since it was imported");
-                    }
-                    _ => {}
+                if let Some(warning) = super::original_warning(workspace.original_status.get(&id)) {
+                    ui.colored_label(palette.warning, "!").on_hover_text(warning);
                 }
             });
             ui.add_space(6.0);
