@@ -80,7 +80,7 @@ mod tests {
         assert_eq!((hits[1].source, hits[1].start, hits[1].end), (SourceId(1), 25, 31));
         assert_eq!(hits[1].matched, "HALVIK");
         assert_eq!(hits[1].before, "Halvik hosted the talks. ");
-        assert_eq!((hits[2].source, hits[2].start), (SourceId(3), 14));
+        assert_eq!((hits[2].source, hits[2].start), (SourceId(3), 13));
         assert!(find_all(&project, "   ").is_empty());
     }
 }
