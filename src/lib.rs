@@ -1,12 +1,13 @@
 //! Crosscheck: a workbench for fact-checkers.
 //!
 //! The library holds everything but the window: the project model, edits and history,
-//! project files, importers. The desktop app in `app` draws the model and sends edits.
+//! project files, importers, report exports. The desktop app in `app` draws the model and sends edits.
 
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod check;
 pub mod edit;
+pub mod export;
 pub mod fixtures;
 pub mod history;
 pub mod import;
