@@ -4,7 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use crosscheck::export::{ExportOptions, Format};
 
 /// A workbench for fact-checkers.
 #[derive(Parser)]
@@ -30,6 +31,60 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a fact-check report of a project: html, md, csv, claimreview or annotations.
+    Export(ExportArgs),
+}
+
+/// `crosscheck export`: the export dialog's options as flags.
+#[derive(Args)]
+struct ExportArgs {
+    /// The project file (`.ron`).
+    project: PathBuf,
+    /// Report format.
+    #[arg(long, short, value_parser = parse_format)]
+    format: Format,
+    /// Where to write the report; standard output when left out or `-`.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Only claims with this verdict (repeat for several).
+    #[arg(long = "verdict", value_name = "VERDICT")]
+    verdicts: Vec<String>,
+    /// Only claims with this tag (repeat for several).
+    #[arg(long = "tag", value_name = "TAG")]
+    tags: Vec<String>,
+    /// Leave out conflicts that are still open.
+    #[arg(long)]
+    no_open_conflicts: bool,
+    /// Leave out the analyst's notes on claims and evidence.
+    #[arg(long)]
+    no_notes: bool,
+    /// Leave out the quoted text of evidence passages.
+    #[arg(long)]
+    no_quotes: bool,
+    /// With `--format csv`: also write one row per piece of evidence to this file.
+    #[arg(long, value_name = "FILE")]
+    evidence_csv: Option<PathBuf>,
+    /// Publication date of the report (YYYY-MM-DD); today's date (UTC) when left out.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+}
+
+impl ExportArgs {
+    fn options(&self) -> ExportOptions {
+        ExportOptions {
+            verdicts: self.verdicts.iter().cloned().collect(),
+            tags: self.tags.iter().cloned().collect(),
+            open_conflicts: !self.no_open_conflicts,
+            notes: !self.no_notes,
+            quotes: !self.no_quotes,
+            evidence_rows: self.evidence_csv.is_some(),
+            published: self.date.clone().unwrap_or_else(crosscheck::export::today_utc),
+        }
+    }
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    text.parse()
 }
 
 fn main() -> ExitCode {
@@ -37,6 +92,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Some(Command::Check { project }) => check(&project),
         Some(Command::Extract { file, json }) => extract(&file, json).map(|()| ExitCode::SUCCESS),
+        Some(Command::Export(args)) => export(&args).map(|()| ExitCode::SUCCESS),
         None => open_app(cli.project),
     };
     outcome.unwrap_or_else(|error| {
@@ -69,6 +125,34 @@ fn extract(file: &std::path::Path, json: bool) -> anyhow::Result<()> {
         println!("{}", imported.document.text);
     }
     Ok(())
+}
+
+fn export(args: &ExportArgs) -> anyhow::Result<()> {
+    if args.evidence_csv.is_some() && args.format != Format::Csv {
+        anyhow::bail!("--evidence-csv goes with --format csv");
+    }
+    if let Some(date) = &args.date
+        && !crosscheck::export::is_report_date(date)
+    {
+        anyhow::bail!("--date {date:?} is not a date in the form YYYY-MM-DD");
+    }
+    let loaded = crosscheck::store::load(&args.project)?;
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let rendered = crosscheck::export::render(&loaded.project, args.format, &args.options(), &|_| {}, &cancel)
+        .with_context(|| format!("cannot export {}", args.project.display()))?;
+    match args.output.as_deref().filter(|path| *path != std::path::Path::new("-")) {
+        Some(path) => write_file(path, &rendered.report)?,
+        None => std::io::Write::write_all(&mut std::io::stdout().lock(), &rendered.report)
+            .context("cannot write the report to standard output")?,
+    }
+    if let (Some(path), Some(table)) = (&args.evidence_csv, &rendered.evidence_csv) {
+        write_file(path, table)?;
+    }
+    Ok(())
+}
+
+fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
 #[cfg(feature = "gui")]

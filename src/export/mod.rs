@@ -154,6 +154,11 @@ pub fn render(
     Ok(Rendered { report: bytes, evidence_csv })
 }
 
+/// Whether `text` is a full `YYYY-MM-DD` date, the form a report's date should take.
+pub fn is_report_date(text: &str) -> bool {
+    text::iso_date(text).is_some_and(|date| date.len() == 10)
+}
+
 /// Today's date in UTC as `YYYY-MM-DD`, the default publication date of a report.
 ///
 /// Kept out of [`render`] so that rendering stays a pure function of its inputs.

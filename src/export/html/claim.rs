@@ -9,13 +9,13 @@ use crate::model::{Anchor, Conflict, ConflictId, Evidence, EvidenceId, Stance};
 pub(super) fn article(html: &mut Html, report: &Report<'_>, entry: &ClaimEntry<'_>) {
     let claim = entry.claim;
     html.raw("<article class=\"claim\"").attr("id", &format!("claim-{}", entry.id)).raw(">\n");
-    verdict_banner(html, report, entry);
     html.raw("<h2 class=\"statement\"><span class=\"claim-id\">").number(entry.id).raw("</span> ");
     html.text(&claim.statement).raw("</h2>\n");
     if text::present(&claim.claimant) {
         html.raw("<p class=\"claimant\">Claimed by <strong>").text(&claim.claimant).raw("</strong></p>\n");
     }
     appearances(html, report, &claim.appearances);
+    verdict_banner(html, report, entry);
     if !claim.tags.is_empty() {
         html.raw("<ul class=\"tags\" aria-label=\"Tags\">");
         for tag in &claim.tags {
