@@ -14,7 +14,7 @@
 //! Dates must be ISO 8601 in JSON-LD, so dates typed any other way are left out rather
 //! than published malformed, and only `http(s)` URLs are given.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde_json::{Map, Value, json};
 
@@ -24,10 +24,11 @@ use super::{ExportError, text, url};
 use crate::model::{Source, SourceId};
 
 pub(super) fn write(report: &Report<'_>, ticker: &mut Ticker<'_>) -> Result<Vec<u8>, ExportError> {
+    let organisations = organisations(report);
     let mut reviews = Vec::new();
     for entry in &report.claims {
         if entry.reviewed {
-            reviews.push(claim_review(report, entry));
+            reviews.push(claim_review(report, entry, &organisations));
         }
         ticker.claim_done()?;
     }
@@ -36,7 +37,7 @@ pub(super) fn write(report: &Report<'_>, ticker: &mut Ticker<'_>) -> Result<Vec<
     Ok(bytes)
 }
 
-fn claim_review(report: &Report<'_>, entry: &ClaimEntry<'_>) -> Value {
+fn claim_review(report: &Report<'_>, entry: &ClaimEntry<'_>, organisations: &HashSet<String>) -> Value {
     let info = &report.project.info;
     let mut review = Map::new();
     review.insert("@context".into(), json!("https://schema.org"));
@@ -51,7 +52,7 @@ fn claim_review(report: &Report<'_>, entry: &ClaimEntry<'_>) -> Value {
     }
     put(&mut review, "datePublished", text::iso_date(&report.options.published));
     review.insert("reviewRating".into(), rating(report, entry));
-    review.insert("itemReviewed".into(), item_reviewed(report, entry));
+    review.insert("itemReviewed".into(), item_reviewed(report, entry, organisations));
     Value::Object(review)
 }
 
@@ -68,13 +69,13 @@ fn rating(report: &Report<'_>, entry: &ClaimEntry<'_>) -> Value {
 }
 
 /// The `Claim`: who made it, when, and every source where it appears.
-fn item_reviewed(report: &Report<'_>, entry: &ClaimEntry<'_>) -> Value {
+fn item_reviewed(report: &Report<'_>, entry: &ClaimEntry<'_>, organisations: &HashSet<String>) -> Value {
     let sources: BTreeSet<SourceId> = entry.claim.appearances.iter().map(|anchor| anchor.source).collect();
     let sources: Vec<&Source> = sources.iter().filter_map(|id| report.project.sources.get(id)).collect();
     let mut claim = Map::new();
     claim.insert("@type".into(), json!("Claim"));
     if text::present(&entry.claim.claimant) {
-        claim.insert("author".into(), claimant(report, &entry.claim.claimant));
+        claim.insert("author".into(), claimant(&entry.claim.claimant, organisations));
     }
     let earliest = sources.iter().filter_map(|source| text::iso_date(&source.meta.published)).min();
     put(&mut claim, "datePublished", earliest);
@@ -85,17 +86,18 @@ fn item_reviewed(report: &Report<'_>, entry: &ClaimEntry<'_>) -> Value {
     Value::Object(claim)
 }
 
-/// The claimant as an `Organization` when it names one of the project's outlets (a claim
-/// made in a newspaper's own voice), as a `Person` otherwise.
-fn claimant(report: &Report<'_>, name: &str) -> Value {
+/// The project's outlets and its own organisation, lowercased: claimants that name one
+/// are organisations (a claim made in a newspaper's own voice).
+fn organisations(report: &Report<'_>) -> HashSet<String> {
+    let outlets = report.project.sources.values().map(|source| source.meta.outlet.as_str());
+    outlets.chain([report.project.info.organisation.as_str()]).map(|name| text::squash(name).to_lowercase()).collect()
+}
+
+/// The claimant as an `Organization` when it names one of [`organisations`], as a
+/// `Person` otherwise.
+fn claimant(name: &str, organisations: &HashSet<String>) -> Value {
     let name = text::squash(name);
-    let outlets = report.project.sources.values().map(|source| source.meta.outlet.trim());
-    let kind =
-        if outlets.chain([report.project.info.organisation.trim()]).any(|outlet| outlet.eq_ignore_ascii_case(&name)) {
-            "Organization"
-        } else {
-            "Person"
-        };
+    let kind = if organisations.contains(&name.to_lowercase()) { "Organization" } else { "Person" };
     json!({ "@type": kind, "name": name })
 }
 

@@ -136,6 +136,9 @@ pub fn render(
     progress: &dyn Fn(Progress),
     cancel: &AtomicBool,
 ) -> Result<Rendered, ExportError> {
+    if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(ExportError::Cancelled);
+    }
     let report = report::Report::gather(project, options)?;
     let mut ticker = progress::Ticker::new(report.claims.len(), progress, cancel);
     let mut evidence_csv = None;
