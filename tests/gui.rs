@@ -346,13 +346,16 @@ fn importing_files_adds_sources_and_names_the_files_that_fail() {
     std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
     dialogs.answer(vec![good, bad]);
     harness.get_by_label("+ Import").click();
-    for _ in 0..50 {
-        harness.run();
+    // The import runs on its own thread and keeps asking for repaints until it ends, so
+    // step frame by frame rather than waiting for the app to settle.
+    for _ in 0..200 {
+        harness.step();
         if harness.state().workspace().is_some_and(|w| w.project.sources.len() == 4) {
             break;
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    harness.run();
     let project = project(&harness);
     assert_eq!(project.sources.len(), 4);
     let added = project.sources.values().next_back().expect("new source");
