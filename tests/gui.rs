@@ -367,3 +367,39 @@ fn importing_files_adds_sources_and_names_the_files_that_fail() {
     undo(&mut harness);
     assert_eq!(harness.state().workspace().map(|w| w.project.sources.len()), Some(3));
 }
+
+#[test]
+fn the_export_dialog_writes_the_same_bytes_as_the_command_line() {
+    let (folder, path) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+    shortcut(&mut harness, Modifiers::COMMAND, Key::E);
+    harness.get_by_label("Markdown report").click();
+    harness.run();
+    harness.get_by_label("Notes").click();
+    harness.run();
+    let from_app = folder.path().join("from-app.md");
+    dialogs.answer(vec![from_app.clone()]);
+    harness.get_by_label("Save report…").click();
+    for _ in 0..200 {
+        harness.step();
+        if from_app.exists() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert!(harness.state().notices().is_empty(), "{:?}", harness.state().notices());
+
+    let from_cli = folder.path().join("from-cli.md");
+    let today = crosscheck::export::today_utc();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(["export", path.to_str().expect("utf-8"), "--format", "md", "--no-notes", "--date", &today, "-o"])
+        .arg(&from_cli)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let app_bytes = std::fs::read(&from_app).expect("the app wrote the report");
+    assert!(!app_bytes.is_empty());
+    assert_eq!(app_bytes, std::fs::read(&from_cli).expect("the CLI wrote the report"));
+}

@@ -40,6 +40,8 @@ pub enum Action {
     RevealHit(usize),
     DismissNotice(usize),
     GuardAnswer(GuardAnswer),
+    /// Ask where to save the report the export dialog describes.
+    SaveReport,
 }
 
 /// Collects the actions of one frame.

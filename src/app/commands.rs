@@ -14,6 +14,7 @@ pub enum UiCommand {
     CloseProject,
     Quit,
     ImportSources,
+    ExportReport,
     Undo,
     Redo,
     Find,
@@ -38,7 +39,7 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 impl UiCommand {
     /// Commands with a keyboard shortcut, checked every frame. Longer shortcuts come
     /// first so that Ctrl+Shift+Z is not taken for Ctrl+Z.
-    pub const WITH_SHORTCUTS: [UiCommand; 16] = [
+    pub const WITH_SHORTCUTS: [UiCommand; 17] = [
         UiCommand::Redo,
         UiCommand::SaveProjectAs,
         UiCommand::NewProject,
@@ -47,6 +48,7 @@ impl UiCommand {
         UiCommand::CloseProject,
         UiCommand::Quit,
         UiCommand::ImportSources,
+        UiCommand::ExportReport,
         UiCommand::Undo,
         UiCommand::Find,
         UiCommand::MarkClaim,
@@ -66,6 +68,7 @@ impl UiCommand {
             Self::CloseProject => "Close project",
             Self::Quit => "Quit",
             Self::ImportSources => "Import sources…",
+            Self::ExportReport => "Export report…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::Find => "Find in sources",
@@ -91,6 +94,7 @@ impl UiCommand {
             Self::CloseProject => "Close the project",
             Self::Quit => "Quit Crosscheck",
             Self::ImportSources => "Add text or Markdown files as sources",
+            Self::ExportReport => "Write the fact-check as HTML, Markdown, CSV, ClaimReview or Web Annotation",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
             Self::Find => "Search the text of every source",
@@ -120,6 +124,7 @@ impl UiCommand {
             Self::CloseProject => command(Key::W),
             Self::Quit => command(Key::Q),
             Self::ImportSources => command(Key::I),
+            Self::ExportReport => command(Key::E),
             Self::Undo => command(Key::Z),
             Self::Redo => command_shift(Key::Z),
             Self::Find => command(Key::F),

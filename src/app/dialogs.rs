@@ -14,6 +14,7 @@ pub enum DialogKind {
     OpenProject,
     SaveProjectAs { suggested_name: String },
     ImportSources,
+    SaveReport { suggested_name: String, extension: &'static str },
 }
 
 /// Shows file dialogs. The answer (chosen paths; empty when cancelled) arrives on the
@@ -41,6 +42,13 @@ impl FileDialogs for NativeDialogs {
                         .into_iter()
                         .collect()
                 }
+                DialogKind::SaveReport { suggested_name, extension } => rfd::FileDialog::new()
+                    .set_title("Save report")
+                    .set_file_name(suggested_name)
+                    .add_filter("Report", &[extension])
+                    .save_file()
+                    .into_iter()
+                    .collect(),
                 DialogKind::ImportSources => rfd::FileDialog::new()
                     .set_title("Import sources")
                     .add_filter("Documents", &crate::import::supported_extensions())

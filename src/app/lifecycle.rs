@@ -32,6 +32,7 @@ pub enum DialogPurpose {
     Open,
     SaveAs,
     Import,
+    SaveReport,
 }
 
 /// The answer to "save changes?".
@@ -131,6 +132,10 @@ impl CrosscheckApp {
         let kind = match purpose {
             DialogPurpose::Open => DialogKind::OpenProject,
             DialogPurpose::Import => DialogKind::ImportSources,
+            DialogPurpose::SaveReport => DialogKind::SaveReport {
+                suggested_name: self.workspace.as_ref().map_or_else(String::new, |w| self.export.suggested_name(w)),
+                extension: self.export.format.extension(),
+            },
             DialogPurpose::SaveAs => DialogKind::SaveProjectAs {
                 suggested_name: format!(
                     "{}.ron",
@@ -199,6 +204,23 @@ impl CrosscheckApp {
             }
         }
         self.poll_import(ctx);
+        self.poll_export(ctx);
+    }
+
+    fn poll_export(&mut self, ctx: &egui::Context) {
+        let Some(workspace) = &self.workspace else { return };
+        let Some((path, rendered)) = self.export.poll(workspace, ctx) else { return };
+        match super::export_dialog::write_report(&path, &rendered) {
+            Ok(written) => {
+                self.info(format!("Report saved to {}", written.join(", ")));
+                if self.export.open_when_saved
+                    && let Err(error) = open::that_detached(&path)
+                {
+                    self.error(format!("The report was saved but could not be opened: {error}"));
+                }
+            }
+            Err(error) => self.error(error),
+        }
     }
 
     fn dialog_answered(&mut self, purpose: &DialogPurpose, paths: Vec<PathBuf>) {
@@ -225,6 +247,11 @@ impl CrosscheckApp {
             DialogPurpose::Import => {
                 if !paths.is_empty() {
                     self.start_import(paths);
+                }
+            }
+            DialogPurpose::SaveReport => {
+                if let (Some(path), Some(workspace)) = (paths.into_iter().next(), &self.workspace) {
+                    self.export.save_to(&workspace.project, path, &self.ctx);
                 }
             }
         }
@@ -417,6 +444,7 @@ impl CrosscheckApp {
                 }
             }
             Action::GuardAnswer(answer) => self.answer_guard(answer),
+            Action::SaveReport => self.show_dialog(DialogPurpose::SaveReport),
         }
     }
 
@@ -439,6 +467,7 @@ impl CrosscheckApp {
                 }
             }
             UiCommand::ImportSources => self.show_dialog(DialogPurpose::Import),
+            UiCommand::ExportReport => self.export.open = self.workspace.is_some(),
             UiCommand::Undo | UiCommand::Redo => self.undo_or_redo(command == UiCommand::Undo),
             UiCommand::Find => {
                 self.prefs.show_bottom = true;

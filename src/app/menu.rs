@@ -51,6 +51,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut CrosscheckApp) {
             item(ui, app, UiCommand::SaveProjectAs, UiCommand::SaveProjectAs.label(), open);
             ui.separator();
             item(ui, app, UiCommand::ImportSources, UiCommand::ImportSources.label(), true);
+            item(ui, app, UiCommand::ExportReport, UiCommand::ExportReport.label(), open);
             ui.separator();
             item(ui, app, UiCommand::CloseProject, UiCommand::CloseProject.label(), open);
             item(ui, app, UiCommand::Quit, UiCommand::Quit.label(), true);

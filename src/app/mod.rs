@@ -8,6 +8,7 @@ mod actions;
 mod commands;
 pub mod dialogs;
 mod document;
+mod export_dialog;
 mod jobs;
 mod lifecycle;
 mod menu;

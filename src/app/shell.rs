@@ -8,6 +8,7 @@ use eframe::egui;
 use super::actions::Actions;
 use super::dialogs::FileDialogs;
 use super::document::DocumentView;
+use super::export_dialog::ExportDialog;
 use super::jobs::ImportJob;
 use super::lifecycle::{DialogPurpose, PendingAction};
 use super::menu;
@@ -40,6 +41,7 @@ pub struct CrosscheckApp {
     pub(super) search: SearchState,
     pub(super) claim_query: ClaimQuery,
     pub(super) document: DocumentView,
+    pub(super) export: ExportDialog,
     pub(super) actions: Actions,
     pub(super) quitting: bool,
     pub(super) ctx: egui::Context,
@@ -64,6 +66,7 @@ impl CrosscheckApp {
             search: SearchState::default(),
             claim_query: ClaimQuery::default(),
             document: DocumentView::default(),
+            export: ExportDialog::default(),
             actions: Actions::default(),
             quitting: false,
             ctx: cc.egui_ctx.clone(),
@@ -180,6 +183,9 @@ impl eframe::App for CrosscheckApp {
         egui::Panel::top("menu bar").show(ui, |ui| menu::show(ui, self));
         egui::Panel::bottom("status bar").show(ui, |ui| prompts::status_bar(ui, self));
         self.draw_panels(ui);
+        if let Some(workspace) = &self.workspace {
+            self.export.show(&ctx, workspace, &mut self.actions);
+        }
         prompts::unsaved_changes(&ctx, self);
         prompts::notices(&ctx, self);
 

@@ -18,6 +18,16 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Replaces `path` with `bytes` atomically and keeps the old file as its backup.
 /// On error the file at `path` is untouched.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, true)
+}
+
+/// Replaces `path` with `bytes` atomically, keeping no backup: for files Crosscheck can
+/// write again at any time, such as exported reports.
+pub fn replace_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], keep_previous: bool) -> io::Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -26,7 +36,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut temporary = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".saving").tempfile_in(folder)?;
     temporary.write_all(bytes)?;
     temporary.as_file().sync_all()?;
-    if path.exists() {
+    if keep_previous && path.exists() {
         keep_backup(path)?;
     }
     temporary.persist(path).map_err(|error| error.error)?;

@@ -14,7 +14,7 @@ use thiserror::Error;
 
 use crate::model::{Problem, Project};
 
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{backup_path, replace_atomically, write_atomically};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, from_ron, to_ron};
 pub use originals::{
     NewSource, OriginalStatus, SOURCES_DIR, SourceFileError, adopt_original, collect_originals, original_status,

@@ -1,0 +1,282 @@
+//! The export dialog: choose a format and what goes in, see the report as it will be
+//! written, save it through a native dialog, optionally open it.
+//!
+//! Rendering runs on a worker thread with progress and Cancel, through the same
+//! [`crate::export::render`] the command line uses, so both give the same bytes.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use eframe::egui::{self, RichText};
+
+use super::actions::{Action, Actions};
+use super::workspace::Workspace;
+use crate::edit::{Edit, ProjectChange};
+use crate::export::{ExportOptions, Format, Rendered, render};
+use crate::model::Project;
+
+/// Bytes of a report shown in the preview; the saved file is always complete.
+const PREVIEW_LIMIT: usize = 200_000;
+
+/// What a finished render is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Purpose {
+    Preview,
+    Save(PathBuf),
+}
+
+/// A render running on a worker thread.
+struct Job {
+    purpose: Purpose,
+    done: Arc<AtomicUsize>,
+    total: usize,
+    cancel: Arc<AtomicBool>,
+    result: Receiver<Result<Rendered, String>>,
+}
+
+/// State of the export dialog.
+pub struct ExportDialog {
+    pub open: bool,
+    pub format: Format,
+    pub options: ExportOptions,
+    pub open_when_saved: bool,
+    preview: String,
+    /// Generation of the project and options the preview shows.
+    preview_of: Option<(u64, Format, ExportOptions)>,
+    job: Option<Job>,
+    pub message: Option<String>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            format: Format::Html,
+            // The command line dates reports today (UTC) by default; so does the app.
+            options: ExportOptions { published: crate::export::today_utc(), ..ExportOptions::default() },
+            open_when_saved: false,
+            preview: String::new(),
+            preview_of: None,
+            job: None,
+            message: None,
+        }
+    }
+}
+
+impl ExportDialog {
+    /// Starts rendering `project` on a worker thread.
+    fn start(&mut self, project: &Project, purpose: Purpose, ctx: &egui::Context) {
+        if let Some(job) = self.job.take() {
+            job.cancel.store(true, Ordering::Relaxed);
+        }
+        let project = project.clone();
+        let (format, options) = (self.format, self.options.clone());
+        let done = Arc::new(AtomicUsize::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (sender, result) = mpsc::channel();
+        let (thread_done, thread_cancel, ctx) = (done.clone(), cancel.clone(), ctx.clone());
+        let total = project.claims.len();
+        let spawned = std::thread::Builder::new().name("export".to_owned()).spawn(move || {
+            let progress = |p: crate::export::Progress| {
+                thread_done.store(p.done, Ordering::Relaxed);
+                ctx.request_repaint();
+            };
+            let rendered = render(&project, format, &options, &progress, &thread_cancel).map_err(|e| e.to_string());
+            sender.send(rendered).ok();
+            ctx.request_repaint();
+        });
+        match spawned {
+            Ok(_) => self.job = Some(Job { purpose, done, total, cancel, result }),
+            Err(error) => self.message = Some(format!("Cannot start the export: {error}")),
+        }
+    }
+
+    /// Checks on a running render; returns a finished save's path and bytes.
+    pub fn poll(&mut self, workspace: &Workspace, ctx: &egui::Context) -> Option<(PathBuf, Rendered)> {
+        let key = (workspace.history.generation(), self.format, self.options.clone());
+        if self.open && self.job.is_none() && self.preview_of.as_ref() != Some(&key) {
+            self.preview_of = Some(key);
+            self.start(&workspace.project, Purpose::Preview, ctx);
+        }
+        let job = self.job.as_ref()?;
+        let outcome = match job.result.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Err("the export stopped unexpectedly".to_owned()),
+        };
+        let purpose = job.purpose.clone();
+        self.job = None;
+        match (purpose, outcome) {
+            (Purpose::Preview, Ok(rendered)) => {
+                let text = String::from_utf8_lossy(&rendered.report);
+                self.preview = if text.len() > PREVIEW_LIMIT {
+                    let cut = text.char_indices().take_while(|(i, _)| *i < PREVIEW_LIMIT).count();
+                    format!(
+                        "{}\n\n[… preview ends here; the saved file is complete]",
+                        text.chars().take(cut).collect::<String>()
+                    )
+                } else {
+                    text.into_owned()
+                };
+                None
+            }
+            (Purpose::Save(path), Ok(rendered)) => Some((path, rendered)),
+            (_, Err(message)) => {
+                self.preview.clear();
+                self.message = Some(message);
+                None
+            }
+        }
+    }
+
+    /// Renders the report for saving at `path`.
+    pub fn save_to(&mut self, project: &Project, path: PathBuf, ctx: &egui::Context) {
+        self.start(project, Purpose::Save(path), ctx);
+    }
+
+    pub fn suggested_name(&self, workspace: &Workspace) -> String {
+        format!("{}-report.{}", workspace.display_name(), self.format.extension())
+    }
+
+    pub fn show(&mut self, ctx: &egui::Context, workspace: &Workspace, actions: &mut Actions) {
+        if !self.open {
+            return;
+        }
+        let mut open = self.open;
+        egui::Window::new("Export report").open(&mut open).default_size([900.0, 640.0]).resizable(true).show(
+            ctx,
+            |ui| {
+                egui::Panel::left("export options").resizable(false).exact_size(300.0).show(ui, |ui| {
+                    self.save_ui(ui, actions);
+                    egui::ScrollArea::vertical()
+                        .id_salt("export options scroll")
+                        .show(ui, |ui| self.options_ui(ui, workspace, actions));
+                });
+                egui::CentralPanel::default().show(ui, |ui| self.preview_ui(ui));
+            },
+        );
+        self.open = open;
+    }
+
+    fn options_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
+        let project = &workspace.project;
+        ui.label(RichText::new("Format").strong());
+        for format in Format::ALL {
+            ui.radio_value(&mut self.format, format, format.label());
+        }
+        ui.separator();
+        ui.label(RichText::new("Claims").strong());
+        ui.weak("Tick verdicts or tags to export only those; none ticked exports all.");
+        ui.horizontal_wrapped(|ui| {
+            for level in &project.scale.levels {
+                let mut on = self.options.verdicts.contains(&level.label);
+                if ui.checkbox(&mut on, &level.label).changed() {
+                    toggle(&mut self.options.verdicts, &level.label, on);
+                }
+            }
+        });
+        let tags = crate::query::all_tags(project);
+        if !tags.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for tag in &tags {
+                    let mut on = self.options.tags.contains(tag);
+                    if ui.checkbox(&mut on, format!("#{tag}")).changed() {
+                        toggle(&mut self.options.tags, tag, on);
+                    }
+                }
+            });
+        }
+        ui.separator();
+        ui.label(RichText::new("Include").strong());
+        ui.checkbox(&mut self.options.open_conflicts, "Open conflicts");
+        ui.checkbox(&mut self.options.notes, "Notes");
+        ui.checkbox(&mut self.options.quotes, "Evidence quotes");
+        if self.format == Format::Csv {
+            ui.checkbox(&mut self.options.evidence_rows, "Evidence table (a second CSV file)");
+        }
+        ui.separator();
+        ui.label(RichText::new("Report").strong());
+        let info = &project.info;
+        let fields: [(&str, &str, fn(&mut crate::model::ProjectInfo) -> &mut String); 3] = [
+            ("Report title", &info.title, |i| &mut i.title),
+            ("Organisation", &info.organisation, |i| &mut i.organisation),
+            ("Published at (URL)", &info.url, |i| &mut i.url),
+        ];
+        for (label, value, field) in fields {
+            super::panels::text_field(ui, label, value, false, format!("report {label}"), actions, |v| {
+                let mut changed = info.clone();
+                *field(&mut changed) = v;
+                Edit::SetProject(ProjectChange::Info(changed))
+            });
+        }
+    }
+
+    /// The primary action, kept in view above the scrolling options.
+    fn save_ui(&mut self, ui: &mut egui::Ui, actions: &mut Actions) {
+        ui.horizontal(|ui| {
+            let busy = self.job.as_ref().is_some_and(|job| matches!(job.purpose, Purpose::Save(_)));
+            if ui.add_enabled(!busy, egui::Button::new("Save report…")).clicked() {
+                actions.push(Action::SaveReport);
+            }
+            ui.checkbox(&mut self.open_when_saved, "Open when saved");
+        });
+        ui.separator();
+    }
+
+    fn preview_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(job) = &self.job {
+            ui.horizontal(|ui| {
+                let done = job.done.load(Ordering::Relaxed);
+                let fraction = if job.total == 0 { 0.0 } else { done as f32 / job.total as f32 };
+                let what = if matches!(job.purpose, Purpose::Save(_)) { "Writing" } else { "Preparing preview" };
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(220.0)
+                        .text(format!("{what}: {done} of {} claims", job.total)),
+                );
+                if ui.button("Cancel export").clicked() {
+                    job.cancel.store(true, Ordering::Relaxed);
+                }
+            });
+        }
+        if let Some(message) = &self.message {
+            ui.colored_label(super::theme::Palette::current(ui.ctx()).warning, message);
+        }
+        ui.label(RichText::new(format!("Preview: {}", self.format.label())).strong());
+        egui::ScrollArea::both().id_salt("export preview").auto_shrink(false).show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(&self.preview).monospace().size(12.0)).wrap());
+        });
+    }
+}
+
+fn toggle(set: &mut std::collections::BTreeSet<String>, value: &str, on: bool) {
+    if on {
+        set.insert(value.to_owned());
+    } else {
+        set.remove(value);
+    }
+}
+
+/// Writes a rendered report (and its evidence table, for CSV) beside each other,
+/// atomically; returns the files written or a message naming the one that failed.
+pub fn write_report(path: &std::path::Path, rendered: &Rendered) -> Result<Vec<String>, String> {
+    let mut written = Vec::new();
+    crate::store::replace_atomically(path, &rendered.report)
+        .map_err(|error| format!("Cannot write the report to {}: {error}", path.display()))?;
+    written.push(path.display().to_string());
+    if let Some(evidence) = &rendered.evidence_csv {
+        let evidence_path = evidence_table_path(path);
+        crate::store::replace_atomically(&evidence_path, evidence)
+            .map_err(|error| format!("Cannot write the evidence table to {}: {error}", evidence_path.display()))?;
+        written.push(evidence_path.display().to_string());
+    }
+    Ok(written)
+}
+
+/// `report.csv` → `report-evidence.csv`.
+pub fn evidence_table_path(path: &std::path::Path) -> PathBuf {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    path.with_file_name(format!("{stem}-evidence.csv"))
+}
