@@ -268,7 +268,9 @@ fn dismissing_a_discrepancy_undoes_and_redoes_exactly() {
     assert_round_trip(&mut project, Edit::DismissDiscrepancy { fingerprint: fingerprint.clone() });
     assert!(project.dismissed.contains(&fingerprint));
     assert_round_trip(&mut project, Edit::RestoreDiscrepancy { fingerprint: fingerprint.clone() });
+    assert!(project.dismissed.is_empty());
 
+    Edit::DismissDiscrepancy { fingerprint: fingerprint.clone() }.apply(&mut project).expect("applies");
     let before = project.clone();
     let twice = Edit::DismissDiscrepancy { fingerprint: fingerprint.clone() }.apply(&mut project);
     assert!(twice.expect_err("already dismissed").to_string().contains("already exists"));
