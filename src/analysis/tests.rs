@@ -1,0 +1,1 @@
+//! Discrepancy and re-anchoring evaluation on texts written for them.
