@@ -35,6 +35,9 @@ const CAUSES: &[&str] = &[
     "in order to", "so that", "triggered", "responsible for",
 ];
 
+/// Words that follow a number without being its unit ("24 million last year").
+const NOT_UNITS: &[&str] = &["last", "next", "ago", "earlier", "later", "before", "since", "this", "that", "a", "an"];
+
 /// Ranked suggestions for a text, best first.
 pub fn suggest(text: &str) -> Vec<Suggestion> {
     let index = CharIndex::new(text);
@@ -145,6 +148,7 @@ fn numbers(text: &str, tokens: &[Token]) -> Vec<String> {
                     || lexicon::AMOUNT_SYMBOLS.contains(&tokens[end].norm.as_str())
                     || ((end == i + 1 || lexicon::SCALE_WORDS.contains(&tokens[end - 1].norm.as_str()))
                         && !tokens[end].is_stopword()
+                        && !NOT_UNITS.contains(&tokens[end].norm.as_str())
                         && !tokens[end].capitalised))
             {
                 end += 1;
