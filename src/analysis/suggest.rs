@@ -173,8 +173,11 @@ fn names(text: &str, tokens: &[Token]) -> Vec<String> {
             && !lexicon::MONTHS.contains(&t.norm.as_str())
             && !lexicon::WEEKDAYS.contains(&t.norm.as_str())
     };
-    for token in tokens.iter().skip(1).chain([&Token { bytes: 0..0, norm: String::new(), capitalised: false, all_caps: false }]) {
-        if is_name(token) {
+    let end = Token { bytes: 0..0, norm: String::new(), capitalised: false, all_caps: false };
+    for (i, token) in tokens.iter().chain([&end]).enumerate() {
+        // The first word is capitalised anyway; it counts when it is not a common word.
+        let common = token.is_stopword() || lexicon::SENTENCE_OPENERS.contains(&token.norm.as_str());
+        if is_name(token) && !(i == 0 && common) {
             run.push(token.clone());
         } else if !run.is_empty() {
             let name = span(text, &run).to_owned();
