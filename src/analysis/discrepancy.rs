@@ -228,6 +228,11 @@ pub(crate) fn classify_row(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> V
     findings
 }
 
+/// The side's own range of a hunk.
+fn hunk_of(side: &RowSide, hunk: &Hunk, left: &RowSide) -> Range<usize> {
+    if std::ptr::eq(side, left) { hunk.left.clone() } else { hunk.right.clone() }
+}
+
 fn any_in(side: &RowSide, indices: &[usize], list: &[&str]) -> bool {
     indices.iter().any(|&i| list.contains(&side.norm(i)))
 }
@@ -269,7 +274,16 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if names_differ && (is_place(left, &hunk.left, &names_l) || is_place(right, &hunk.right, &names_r)) {
         return Some(DiscrepancyKind::Place);
     }
-    let speaker = |side: &RowSide, ids: &[usize], names: &[usize]| !names.is_empty() || any_in(side, ids, lexicon::SPEAKER_NOUNS);
+    if names_differ && is_name_variant(left, &hunk.left) && is_name_variant(right, &hunk.right) {
+        return Some(DiscrepancyKind::Name);
+    }
+    // Whoever is right before "said" is the speaker, named or not ("the insurers' association").
+    let subject = |side: &RowSide, range: &Range<usize>| {
+        (range.end..range.end + 3).any(|i| lexicon::ATTRIBUTION_VERBS.contains(&side.norm(i)) && side.in_quote(i).is_none())
+    };
+    let speaker = |side: &RowSide, ids: &[usize], names: &[usize]| {
+        !names.is_empty() || any_in(side, ids, lexicon::SPEAKER_NOUNS) || (content(side, ids) && subject(side, &hunk_of(side, hunk, left)))
+    };
     if (near_attribution(left, &hunk.left) || near_attribution(right, &hunk.right))
         && speaker(left, &l, &names_l)
         && speaker(right, &r, &names_r)
@@ -277,6 +291,14 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
         return Some(DiscrepancyKind::Attribution);
     }
     names_differ.then_some(DiscrepancyKind::Name)
+}
+
+/// Whether the changed words are part of a longer name whose other part is the same
+/// in both copies ("Ines Vaurel" / "Irene Vaurel"): a misspelt or swapped name, not a
+/// different speaker — unless the shared part is an institution ("Kessary Ministry").
+fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
+    let neighbour = |i: usize| side.is_name(i) && !lexicon::SPEAKER_NOUNS.contains(&side.norm(i));
+    range.start.checked_sub(1).is_some_and(neighbour) || neighbour(range.end)
 }
 
 /// A dropped or added negation, or a word swapped for its opposite.
@@ -310,8 +332,13 @@ fn is_place(side: &RowSide, range: &Range<usize>, names: &[usize]) -> bool {
     let before_the = range.start.checked_sub(2).map_or("", |i| side.norm(i));
     let after = side.norm(range.end);
     let dateline = names.iter().any(|&i| side.sentence_starts.contains(&i) && side.tokens[i].all_caps);
-    lexicon::PLACE_BEFORE.contains(&before)
-        || (before == "the" && lexicon::PLACE_BEFORE.contains(&before_the))
+    let according = |i: Option<usize>| i.is_some_and(|i| side.norm(i) == "according");
+    let cue_before = lexicon::PLACE_BEFORE.contains(&before) && !(before == "to" && according(range.start.checked_sub(2)));
+    let cue_before_the = before == "the"
+        && lexicon::PLACE_BEFORE.contains(&before_the)
+        && !(before_the == "to" && according(range.start.checked_sub(3)));
+    cue_before
+        || cue_before_the
         || lexicon::PLACE_AFTER.contains(&after)
         || dateline
 }

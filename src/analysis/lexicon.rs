@@ -231,12 +231,12 @@ pub const SPEAKER_NOUNS: &[&str] = &[
 
 /// Words right before a name that make it a place ("in Halvik", "from Moranza").
 pub const PLACE_BEFORE: &[&str] =
-    &["in", "at", "from", "to", "near", "outside", "inside", "into", "across", "towards", "toward", "via", "visited"];
+    &["in", "at", "from", "to", "near", "outside", "inside", "into", "across", "towards", "toward", "via", "visited", "along"];
 
 /// Words right after a name that make it a place ("the Kessary capital").
 pub const PLACE_AFTER: &[&str] = &[
     "capital", "city", "town", "village", "province", "region", "county", "state", "district", "port", "valley",
-    "border", "island", "coast", "airport", "harbour", "harbor",
+    "border", "island", "coast", "airport", "harbour", "harbor", "street", "road", "square", "river", "lake",
 ];
 
 /// Words too common to say which sentence is which, nor to matter when they change.
