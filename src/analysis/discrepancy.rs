@@ -243,6 +243,15 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if is_reversal(left, right, &all_l, &all_r) {
         return Some(DiscrepancyKind::Negation);
     }
+    // In a place cue ("in the Varenland capital") a swapped name is a different place even
+    // if the other copy mentions that name elsewhere, so all words of the change count.
+    let place_l: Vec<usize> = all_l.iter().copied().filter(|&i| left.is_name(i) || left.tokens[i].all_caps).collect();
+    let place_r: Vec<usize> = all_r.iter().copied().filter(|&i| right.is_name(i) || right.tokens[i].all_caps).collect();
+    let swapped = |a: &RowSide, x: &[usize], b: &RowSide, y: &[usize]| x.iter().any(|&i| !y.iter().any(|&j| a.norm(i) == b.norm(j)));
+    let places_differ = !place_l.is_empty() && !place_r.is_empty() && swapped(left, &place_l, right, &place_r) && swapped(right, &place_r, left, &place_l);
+    if places_differ && (is_place(left, &hunk.left, &place_l) || is_place(right, &hunk.right, &place_r)) {
+        return Some(DiscrepancyKind::Place);
+    }
     let l = left.changed(&hunk.left, right);
     let r = right.changed(&hunk.right, left);
     if l.is_empty() && r.is_empty() {
@@ -265,15 +274,18 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
                 || lexicon::AMOUNT_SYMBOLS.contains(&norm)
         })
     };
-    if amount(left, &l) && amount(right, &r) {
+    // Amounts compare within the change itself: "May 14" elsewhere in the sentence does
+    // not make "14 million" for "40 million" harmless.
+    let amounts = |side: &RowSide, ids: &[usize]| -> Vec<String> {
+        ids.iter().filter(|&&i| amount(side, &[i])).map(|&i| side.norm(i).to_owned()).collect()
+    };
+    let (amounts_l, amounts_r) = (amounts(left, &all_l), amounts(right, &all_r));
+    if !amounts_l.is_empty() && !amounts_r.is_empty() && amounts_l != amounts_r && !(is_date(left, &l) && is_date(right, &r)) {
         return Some(DiscrepancyKind::Number);
     }
     let names_l: Vec<usize> = l.iter().copied().filter(|&i| left.is_name(i) || left.tokens[i].all_caps).collect();
     let names_r: Vec<usize> = r.iter().copied().filter(|&i| right.is_name(i) || right.tokens[i].all_caps).collect();
     let names_differ = !names_l.is_empty() && !names_r.is_empty();
-    if names_differ && (is_place(left, &hunk.left, &names_l) || is_place(right, &hunk.right, &names_r)) {
-        return Some(DiscrepancyKind::Place);
-    }
     if names_differ && is_name_variant(left, &hunk.left) && is_name_variant(right, &hunk.right) {
         return Some(DiscrepancyKind::Name);
     }

@@ -264,3 +264,23 @@ fn comparing_is_cancellable() {
     let cancel = AtomicBool::new(true);
     assert_eq!(compare_texts((SourceId(1), WIRE), (SourceId(2), WIRE), &cancel).err(), Some(Cancelled));
 }
+
+#[test]
+fn the_sample_projects_conflicts_are_found_between_its_sources() {
+    let project = crate::store::load(&crate::sample_project_path()).expect("sample loads").project;
+    let (wire, rewrite) = (SourceId(1), SourceId(2));
+    let comparison = compare(&project, &[wire, rewrite], &AtomicBool::new(false)).expect("compares");
+    let pair = &comparison.pairs[0];
+    let mut described = 0;
+    for (id, conflict) in &project.conflicts {
+        let on = |source: SourceId| conflict.passages.iter().find(|p| p.source == source);
+        let (Some(left), Some(right)) = (on(wire), on(rewrite)) else { continue };
+        described += 1;
+        let found = pair.discrepancies.iter().any(|d| {
+            d.kind.conflict_kind() == conflict.kind && d.passages[0].overlaps(left) && d.passages[1].overlaps(right)
+        });
+        assert!(found, "conflict {id} ({:?}: {}) not found among {:#?}", conflict.kind, conflict.summary,
+            pair.discrepancies.iter().map(|d| (&d.kind, &d.explanation)).collect::<Vec<_>>());
+    }
+    assert_eq!(described, 5, "the sample has five conflicts between the wire and the rewrite");
+}
