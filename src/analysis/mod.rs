@@ -18,6 +18,8 @@ pub mod tokens;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod reanchor_eval;
 
 use std::ops::Range;
 use std::sync::atomic::AtomicBool;

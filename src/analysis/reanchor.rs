@@ -152,11 +152,11 @@ impl<'t> Finder<'t> {
         Anchor::capture_indexed(source, self.text, &self.index, start, end)
     }
 
-    /// Characters of context agreeing either side of a normalised range.
-    fn context_agreement(&self, wanted: &Wanted, range: &std::ops::Range<usize>) -> usize {
+    /// Characters of context agreeing either side of a normalised range, exactly.
+    fn context_agreement(&self, wanted: &Wanted, range: &std::ops::Range<usize>) -> (usize, usize) {
         let before = &self.norm[floor_boundary(&self.norm, range.start.saturating_sub(wanted.prefix.len()))..range.start];
         let after = &self.norm[range.end..floor_boundary(&self.norm, range.end + wanted.suffix.len())];
-        common_suffix(&wanted.prefix, before) + common_prefix(&wanted.suffix, after)
+        (common_suffix(&wanted.prefix, before), common_prefix(&wanted.suffix, after))
     }
 
     /// Finds `anchor` in this text. `shift` is how far passages before it moved (new
@@ -193,7 +193,7 @@ impl<'t> Finder<'t> {
     fn nearby_exact(&self, source: SourceId, wanted: &Wanted, expected: usize) -> Option<Located> {
         let from = floor_boundary(&self.norm, expected.saturating_sub(WINDOW));
         let to = floor_boundary(&self.norm, expected + wanted.quote.len() + WINDOW);
-        let full_context = wanted.prefix.chars().count() + wanted.suffix.chars().count();
+        let full_context = (wanted.prefix.chars().count(), wanted.suffix.chars().count());
         memmem::find_iter(self.norm[from..to].as_bytes(), wanted.quote.as_bytes())
             .map(|at| from + at..from + at + wanted.quote.len())
             .filter(|range| self.context_agreement(wanted, range) == full_context)
@@ -207,7 +207,8 @@ impl<'t> Finder<'t> {
             .take(5000)
             .map(|at| {
                 let range = at..at + wanted.quote.len();
-                let agreement = (wanted.quote_chars + self.context_agreement(wanted, &range)) as f64;
+                let (before, after) = self.context_agreement(wanted, &range);
+                let agreement = wanted.quote_chars as f64 + context_weight(wanted, before as f64, after as f64);
                 Scored { range, agreement, quote_similarity: 1.0 }
             })
             .collect()
@@ -279,8 +280,7 @@ impl<'t> Finder<'t> {
         let before = &self.norm[floor_boundary(&self.norm, range.start.saturating_sub(wanted.prefix.len()))..range.start];
         let after = &self.norm[range.end..floor_boundary(&self.norm, range.end + wanted.suffix.len())];
         let agreement = wanted.quote_chars as f64 * quote_similarity
-            + context(&wanted.prefix, before)
-            + context(&wanted.suffix, after);
+            + context_weight(wanted, context(&wanted.prefix, before), context(&wanted.suffix, after));
         Some(Scored { range, agreement, quote_similarity })
     }
 
@@ -322,6 +322,19 @@ impl<'t> Finder<'t> {
             _ => Located::Orphaned { candidates: Vec::new() },
         }
     }
+}
+
+/// Characters that context agreeing `before` and `after` a candidate is worth. The
+/// weaker side counts most: a passage whose sentence was deleted can still have one
+/// side of its context right (the unchanged sentence before it), and that alone must
+/// not carry a short quote such as "The" to some other sentence that starts the same.
+fn context_weight(wanted: &Wanted, before: f64, after: f64) -> f64 {
+    let ratio = |agree: f64, context: &str| {
+        let n = context.chars().count() as f64;
+        if n == 0.0 { 1.0 } else { agree / n }
+    };
+    let (a, b) = (ratio(before, &wanted.prefix), ratio(after, &wanted.suffix));
+    crate::model::CONTEXT_CHARS as f64 * (1.5 * a.min(b) + 0.5 * a.max(b))
 }
 
 /// Confidence in one candidate, before weighing it against the others.

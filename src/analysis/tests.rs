@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicBool;
 use super::*;
 use crate::model::SourceId;
 
-const WIRE: &str = "\
+pub(super) const WIRE: &str = "\
 GRANTHAM FALLS, March 3 (Northline Wire) - The regional council of Estrava voted on Monday to spend 62 million crowns on a new flood barrier along the Pell River, after two winters of damaging floods.
 
 Council leader Ines Vaurel said the barrier would protect about 18,000 homes in the lower town. \"We cannot keep asking families to bail out their kitchens every February,\" Vaurel told reporters after the vote.
