@@ -13,12 +13,52 @@ use crosscheck::analysis::{compare_texts, reanchor_source};
 use crosscheck::model::{Anchor, Claim, ClaimId, Project, Source, SourceContent, SourceFormat, SourceId, SourceMeta};
 
 const WORDS: &[&str] = &[
-    "council", "minister", "agreed", "fund", "river", "barrier", "flood", "residents", "project", "report", "talks",
-    "budget", "plan", "officials", "government", "water", "dam", "safety", "inspection", "contract", "bank", "loan",
-    "season", "harvest", "farmers", "valley", "border", "treaty", "summer", "winter", "level", "share", "cost",
-    "timetable", "committee", "agency", "statement", "reporters", "vote", "decision", "region", "town", "port",
+    "council",
+    "minister",
+    "agreed",
+    "fund",
+    "river",
+    "barrier",
+    "flood",
+    "residents",
+    "project",
+    "report",
+    "talks",
+    "budget",
+    "plan",
+    "officials",
+    "government",
+    "water",
+    "dam",
+    "safety",
+    "inspection",
+    "contract",
+    "bank",
+    "loan",
+    "season",
+    "harvest",
+    "farmers",
+    "valley",
+    "border",
+    "treaty",
+    "summer",
+    "winter",
+    "level",
+    "share",
+    "cost",
+    "timetable",
+    "committee",
+    "agency",
+    "statement",
+    "reporters",
+    "vote",
+    "decision",
+    "region",
+    "town",
+    "port",
 ];
-const NAMES: &[&str] = &["Vaurel", "Brenn", "Ostrova", "Lind", "Orlen", "Halvik", "Moranza", "Estrava", "Merrow", "Kessary"];
+const NAMES: &[&str] =
+    &["Vaurel", "Brenn", "Ostrova", "Lind", "Orlen", "Halvik", "Moranza", "Estrava", "Merrow", "Kessary"];
 const GLUE: &[&str] = &["the", "of", "and", "to", "in", "on", "for", "with", "said", "after", "would", "a"];
 
 struct Rng(u64);

@@ -108,14 +108,18 @@ fn compare_lists_the_discrepancies_between_two_sources_of_a_project() {
     let output = crosscheck(&["compare", &wire, &rewrite]);
     let text = stdout(&output);
     assert!(output.status.success(), "{text}{}", stderr(&output));
-    for expected in ["Name: the name differs", "Place: the place differs", "Negation: the meaning is reversed", "\"supported\""] {
+    for expected in
+        ["Name: the name differs", "Place: the place differs", "Negation: the meaning is reversed", "\"supported\""]
+    {
         assert!(text.contains(expected), "{expected:?} missing from\n{text}");
     }
 
     let output = crosscheck(&["compare", "--json", &wire, &rewrite]);
     let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     let list = value["discrepancies"].as_array().expect("a list");
-    assert!(list.iter().any(|d| d["kind"] == "Number" && d["left"]["exact"].as_str().is_some_and(|e| e.contains("40"))));
+    assert!(
+        list.iter().any(|d| d["kind"] == "Number" && d["left"]["exact"].as_str().is_some_and(|e| e.contains("40")))
+    );
 }
 
 #[test]

@@ -75,24 +75,30 @@ fn content_ids<'a>(left: &'a Side, right: &'a Side) -> (Vec<Vec<u32>>, Vec<Vec<u
     (l, r)
 }
 
-fn shared(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+/// Number of ids two sorted, deduplicated lists share.
+fn shared(left: &[u32], right: &[u32]) -> usize {
+    let (mut at_left, mut at_right, mut count) = (0, 0, 0);
+    while at_left < left.len() && at_right < right.len() {
+        match left[at_left].cmp(&right[at_right]) {
+            std::cmp::Ordering::Less => at_left += 1,
+            std::cmp::Ordering::Greater => at_right += 1,
             std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
+                count += 1;
+                at_left += 1;
+                at_right += 1;
             }
         }
     }
-    n
+    count
 }
 
 /// Pairs `(dice, left, right)` worth considering, best first.
-fn candidates(l: &[Vec<u32>], r: &[Vec<u32>], skip: (&[bool], &[bool]), cancel: &AtomicBool) -> Result<Vec<(f64, usize, usize)>, Cancelled> {
+fn candidates(
+    l: &[Vec<u32>],
+    r: &[Vec<u32>],
+    skip: (&[bool], &[bool]),
+    cancel: &AtomicBool,
+) -> Result<Vec<(f64, usize, usize)>, Cancelled> {
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (j, ids) in r.iter().enumerate().filter(|(j, _)| !skip.1[*j]) {
         for id in ids {
@@ -200,7 +206,8 @@ fn join_leftovers(
             partners.sort_unstable();
             partners.dedup();
             // Words of sentence i that the other side has and the partners do not explain.
-            let unexplained: Vec<u32> = there.iter().copied().filter(|id| partners.binary_search(id).is_err()).collect();
+            let unexplained: Vec<u32> =
+                there.iter().copied().filter(|id| partners.binary_search(id).is_err()).collect();
             let covered = shared(&own[i], &unexplained);
             let share = covered as f64 / own[i].len() as f64;
             if share >= JOIN && covered >= 2 && best.is_none_or(|(s, _)| share > s) {
@@ -210,7 +217,11 @@ fn join_leftovers(
         if let Some((_, row_index)) = best {
             own_row[i] = Some(row_index);
             let row = &mut rows[row_index];
-            if own_is_left { row.left.push(i) } else { row.right.push(i) }
+            if own_is_left {
+                row.left.push(i);
+            } else {
+                row.right.push(i);
+            }
             joined = true;
         }
     }

@@ -150,7 +150,7 @@ impl<'a> RowSide<'a> {
     }
 
     /// Tokens in `range` whose folded form the `other` side lacks anywhere in its row.
-    fn changed<'s>(&'s self, range: &Range<usize>, other: &RowSide) -> Vec<usize> {
+    fn changed(&self, range: &Range<usize>, other: &RowSide) -> Vec<usize> {
         range.clone().filter(|&i| !other.words.contains(self.norm(i))).collect()
     }
 
@@ -217,7 +217,8 @@ pub(crate) fn classify_row(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> V
             Some(last)
                 if last.kind == kind
                     && (kind == DiscrepancyKind::Quote && last.quote == quote
-                        || hunk.left.start <= last.hunk.left.end + 3 && hunk.right.start <= last.hunk.right.end + 3) =>
+                        || hunk.left.start <= last.hunk.left.end + 3
+                            && hunk.right.start <= last.hunk.right.end + 3) =>
             {
                 last.hunk.left.end = hunk.left.end;
                 last.hunk.right.end = hunk.right.end;
@@ -226,11 +227,6 @@ pub(crate) fn classify_row(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> V
         }
     }
     findings
-}
-
-/// The side's own range of a hunk.
-fn hunk_of(side: &RowSide, hunk: &Hunk, left: &RowSide) -> Range<usize> {
-    if std::ptr::eq(side, left) { hunk.left.clone() } else { hunk.right.clone() }
 }
 
 fn any_in(side: &RowSide, indices: &[usize], list: &[&str]) -> bool {
@@ -247,8 +243,13 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     // if the other copy mentions that name elsewhere, so all words of the change count.
     let place_l: Vec<usize> = all_l.iter().copied().filter(|&i| left.is_name(i) || left.tokens[i].all_caps).collect();
     let place_r: Vec<usize> = all_r.iter().copied().filter(|&i| right.is_name(i) || right.tokens[i].all_caps).collect();
-    let swapped = |a: &RowSide, x: &[usize], b: &RowSide, y: &[usize]| x.iter().any(|&i| !y.iter().any(|&j| a.norm(i) == b.norm(j)));
-    let places_differ = !place_l.is_empty() && !place_r.is_empty() && swapped(left, &place_l, right, &place_r) && swapped(right, &place_r, left, &place_l);
+    let swapped = |a: &RowSide, x: &[usize], b: &RowSide, y: &[usize]| {
+        x.iter().any(|&i| !y.iter().any(|&j| a.norm(i) == b.norm(j)))
+    };
+    let places_differ = !place_l.is_empty()
+        && !place_r.is_empty()
+        && swapped(left, &place_l, right, &place_r)
+        && swapped(right, &place_r, left, &place_l);
     if places_differ && (is_place(left, &hunk.left, &place_l) || is_place(right, &hunk.right, &place_r)) {
         return Some(DiscrepancyKind::Place);
     }
@@ -280,7 +281,7 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
         ids.iter().filter(|&&i| amount(side, &[i])).map(|&i| side.norm(i).to_owned()).collect()
     };
     let (amounts_l, amounts_r) = (amounts(left, &all_l), amounts(right, &all_r));
-    if !amounts_l.is_empty() && !amounts_r.is_empty() && amounts_l != amounts_r && !(is_date(left, &l) && is_date(right, &r)) {
+    if !amounts_l.is_empty() && !amounts_r.is_empty() && amounts_l != amounts_r {
         return Some(DiscrepancyKind::Number);
     }
     let names_l: Vec<usize> = l.iter().copied().filter(|&i| left.is_name(i) || left.tokens[i].all_caps).collect();
@@ -291,14 +292,15 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     }
     // Whoever is right before "said" is the speaker, named or not ("the insurers' association").
     let subject = |side: &RowSide, range: &Range<usize>| {
-        (range.end..range.end + 3).any(|i| lexicon::ATTRIBUTION_VERBS.contains(&side.norm(i)) && side.in_quote(i).is_none())
+        (range.end..range.end + 3)
+            .any(|i| lexicon::ATTRIBUTION_VERBS.contains(&side.norm(i)) && side.in_quote(i).is_none())
     };
-    let speaker = |side: &RowSide, ids: &[usize], names: &[usize]| {
-        !names.is_empty() || any_in(side, ids, lexicon::SPEAKER_NOUNS) || (content(side, ids) && subject(side, &hunk_of(side, hunk, left)))
+    let speaker = |side: &RowSide, ids: &[usize], names: &[usize], range: &Range<usize>| {
+        !names.is_empty() || any_in(side, ids, lexicon::SPEAKER_NOUNS) || (content(side, ids) && subject(side, range))
     };
     if (near_attribution(left, &hunk.left) || near_attribution(right, &hunk.right))
-        && speaker(left, &l, &names_l)
-        && speaker(right, &r, &names_r)
+        && speaker(left, &l, &names_l, &hunk.left)
+        && speaker(right, &r, &names_r, &hunk.right)
     {
         return Some(DiscrepancyKind::Attribution);
     }
@@ -315,7 +317,8 @@ fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
 
 /// A dropped or added negation, or a word swapped for its opposite.
 fn is_reversal(left: &RowSide, right: &RowSide, l: &[usize], r: &[usize]) -> bool {
-    let negations = |side: &RowSide, ids: &[usize]| ids.iter().filter(|&&i| lexicon::NEGATIONS.contains(&side.norm(i))).count();
+    let negations =
+        |side: &RowSide, ids: &[usize]| ids.iter().filter(|&&i| lexicon::NEGATIONS.contains(&side.norm(i))).count();
     if negations(left, l) != negations(right, r) {
         return true;
     }
@@ -345,14 +348,12 @@ fn is_place(side: &RowSide, range: &Range<usize>, names: &[usize]) -> bool {
     let after = side.norm(range.end);
     let dateline = names.iter().any(|&i| side.sentence_starts.contains(&i) && side.tokens[i].all_caps);
     let according = |i: Option<usize>| i.is_some_and(|i| side.norm(i) == "according");
-    let cue_before = lexicon::PLACE_BEFORE.contains(&before) && !(before == "to" && according(range.start.checked_sub(2)));
+    let cue_before =
+        lexicon::PLACE_BEFORE.contains(&before) && !(before == "to" && according(range.start.checked_sub(2)));
     let cue_before_the = before == "the"
         && lexicon::PLACE_BEFORE.contains(&before_the)
         && !(before_the == "to" && according(range.start.checked_sub(3)));
-    cue_before
-        || cue_before_the
-        || lexicon::PLACE_AFTER.contains(&after)
-        || dateline
+    cue_before || cue_before_the || lexicon::PLACE_AFTER.contains(&after) || dateline
 }
 
 /// Whether a change at `range` names the speaker of an attribution: it ends a few
@@ -362,7 +363,7 @@ fn near_attribution(side: &RowSide, range: &Range<usize>) -> bool {
     let outside_quote = |i: usize| side.in_quote(i).is_none();
     let end = range.end.max(range.start + 1);
     let before_verb = (end..end + 6).any(|i| is_verb(i) && outside_quote(i));
-    let after_verb = range.start.checked_sub(3).unwrap_or(0)..range.start;
+    let after_verb = range.start.saturating_sub(3)..range.start;
     before_verb || after_verb.clone().any(|i| is_verb(i) && outside_quote(i)) && range.clone().all(outside_quote)
 }
 

@@ -6,9 +6,9 @@
 //! the command line prints them (see [`report`]).
 
 mod align;
-mod fuzzy;
 mod boilerplate;
 mod discrepancy;
+mod fuzzy;
 mod lexicon;
 pub mod reanchor;
 pub mod report;
@@ -17,9 +17,9 @@ pub mod suggest;
 pub mod tokens;
 
 #[cfg(test)]
-mod tests;
-#[cfg(test)]
 mod reanchor_eval;
+#[cfg(test)]
+mod tests;
 
 use std::ops::Range;
 use std::sync::atomic::AtomicBool;
@@ -104,7 +104,8 @@ pub struct Comparison {
 /// Compares the first of `sources` with each of the others. Checks `cancel` between
 /// sentences; the GUI runs this on a worker thread.
 pub fn compare(project: &Project, sources: &[SourceId], cancel: &AtomicBool) -> Result<Comparison, CompareError> {
-    let text = |id: SourceId| project.sources.get(&id).map(|s| s.text()).ok_or(CompareError::MissingSource(id));
+    let text =
+        |id: SourceId| project.sources.get(&id).map(crate::model::Source::text).ok_or(CompareError::MissingSource(id));
     let (&base, others) = sources.split_first().ok_or(CompareError::TooFew)?;
     if others.is_empty() {
         return Err(CompareError::TooFew);
@@ -240,7 +241,11 @@ fn compare_row(
     let findings = discrepancy::classify_row(&l, &r, &hunks);
     for hunk in &hunks {
         let matters = findings.iter().any(|f| f.hunk.left.start <= hunk.left.start && hunk.left.end <= f.hunk.left.end);
-        changes.push(WordChange { left: left.chars(&l.span(&hunk.left)), right: right.chars(&r.span(&hunk.right)), matters });
+        changes.push(WordChange {
+            left: left.chars(&l.span(&hunk.left)),
+            right: right.chars(&r.span(&hunk.right)),
+            matters,
+        });
     }
     for finding in findings {
         let folded = |side: &RowSide, range: &Range<usize>| {

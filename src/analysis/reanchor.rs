@@ -41,9 +41,14 @@ pub struct Candidate {
 /// Where a passage is in the new text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Located {
-    Found { anchor: Anchor, confidence: f64 },
+    Found {
+        anchor: Anchor,
+        confidence: f64,
+    },
     /// Not found with confidence; the best candidates, best first, for review.
-    Orphaned { candidates: Vec<Candidate> },
+    Orphaned {
+        candidates: Vec<Candidate>,
+    },
 }
 
 /// A text prepared for finding many passages in it.
@@ -154,7 +159,8 @@ impl<'t> Finder<'t> {
 
     /// Characters of context agreeing either side of a normalised range, exactly.
     fn context_agreement(&self, wanted: &Wanted, range: &std::ops::Range<usize>) -> (usize, usize) {
-        let before = &self.norm[floor_boundary(&self.norm, range.start.saturating_sub(wanted.prefix.len()))..range.start];
+        let before =
+            &self.norm[floor_boundary(&self.norm, range.start.saturating_sub(wanted.prefix.len()))..range.start];
         let after = &self.norm[range.end..floor_boundary(&self.norm, range.end + wanted.suffix.len())];
         (common_suffix(&wanted.prefix, before), common_prefix(&wanted.suffix, after))
     }
@@ -194,7 +200,7 @@ impl<'t> Finder<'t> {
         let from = floor_boundary(&self.norm, expected.saturating_sub(WINDOW));
         let to = floor_boundary(&self.norm, expected + wanted.quote.len() + WINDOW);
         let full_context = (wanted.prefix.chars().count(), wanted.suffix.chars().count());
-        memmem::find_iter(self.norm[from..to].as_bytes(), wanted.quote.as_bytes())
+        memmem::find_iter(&self.norm.as_bytes()[from..to], wanted.quote.as_bytes())
             .map(|at| from + at..from + at + wanted.quote.len())
             .filter(|range| self.context_agreement(wanted, range) == full_context)
             .min_by_key(|range| range.start.abs_diff(expected))
@@ -277,7 +283,8 @@ impl<'t> Finder<'t> {
             let n = wanted.chars().count() as f64;
             n * (2.0 * fuzzy::similarity(wanted, found) - 1.0).max(0.0)
         };
-        let before = &self.norm[floor_boundary(&self.norm, range.start.saturating_sub(wanted.prefix.len()))..range.start];
+        let before =
+            &self.norm[floor_boundary(&self.norm, range.start.saturating_sub(wanted.prefix.len()))..range.start];
         let after = &self.norm[range.end..floor_boundary(&self.norm, range.end + wanted.suffix.len())];
         let agreement = wanted.quote_chars as f64 * quote_similarity
             + context_weight(wanted, context(&wanted.prefix, before), context(&wanted.suffix, after));
@@ -313,11 +320,9 @@ impl<'t> Finder<'t> {
         match hits.as_slice() {
             [only] => {
                 let at = only + wanted.prefix.len();
-                self.anchor_at(anchor.source, &(at..at))
-                    .map_or(Located::Orphaned { candidates: Vec::new() }, |found| Located::Found {
-                        anchor: found,
-                        confidence: 1.0,
-                    })
+                self.anchor_at(anchor.source, &(at..at)).map_or(Located::Orphaned { candidates: Vec::new() }, |found| {
+                    Located::Found { anchor: found, confidence: 1.0 }
+                })
             }
             _ => Located::Orphaned { candidates: Vec::new() },
         }
@@ -355,7 +360,8 @@ fn decide(scored: &[Scored], expected: usize) -> Option<(&Scored, f64)> {
     });
     let best = *ranked.first()?;
     let mut confidence = confidence_of(best);
-    let rival = ranked.iter().skip(1).find(|other| other.range.start >= best.range.end || other.range.end <= best.range.start);
+    let rival =
+        ranked.iter().skip(1).find(|other| other.range.start >= best.range.end || other.range.end <= best.range.start);
     if let Some(rival) = rival
         && rival.agreement + AMBIGUOUS_CHARS > best.agreement
         && confidence_of(rival) > 0.0

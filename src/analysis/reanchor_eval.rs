@@ -5,7 +5,9 @@
 
 use super::reanchor::{Outcome, reanchor_source};
 use super::tests::WIRE;
-use crate::model::{Anchor, Claim, ClaimId, PassageRef, Project, Source, SourceContent, SourceFormat, SourceId, SourceMeta};
+use crate::model::{
+    Anchor, Claim, ClaimId, PassageRef, Project, Source, SourceContent, SourceFormat, SourceId, SourceMeta,
+};
 
 /// A small deterministic random number generator (xorshift), so runs repeat exactly.
 struct Rng(u64);
@@ -114,10 +116,16 @@ fn words(sentence: &[char]) -> Vec<(usize, usize)> {
 }
 
 /// Replaces `range` of a sentence, keeping the passages in it where they belong.
-fn splice(doc: &mut Document, anchors: &mut [Tracked], at: (usize, usize), range: std::ops::Range<usize>, new: &[char]) {
+fn splice(
+    doc: &mut Document,
+    anchors: &mut [Tracked],
+    at: (usize, usize),
+    range: std::ops::Range<usize>,
+    new: &[char],
+) {
     let sentence = &mut doc.paragraphs[at.0][at.1].text;
     sentence.splice(range.clone(), new.iter().copied());
-    let delta = new.len() as isize - range.len() as isize;
+    let delta = new.len().cast_signed() - range.len().cast_signed();
     for anchor in anchors.iter_mut().filter(|a| (a.paragraph, a.sentence) == at && a.fate != Fate::Deleted) {
         if anchor.range.start >= range.end {
             anchor.range.start = anchor.range.start.saturating_add_signed(delta);
@@ -128,12 +136,15 @@ fn splice(doc: &mut Document, anchors: &mut [Tracked], at: (usize, usize), range
     }
 }
 
+#[allow(clippy::too_many_lines, reason = "one match arm per kind of edit reads best side by side")]
 fn edit(doc: &mut Document, anchors: &mut [Tracked], rng: &mut Rng) {
     let mut p = rng.below(doc.paragraphs.len());
     let choice = rng.below(10);
     if choice == 9 {
         // The sentence of an anchored passage is deleted.
-        let Some(a) = anchors.iter().find(|a| a.fate == Fate::Survives && doc.paragraphs[a.paragraph].len() > 1) else { return };
+        let Some(a) = anchors.iter().find(|a| a.fate == Fate::Survives && doc.paragraphs[a.paragraph].len() > 1) else {
+            return;
+        };
         p = a.paragraph;
         let s = a.sentence;
         doc.paragraphs[p].remove(s);
@@ -181,7 +192,10 @@ fn edit(doc: &mut Document, anchors: &mut [Tracked], rng: &mut Rng) {
         }
         3 | 4 => {
             // A typo fixed inside an anchored passage: two letters swap.
-            let Some(a) = anchors.iter().filter(|a| a.fate == Fate::Survives).nth(rng.below(anchors.len())).cloned() else { return };
+            let Some(a) = anchors.iter().filter(|a| a.fate == Fate::Survives).nth(rng.below(anchors.len())).cloned()
+            else {
+                return;
+            };
             let text = &doc.paragraphs[a.paragraph][a.sentence].text;
             let inside: Vec<usize> = (a.range.start + 1..a.range.end.saturating_sub(2))
                 .filter(|&i| text[i].is_alphabetic() && text[i + 1].is_alphabetic() && text[i] != text[i + 1])
@@ -195,7 +209,8 @@ fn edit(doc: &mut Document, anchors: &mut [Tracked], rng: &mut Rng) {
         5 => {
             // Whitespace: a line break where a space was, or a doubled space.
             let s = rng.below(doc.paragraphs[p].len());
-            let spaces: Vec<usize> = (0..doc.paragraphs[p][s].text.len()).filter(|&i| doc.paragraphs[p][s].text[i] == ' ').collect();
+            let spaces: Vec<usize> =
+                (0..doc.paragraphs[p][s].text.len()).filter(|&i| doc.paragraphs[p][s].text[i] == ' ').collect();
             if !spaces.is_empty() {
                 let i = spaces[rng.below(spaces.len())];
                 let new: &[char] = if rng.below(2) == 0 { &['\n'] } else { &[' ', ' '] };
@@ -216,13 +231,18 @@ fn edit(doc: &mut Document, anchors: &mut [Tracked], rng: &mut Rng) {
         }
         7 => {
             // A word inserted just before an anchored passage changes its context.
-            let Some(a) = anchors.iter().filter(|a| a.fate == Fate::Survives).nth(rng.below(anchors.len())).cloned() else { return };
+            let Some(a) = anchors.iter().filter(|a| a.fate == Fate::Survives).nth(rng.below(anchors.len())).cloned()
+            else {
+                return;
+            };
             let new: Vec<char> = "reportedly ".chars().collect();
             splice(doc, anchors, (a.paragraph, a.sentence), a.range.start..a.range.start, &new);
         }
         _ => {
             // The anchored passage itself is reworded.
-            let Some(index) = anchors.iter().position(|a| a.fate == Fate::Survives && a.range.len() > 20) else { return };
+            let Some(index) = anchors.iter().position(|a| a.fate == Fate::Survives && a.range.len() > 20) else {
+                return;
+            };
             let a = anchors[index].clone();
             let old: String = doc.paragraphs[a.paragraph][a.sentence].text[a.range.clone()].iter().collect();
             let mut reworded: Vec<&str> = old.split(' ').collect();
@@ -251,7 +271,9 @@ fn pick_anchors(doc: &Document, rng: &mut Rng, count: usize) -> Vec<Tracked> {
         let length = [1, 2, 4, 8, 40][rng.below(5)];
         let last = (first + length - 1).min(spans.len() - 1);
         let range = spans[first].0..spans[last].1;
-        if picked.iter().any(|p| p.paragraph == paragraph && p.sentence == sentence && p.range.start < range.end && range.start < p.range.end) {
+        if picked.iter().any(|p| {
+            p.paragraph == paragraph && p.sentence == sentence && p.range.start < range.end && range.start < p.range.end
+        }) {
             continue;
         }
         picked.push(Tracked { paragraph, sentence, range, fate: Fate::Survives });
@@ -291,7 +313,7 @@ fn run_trial(base: &str, rng: &mut Rng, counts: &mut Counts) {
         let claim = ClaimId(u32::try_from(n).unwrap_or(0));
         project.claims.insert(claim, Claim::marked(anchor, "Unverified"));
     }
-    for _ in 0..1 + rng.below(6) {
+    for _ in 0..=rng.below(6) {
         edit(&mut doc, &mut tracked, rng);
     }
     let (new_text, new_offsets) = doc.render();
@@ -305,7 +327,9 @@ fn run_trial(base: &str, rng: &mut Rng, counts: &mut Counts) {
             start..start + t.range.len()
         });
         let found = match outcome {
-            Outcome::Unchanged => Some(project.claims[claim].appearances[0].start..project.claims[claim].appearances[0].end),
+            Outcome::Unchanged => {
+                Some(project.claims[claim].appearances[0].start..project.claims[claim].appearances[0].end)
+            }
             Outcome::Moved { anchor, .. } => Some(anchor.start..anchor.end),
             Outcome::Orphaned { .. } => None,
         };
@@ -317,7 +341,11 @@ fn run_trial(base: &str, rng: &mut Rng, counts: &mut Counts) {
             (Fate::Deleted, Some(found), _) => {
                 counts.deleted += 1;
                 counts.wrong += 1;
-                eprintln!("deleted passage {:?} attached to {:?}", project.claims[claim].appearances[0].exact, slice(&new_text, &found));
+                eprintln!(
+                    "deleted passage {:?} attached to {:?}",
+                    project.claims[claim].appearances[0].exact,
+                    slice(&new_text, &found)
+                );
             }
             (Fate::Reworded, None, _) => counts.reworded += 1,
             (Fate::Reworded, Some(found), Some(truth)) => {
@@ -334,7 +362,12 @@ fn run_trial(base: &str, rng: &mut Rng, counts: &mut Counts) {
                     counts.exact += 1;
                 } else {
                     counts.wrong += 1;
-                    eprintln!("{:?} found at {:?}, truth {:?}", project.claims[claim].appearances[0].exact, slice(&new_text, &found), slice(&new_text, &truth));
+                    eprintln!(
+                        "{:?} found at {:?}, truth {:?}",
+                        project.claims[claim].appearances[0].exact,
+                        slice(&new_text, &found),
+                        slice(&new_text, &truth)
+                    );
                 }
             }
             (Fate::Survives, None, _) => {

@@ -25,14 +25,45 @@ pub struct Suggestion {
 }
 
 const COMPARISONS: &[&str] = &[
-    "more than", "less than", "fewer than", "up from", "down from", "compared with", "compared to", "highest",
-    "lowest", "largest", "biggest", "smallest", "record", "first time", "twice as", "half as", "most", "least",
-    "worst", "best", "increase of", "rise of",
+    "more than",
+    "less than",
+    "fewer than",
+    "up from",
+    "down from",
+    "compared with",
+    "compared to",
+    "highest",
+    "lowest",
+    "largest",
+    "biggest",
+    "smallest",
+    "record",
+    "first time",
+    "twice as",
+    "half as",
+    "most",
+    "least",
+    "worst",
+    "best",
+    "increase of",
+    "rise of",
 ];
 
 const CAUSES: &[&str] = &[
-    "because", "due to", "caused", "causing", "led to", "leads to", "as a result", "result of", "blamed", "thanks to",
-    "in order to", "so that", "triggered", "responsible for",
+    "because",
+    "due to",
+    "caused",
+    "causing",
+    "led to",
+    "leads to",
+    "as a result",
+    "result of",
+    "blamed",
+    "thanks to",
+    "in order to",
+    "so that",
+    "triggered",
+    "responsible for",
 ];
 
 /// Words that follow a number without being its unit ("24 million last year").
@@ -76,10 +107,7 @@ pub fn suggest_for_source(project: &Project, id: SourceId) -> Vec<Suggestion> {
         .filter(|anchor| anchor.source == id)
         .map(|anchor| anchor.start..anchor.end)
         .collect();
-    suggest(source.text())
-        .into_iter()
-        .filter(|s| !marked.iter().any(|m| m.start < s.end && s.start < m.end))
-        .collect()
+    suggest(source.text()).into_iter().filter(|s| !marked.iter().any(|m| m.start < s.end && s.start < m.end)).collect()
 }
 
 fn quoted(text: &str) -> String {
@@ -223,7 +251,11 @@ mod tests {
         let top = &found[0];
         assert!(top.text.starts_with("Kessary will put"));
         assert!(top.reasons.iter().any(|r| r == "has a number: 40 million euros, 24 million"), "{:?}", top.reasons);
-        assert!(top.reasons.iter().any(|r| r.starts_with("attributed: “") && r.contains("the ministry said")), "{:?}", top.reasons);
+        assert!(
+            top.reasons.iter().any(|r| r.starts_with("attributed: “") && r.contains("the ministry said")),
+            "{:?}",
+            top.reasons
+        );
         assert!(top.reasons.iter().any(|r| r == "makes a comparison: “up from”"), "{:?}", top.reasons);
         assert!(found[1].reasons.iter().any(|r| r == "names Mattias Orlen"), "{:?}", found[1].reasons);
     }

@@ -38,9 +38,17 @@ const REWRITES: &[Rewrite] = &[
         ("start in June", "start in July", Some(Date)),
         ("from Grantham Falls to Merrow", "from Grantham Falls to Ostley", Some(Place)),
         ("Tomas Brenn supported the plan", "Tomas Brenn opposed the plan", Some(Negation)),
-        ("\"We cannot keep asking families to bail out their kitchens every February,\"", "\"We cannot keep asking families to bail out their homes every winter,\"", Some(Quote)),
+        (
+            "\"We cannot keep asking families to bail out their kitchens every February,\"",
+            "\"We cannot keep asking families to bail out their homes every winter,\"",
+            Some(Quote),
+        ),
         ("according to the Estrava Herald", "according to the Pell Courier", Some(Attribution)),
-        ("until the barrier is finished. ", "until the barrier is finished. The mayor of Merrow welcomed the decision and thanked the engineers. ", Some(OnlyInOne)),
+        (
+            "until the barrier is finished. ",
+            "until the barrier is finished. The mayor of Merrow welcomed the decision and thanked the engineers. ",
+            Some(OnlyInOne),
+        ),
         ("criticised its cost", "criticized its cost", None),
     ],
     &[
@@ -51,7 +59,11 @@ const REWRITES: &[Rewrite] = &[
         ("had not consulted residents", "had consulted residents", Some(Negation)),
         ("built by Corvane Engineering", "built by Corvale Engineering", Some(Name)),
         ("\"a first step, not the last word\"", "\"a first step, not the final word\"", Some(Quote)),
-        ("The council will borrow 40 percent of the cost from the national development bank and cover the rest from its reserves.\n", "", Some(OnlyInOne)),
+        (
+            "The council will borrow 40 percent of the cost from the national development bank and cover the rest from its reserves.\n",
+            "",
+            Some(OnlyInOne),
+        ),
         ("11 kilometres", "11 km", None),
     ],
     &[
@@ -70,7 +82,11 @@ const REWRITES: &[Rewrite] = &[
         ("the regional insurers' association said", "the regional bankers' association said", Some(Attribution)),
         ("along the Pell River", "along the Sava River", Some(Place)),
         ("Opposition councillor Tomas Brenn", "Opposition councillor Tomas Berne", Some(Name)),
-        ("called the vote \"a first step, not the last word\"", "called the vote \"a small step, not the last word\"", Some(Quote)),
+        (
+            "called the vote \"a first step, not the last word\"",
+            "called the vote \"a small step, not the last word\"",
+            Some(Quote),
+        ),
         ("Work is due to start in June and finish by late 2027.", "", Some(OnlyInOne)),
         ("metres above", "meters above", None),
     ],
@@ -81,7 +97,11 @@ const REWRITES: &[Rewrite] = &[
         ("three rival bidders", "three rival bidders. The contract is worth 30 million crowns", Some(OnlyInOne)),
         ("to bail out their kitchens", "to empty out their kitchens", Some(Quote)),
         ("supported the plan but", "backed the plan but", None),
-        ("the regional insurers' association said on Tuesday", "the regional insurers' association said on Wednesday", Some(Date)),
+        (
+            "the regional insurers' association said on Tuesday",
+            "the regional insurers' association said on Wednesday",
+            Some(Date),
+        ),
     ],
 ];
 
@@ -92,9 +112,17 @@ const HARMLESS: &[Rewrite] = &[
         ("11 kilometres", "11 kilometers", None),
         ("4.2 metres", "4.2 meters", None),
         ("40 percent", "40 per cent", None),
-        ("\"We cannot keep asking families to bail out their kitchens every February,\"", "“We cannot keep asking families to bail out their kitchens every February,”", None),
+        (
+            "\"We cannot keep asking families to bail out their kitchens every February,\"",
+            "“We cannot keep asking families to bail out their kitchens every February,”",
+            None,
+        ),
         ("GRANTHAM FALLS, March 3", "Skip to content\n\nShare this article\n\nGRANTHAM FALLS, March 3", None),
-        ("the last word\".\n", "the last word\".\n\nSign up for our newsletter\n\nCopyright 2026 Pell Courier. All rights reserved.\n", None),
+        (
+            "the last word\".\n",
+            "the last word\".\n\nSign up for our newsletter\n\nCopyright 2026 Pell Courier. All rights reserved.\n",
+            None,
+        ),
     ],
     &[
         ("40 percent", "40%", None),
@@ -171,7 +199,8 @@ fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
 
 fn matches(found: &Discrepancy, expected: &Expected) -> bool {
     let [l, r] = &found.passages;
-    found.kind == expected.kind && (overlaps(&(l.start..l.end), &expected.left) || overlaps(&(r.start..r.end), &expected.right))
+    found.kind == expected.kind
+        && (overlaps(&(l.start..l.end), &expected.left) || overlaps(&(r.start..r.end), &expected.right))
 }
 
 fn compare_with_wire(text: &str) -> PairComparison {
@@ -219,7 +248,8 @@ fn discrepancies_are_found_by_kind_with_high_precision_and_recall() {
         let expected = tally.true_positives + tally.false_negatives;
         let precision = if found == 0 { 1.0 } else { tally.true_positives as f64 / found as f64 };
         let recall = if expected == 0 { 1.0 } else { tally.true_positives as f64 / expected as f64 };
-        table.push_str(&format!("| {} | {expected} | {found} | {precision:.2} | {recall:.2} |\n", kind.label()));
+        let row = format!("| {} | {expected} | {found} | {precision:.2} | {recall:.2} |\n", kind.label());
+        table.push_str(&row);
         assert!(expected > 0, "the test set has no {kind:?}");
         assert!(precision >= 0.9 && recall >= 0.9, "{kind:?}: {tally:?}\n{table}");
     }
@@ -231,7 +261,11 @@ fn harmless_rewrites_produce_no_discrepancies() {
     for (n, rewrite) in HARMLESS.iter().enumerate() {
         let (text, _) = apply(rewrite);
         let found = compare_with_wire(&text).discrepancies;
-        assert!(found.is_empty(), "harmless rewrite {n}: {:#?}", found.iter().map(|d| &d.explanation).collect::<Vec<_>>());
+        assert!(
+            found.is_empty(),
+            "harmless rewrite {n}: {:#?}",
+            found.iter().map(|d| &d.explanation).collect::<Vec<_>>()
+        );
     }
 }
 
@@ -249,7 +283,9 @@ fn fingerprints_survive_edits_elsewhere_and_dismissals_hide_discrepancies() {
     let first = compare_with_wire(&text);
     let moved = format!("An added opening paragraph about something else entirely.\n\n{text}");
     let second = compare_with_wire(&moved);
-    let prints = |c: &PairComparison| c.discrepancies.iter().filter(|d| d.kind != OnlyInOne).map(|d| d.fingerprint.clone()).collect::<Vec<_>>();
+    let prints = |c: &PairComparison| {
+        c.discrepancies.iter().filter(|d| d.kind != OnlyInOne).map(|d| d.fingerprint.clone()).collect::<Vec<_>>()
+    };
     assert_eq!(prints(&first), prints(&second));
 
     let mut project = crate::model::Project::new("Fingerprints");
@@ -279,8 +315,13 @@ fn the_sample_projects_conflicts_are_found_between_its_sources() {
         let found = pair.discrepancies.iter().any(|d| {
             d.kind.conflict_kind() == conflict.kind && d.passages[0].overlaps(left) && d.passages[1].overlaps(right)
         });
-        assert!(found, "conflict {id} ({:?}: {}) not found among {:#?}", conflict.kind, conflict.summary,
-            pair.discrepancies.iter().map(|d| (&d.kind, &d.explanation)).collect::<Vec<_>>());
+        assert!(
+            found,
+            "conflict {id} ({:?}: {}) not found among {:#?}",
+            conflict.kind,
+            conflict.summary,
+            pair.discrepancies.iter().map(|d| (&d.kind, &d.explanation)).collect::<Vec<_>>()
+        );
     }
     assert_eq!(described, 5, "the sample has five conflicts between the wire and the rewrite");
 }
