@@ -402,3 +402,37 @@ fn passages_are_refound_after_generated_edits_and_never_attached_to_wrong_text()
     assert_eq!(counts.wrong, 0, "{counts:?}");
     assert_eq!(counts.deleted_orphaned, counts.deleted, "{counts:?}");
 }
+
+#[test]
+fn re_importing_a_changed_source_moves_and_orphans_its_passages_in_one_undo_step() {
+    let mut project = crate::store::load(&crate::sample_project_path()).expect("sample loads").project;
+    let wire = SourceId(1);
+    let old = project.sources[&wire].text().to_owned();
+    // A new lead paragraph, curly quotes, and the "supported" sentence gone.
+    let cut = old.find("Varenland supported").expect("in the wire");
+    let cut_end = cut + old[cut..].find("\n\n").expect("paragraph end") + 2;
+    let text =
+        format!("Editor's note: this story was updated.\n\n{}{}", &old[..cut], &old[cut_end..]).replace('"', "”");
+    let content = SourceContent { format: SourceFormat::PlainText, text, original: None };
+    let reanchored = reanchor_source(&project, wire, content).expect("source exists");
+    assert!(reanchored.report.moved() > 10, "{:?}", reanchored.report);
+    let orphaned: Vec<Anchor> = reanchored
+        .report
+        .passages
+        .iter()
+        .filter(|(_, o)| matches!(o, Outcome::Orphaned { .. }))
+        .filter_map(|(at, _)| project.passage(*at).cloned())
+        .collect();
+    let removed = &old[cut..cut_end];
+    assert!(orphaned.iter().any(|a| a.exact.contains("supported")), "{orphaned:?}");
+    assert!(orphaned.iter().all(|a| removed.contains(&a.exact)), "only passages of the cut paragraph: {orphaned:?}");
+
+    let before = project.clone();
+    let mut history = crate::history::History::new();
+    history.apply(&mut project, reanchored.edit).expect("applies");
+    let problems = project.problems();
+    assert_eq!(problems.len(), orphaned.len(), "{problems:?}");
+    assert!(problems.iter().all(|p| p.message.contains("orphaned")), "{problems:?}");
+    history.undo(&mut project).expect("undo");
+    assert_eq!(project, before);
+}
