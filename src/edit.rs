@@ -11,7 +11,7 @@ use thiserror::Error;
 
 use crate::model::{
     Anchor, CharIndex, Claim, ClaimId, Conflict, ConflictId, ConflictKind, ConflictStatus, Evidence, EvidenceId,
-    Project, ProjectInfo, Source, SourceContent, SourceId, SourceMeta, Stance, VerdictScale,
+    PassageRef, Project, ProjectInfo, Source, SourceContent, SourceId, SourceMeta, Stance, VerdictScale,
 };
 
 /// Why an edit was refused.
@@ -121,6 +121,23 @@ pub enum Edit {
         change: ConflictChange,
     },
     SetProject(ProjectChange),
+    /// Replaces a source's text and, in the same step, the passages in it that moved or
+    /// were orphaned (see `analysis::reanchor`). Afterwards every passage in the source
+    /// must fit the new text or be flagged orphaned; the inverse restores old text and
+    /// old passages together, which is why this is one edit and not a batch.
+    ReplaceSourceText {
+        id: SourceId,
+        content: SourceContent,
+        passages: Vec<(PassageRef, Anchor)>,
+    },
+    /// Marks a discrepancy between sources as not a problem, by its fingerprint.
+    DismissDiscrepancy {
+        fingerprint: String,
+    },
+    /// Lists a dismissed discrepancy again.
+    RestoreDiscrepancy {
+        fingerprint: String,
+    },
     /// Several edits applied as one: all or none, undone as one step.
     Batch {
         label: String,
@@ -151,6 +168,19 @@ impl Edit {
             }
             Edit::SetConflict { id, change } => set_conflict(project, id, change),
             Edit::SetProject(change) => set_project(project, change).map(Edit::SetProject),
+            Edit::ReplaceSourceText { id, content, passages } => replace_source_text(project, id, content, passages),
+            Edit::DismissDiscrepancy { fingerprint } => {
+                if !project.dismissed.insert(fingerprint.clone()) {
+                    return Err(EditError::Exists(format!("dismissal of discrepancy {fingerprint}")));
+                }
+                Ok(Edit::RestoreDiscrepancy { fingerprint })
+            }
+            Edit::RestoreDiscrepancy { fingerprint } => {
+                if !project.dismissed.remove(&fingerprint) {
+                    return Err(missing(format!("dismissal of discrepancy {fingerprint}")));
+                }
+                Ok(Edit::DismissDiscrepancy { fingerprint })
+            }
             Edit::Batch { label, edits } => apply_batch(project, label, edits),
         }
     }
@@ -180,6 +210,9 @@ impl Edit {
             Edit::SetConflict { id, change } => format!("Change {} of conflict {id}", change.field_name()),
             Edit::SetProject(ProjectChange::Info(_)) => "Edit project details".to_owned(),
             Edit::SetProject(ProjectChange::Scale(_)) => "Change verdict scale".to_owned(),
+            Edit::ReplaceSourceText { id, .. } => format!("Update text of source {id} and re-anchor its passages"),
+            Edit::DismissDiscrepancy { .. } => "Mark discrepancy as not a problem".to_owned(),
+            Edit::RestoreDiscrepancy { .. } => "Restore dismissed discrepancy".to_owned(),
             Edit::Batch { label, .. } => label.clone(),
         }
     }
@@ -276,7 +309,9 @@ fn check_new_id(exists: bool, id: u32, next: u32, name: impl std::fmt::Display) 
 }
 
 fn check_anchors<'a>(project: &Project, anchors: impl IntoIterator<Item = &'a Anchor>) -> Result<(), EditError> {
-    for anchor in anchors {
+    // An orphaned passage no longer fits by definition; edits may carry it (undo of a
+    // re-anchoring restores it), and validation keeps reporting it until it is reviewed.
+    for anchor in anchors.into_iter().filter(|anchor| !anchor.orphaned) {
         let source = project.sources.get(&anchor.source).ok_or_else(|| missing(anchor.source))?;
         if !anchor.fits(source.text(), &CharIndex::new(source.text())) {
             return Err(EditError::Invalid(format!(
@@ -425,6 +460,43 @@ fn set_conflict(project: &mut Project, id: ConflictId, change: ConflictChange) -
         ConflictChange::Status(new) => ConflictChange::Status(std::mem::replace(&mut conflict.status, new)),
     };
     Ok(Edit::SetConflict { id, change: old })
+}
+
+fn replace_source_text(
+    project: &mut Project,
+    id: SourceId,
+    content: SourceContent,
+    passages: Vec<(PassageRef, Anchor)>,
+) -> Result<Edit, EditError> {
+    if !project.sources.contains_key(&id) {
+        return Err(missing(id));
+    }
+    for (at, anchor) in &passages {
+        let current = project.passage(*at).ok_or_else(|| missing(at))?;
+        if current.source != id || anchor.source != id {
+            return Err(EditError::Invalid(format!("{at} is not a passage of source {id}")));
+        }
+    }
+    let index = CharIndex::new(&content.text);
+    let updated = |at: PassageRef| passages.iter().rev().find(|(slot, _)| *slot == at).map(|(_, anchor)| anchor);
+    for (at, current) in project.passages_in(id) {
+        let after = updated(at).unwrap_or(current);
+        if !after.orphaned && !after.fits(&content.text, &index) {
+            return Err(EditError::Invalid(format!(
+                "{at}: {:?} is not at {}..{} of the new text of source {id}; re-anchor it or flag it orphaned",
+                after.exact, after.start, after.end
+            )));
+        }
+    }
+    let source = project.sources.get_mut(&id).ok_or_else(|| missing(id))?;
+    let old_content = std::mem::replace(&mut source.content, content);
+    let mut old_passages = Vec::with_capacity(passages.len());
+    for (at, anchor) in passages {
+        let slot = project.passage_mut(at).ok_or_else(|| missing(at))?;
+        old_passages.push((at, std::mem::replace(slot, anchor)));
+    }
+    old_passages.reverse();
+    Ok(Edit::ReplaceSourceText { id, content: old_content, passages: old_passages })
 }
 
 fn set_project(project: &mut Project, change: ProjectChange) -> Result<ProjectChange, EditError> {

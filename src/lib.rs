@@ -3,6 +3,7 @@
 //! The library holds everything but the window: the project model, edits and history,
 //! project files, importers, report exports. The desktop app in `app` draws the model and sends edits.
 
+pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod check;

@@ -24,6 +24,15 @@ enum Command {
         /// The project file (`.ron`).
         project: PathBuf,
     },
+    /// List the discrepancies between two copies of a story. Each side is a file
+    /// Crosscheck can import, or a source of a project written PROJECT.ron:S1.
+    Compare {
+        left: String,
+        right: String,
+        /// Print JSON for machines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the text Crosscheck reads from a file it can import.
     Extract {
         file: PathBuf,
@@ -93,6 +102,7 @@ fn main() -> ExitCode {
         Some(Command::Check { project }) => check(&project),
         Some(Command::Extract { file, json }) => extract(&file, json).map(|()| ExitCode::SUCCESS),
         Some(Command::Export(args)) => export(&args).map(|()| ExitCode::SUCCESS),
+        Some(Command::Compare { left, right, json }) => compare(&left, &right, json).map(|()| ExitCode::SUCCESS),
         None => open_app(cli.project),
     };
     outcome.unwrap_or_else(|error| {
@@ -151,8 +161,25 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn compare(left: &str, right: &str, json: bool) -> anyhow::Result<()> {
+    use crosscheck::analysis::{compare_texts, report};
+    use crosscheck::model::SourceId;
+    let left = report::read_input(left, SourceId(1))?;
+    let right = report::read_input(right, SourceId(2))?;
+    let never = std::sync::atomic::AtomicBool::new(false);
+    let comparison = compare_texts((left.source, &left.text), (right.source, &right.text), &never)?;
+    if json {
+        let value = report::render_json(&left, &right, &comparison);
+        println!("{}", serde_json::to_string_pretty(&value).context("cannot write JSON")?);
+    } else {
+        print!("{}", report::render_text(&left, &right, &comparison));
+    }
+    Ok(())
+}
+
+/// Writes a report the way the app does: atomically, so a failed write leaves the old file.
 fn write_file(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
-    std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))
+    crosscheck::store::replace_atomically(path, bytes).with_context(|| format!("cannot write {}", path.display()))
 }
 
 #[cfg(feature = "gui")]

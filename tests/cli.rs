@@ -100,3 +100,37 @@ fn extract_decodes_legacy_encodings_and_refuses_binaries() {
     let message = stderr(&output);
     assert!(message.contains("photo.txt") && message.contains("a JPEG image"), "{message}");
 }
+
+#[test]
+fn compare_lists_the_discrepancies_between_two_sources_of_a_project() {
+    let wire = format!("{}:S1", sample().display());
+    let rewrite = format!("{}:S2", sample().display());
+    let output = crosscheck(&["compare", &wire, &rewrite]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}{}", stderr(&output));
+    for expected in
+        ["Name: the name differs", "Place: the place differs", "Negation: the meaning is reversed", "\"supported\""]
+    {
+        assert!(text.contains(expected), "{expected:?} missing from\n{text}");
+    }
+
+    let output = crosscheck(&["compare", "--json", &wire, &rewrite]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let list = value["discrepancies"].as_array().expect("a list");
+    assert!(
+        list.iter().any(|d| d["kind"] == "Number" && d["left"]["exact"].as_str().is_some_and(|e| e.contains("40")))
+    );
+}
+
+#[test]
+fn compare_reads_files_and_refuses_a_project_without_a_source() {
+    let folder = sample().parent().expect("folder").join("sources");
+    let wire = folder.join("wire.txt");
+    let rewrite = folder.join("rewrite.md");
+    let output = crosscheck(&["compare", wire.to_str().expect("utf-8"), rewrite.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("Attribution"));
+    let output = crosscheck(&["compare", sample().to_str().expect("utf-8"), wire.to_str().expect("utf-8")]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains(":S1"), "{}", stderr(&output));
+}

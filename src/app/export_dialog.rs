@@ -199,7 +199,7 @@ impl ExportDialog {
         ui.separator();
         ui.label(RichText::new("Report").strong());
         let info = &project.info;
-        let fields: [(&str, &str, fn(&mut crate::model::ProjectInfo) -> &mut String); 3] = [
+        let fields: [(&str, &str, InfoField); 3] = [
             ("Report title", &info.title, |i| &mut i.title),
             ("Organisation", &info.organisation, |i| &mut i.organisation),
             ("Published at (URL)", &info.url, |i| &mut i.url),
@@ -250,6 +250,9 @@ impl ExportDialog {
         });
     }
 }
+
+/// Picks one field of the project's report settings.
+type InfoField = fn(&mut crate::model::ProjectInfo) -> &mut String;
 
 fn toggle(set: &mut std::collections::BTreeSet<String>, value: &str, on: bool) {
     if on {

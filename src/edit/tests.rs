@@ -260,3 +260,62 @@ fn a_new_edit_clears_redo() {
         .expect("applies");
     assert_eq!(history.redo_label(), None);
 }
+
+#[test]
+fn dismissing_a_discrepancy_undoes_and_redoes_exactly() {
+    let (mut project, _, _) = sample();
+    let fingerprint = "number:S1:S2:0123456789abcdef".to_owned();
+    assert_round_trip(&mut project, Edit::DismissDiscrepancy { fingerprint: fingerprint.clone() });
+    assert!(project.dismissed.contains(&fingerprint));
+    assert_round_trip(&mut project, Edit::RestoreDiscrepancy { fingerprint: fingerprint.clone() });
+    assert!(project.dismissed.is_empty());
+
+    Edit::DismissDiscrepancy { fingerprint: fingerprint.clone() }.apply(&mut project).expect("applies");
+    let before = project.clone();
+    let twice = Edit::DismissDiscrepancy { fingerprint: fingerprint.clone() }.apply(&mut project);
+    assert!(twice.expect_err("already dismissed").to_string().contains("already exists"));
+    let unknown = Edit::RestoreDiscrepancy { fingerprint: "place:S1:S2:ffff".into() }.apply(&mut project);
+    assert!(unknown.expect_err("never dismissed").to_string().contains("does not exist"));
+    assert_eq!(project, before);
+}
+
+#[test]
+fn replacing_a_source_text_moves_and_orphans_passages_in_one_undo_step() {
+    let (mut project, [wire, _], claim) = sample();
+    let halvik = Anchor::find(wire, WIRE, "Halvik").expect("in wire");
+    let tuesday = Anchor::find(wire, WIRE, "on Tuesday").expect("in wire");
+    Edit::SetClaim { id: claim, change: ClaimChange::Appearances(vec![halvik.clone(), tuesday]) }
+        .apply(&mut project)
+        .expect("applies");
+    // The wire loses "in Halvik"; "on Tuesday" and "Davor Lind" (conflict X1) move.
+    let text = "Minister Davor Lind met his counterpart on Tuesday. The fund holds 40 million euros.";
+    let content = SourceContent { format: SourceFormat::PlainText, text: text.into(), original: None };
+    let passages = vec![
+        (PassageRef::Appearance { claim, index: 0 }, halvik.clone().into_orphan()),
+        (PassageRef::Appearance { claim, index: 1 }, Anchor::find(wire, text, "on Tuesday").expect("moved")),
+    ];
+    let unfinished = Edit::ReplaceSourceText { id: wire, content: content.clone(), passages: passages.clone() };
+    let error = unfinished.apply(&mut project.clone()).expect_err("conflict X1 still points at the old text");
+    assert!(error.to_string().contains("conflict X1, passage 1"), "{error}");
+
+    let mut passages = passages;
+    let lind = Anchor::find(wire, text, "Davor Lind").expect("moved");
+    passages.push((PassageRef::Conflict { conflict: ConflictId(1), index: 0 }, lind));
+    let edit = Edit::ReplaceSourceText { id: wire, content, passages };
+    let before = project.clone();
+    let mut history = History::new();
+    history.apply(&mut project, edit).expect("applies");
+    let problems = project.problems();
+    assert_eq!(problems.len(), 1, "only the orphan is reported: {problems:?}");
+    assert!(problems[0].to_string().contains("orphaned"), "{problems:?}");
+    history.undo(&mut project).expect("undo");
+    assert_eq!(project, before);
+    history.redo(&mut project).expect("redo");
+    assert!(project.claims[&claim].appearances[0].orphaned);
+
+    // An orphan survives the other edits' inverses: deleting the claim undoes cleanly.
+    let removal = Edit::remove_claim(&project, claim);
+    assert!(history.apply(&mut project, removal).is_ok());
+    history.undo(&mut project).expect("undo of a removal restores the orphan");
+    assert!(project.claims[&claim].appearances[0].orphaned);
+}

@@ -2,7 +2,9 @@
 //!
 //! A position (`start..end` in characters) finds the passage quickly; the quote (exact
 //! text with a little context either side) finds it again when the text has changed and
-//! the position no longer fits.
+//! the position no longer fits. When re-anchoring cannot find it with confidence, the
+//! anchor is kept as it was and flagged `orphaned`, so the analyst reviews it instead of
+//! the passage silently moving to the wrong text.
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +30,11 @@ pub struct Anchor {
     /// Up to [`CONTEXT_CHARS`] characters after the passage.
     #[serde(default)]
     pub suffix: String,
+    /// The source's text changed and the passage could not be found again with
+    /// confidence: position and quote are the last known ones, kept for review. Edits
+    /// accept an orphaned anchor that does not fit its text; validation reports it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphaned: bool,
 }
 
 impl Anchor {
@@ -42,7 +49,15 @@ impl Anchor {
         let exact = index.slice(text, start, end)?;
         let prefix = index.slice(text, start.saturating_sub(CONTEXT_CHARS), start)?;
         let suffix = index.slice(text, end, (end + CONTEXT_CHARS).min(index.char_len()))?;
-        Some(Self { source, start, end, exact: exact.to_owned(), prefix: prefix.to_owned(), suffix: suffix.to_owned() })
+        Some(Self {
+            source,
+            start,
+            end,
+            exact: exact.to_owned(),
+            prefix: prefix.to_owned(),
+            suffix: suffix.to_owned(),
+            orphaned: false,
+        })
     }
 
     /// Anchors the first occurrence of `quote` in `text`.
@@ -68,6 +83,12 @@ impl Anchor {
     /// Whether the two passages share at least one character of the same source.
     pub fn overlaps(&self, other: &Anchor) -> bool {
         self.source == other.source && self.start < other.end && other.start < self.end
+    }
+
+    /// The same anchor, flagged as orphaned (see [`Anchor::orphaned`]).
+    #[must_use]
+    pub fn into_orphan(self) -> Self {
+        Self { orphaned: true, ..self }
     }
 
     /// Whether the anchor's position still holds its quote in `text`.

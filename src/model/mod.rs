@@ -13,7 +13,7 @@ mod source;
 mod validate;
 mod verdict;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +57,32 @@ pub struct Project {
     /// Where id allocation stands; see [`IdCounters`].
     #[serde(default)]
     pub ids: IdCounters,
+    /// Fingerprints of discrepancies between sources that the analyst marked as not a
+    /// problem (see `analysis::Discrepancy::fingerprint`). Left out of the file while
+    /// empty, so projects that never compared sources keep their bytes.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub dismissed: BTreeSet<String>,
+}
+
+/// Where one passage of a project lives: the slot an [`Anchor`] fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum PassageRef {
+    /// Appearance number `index` (0-based) of a claim.
+    Appearance { claim: ClaimId, index: usize },
+    /// The passage of an evidence link.
+    Evidence(EvidenceId),
+    /// Passage number `index` (0-based) of a conflict.
+    Conflict { conflict: ConflictId, index: usize },
+}
+
+impl std::fmt::Display for PassageRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Appearance { claim, index } => write!(f, "claim {claim}, appearance {}", index + 1),
+            Self::Evidence(id) => write!(f, "evidence {id}"),
+            Self::Conflict { conflict, index } => write!(f, "conflict {conflict}, passage {}", index + 1),
+        }
+    }
 }
 
 /// How much of the project touches one source.
@@ -115,6 +141,43 @@ impl Project {
             }
         }
         counts
+    }
+
+    /// The anchor in a passage slot.
+    pub fn passage(&self, at: PassageRef) -> Option<&Anchor> {
+        match at {
+            PassageRef::Appearance { claim, index } => self.claims.get(&claim)?.appearances.get(index),
+            PassageRef::Evidence(id) => self.evidence.get(&id).map(|evidence| &evidence.passage),
+            PassageRef::Conflict { conflict, index } => self.conflicts.get(&conflict)?.passages.get(index),
+        }
+    }
+
+    pub(crate) fn passage_mut(&mut self, at: PassageRef) -> Option<&mut Anchor> {
+        match at {
+            PassageRef::Appearance { claim, index } => self.claims.get_mut(&claim)?.appearances.get_mut(index),
+            PassageRef::Evidence(id) => self.evidence.get_mut(&id).map(|evidence| &mut evidence.passage),
+            PassageRef::Conflict { conflict, index } => self.conflicts.get_mut(&conflict)?.passages.get_mut(index),
+        }
+    }
+
+    /// Every passage in `source`, claims first, then evidence, then conflicts, in id order.
+    pub fn passages_in(&self, source: SourceId) -> Vec<(PassageRef, &Anchor)> {
+        let mut found = Vec::new();
+        for (&claim, found_claim) in &self.claims {
+            for (index, anchor) in found_claim.appearances.iter().enumerate() {
+                found.push((PassageRef::Appearance { claim, index }, anchor));
+            }
+        }
+        for (&id, evidence) in &self.evidence {
+            found.push((PassageRef::Evidence(id), &evidence.passage));
+        }
+        for (&conflict, found_conflict) in &self.conflicts {
+            for (index, anchor) in found_conflict.passages.iter().enumerate() {
+                found.push((PassageRef::Conflict { conflict, index }, anchor));
+            }
+        }
+        found.retain(|(_, anchor)| anchor.source == source);
+        found
     }
 
     pub fn open_conflicts(&self) -> usize {

@@ -41,7 +41,16 @@ impl Checker<'_> {
         };
         let text = source.text();
         let index = self.indexes.entry(anchor.source).or_insert_with(|| CharIndex::new(text));
-        if anchor.start > anchor.end || anchor.end > index.char_len() {
+        if anchor.orphaned {
+            self.report(
+                place,
+                format!(
+                    "passage {:?} is orphaned: source {} changed and it was not found again; review it",
+                    shorten(&anchor.exact),
+                    anchor.source
+                ),
+            );
+        } else if anchor.start > anchor.end || anchor.end > index.char_len() {
             let length = index.char_len();
             self.report(
                 place,

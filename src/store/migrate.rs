@@ -241,6 +241,7 @@ impl v1::Passage {
                 exact: self.quote,
                 prefix: String::new(),
                 suffix: String::new(),
+                orphaned: true,
             })
     }
 }

@@ -1,0 +1,298 @@
+//! Reading sources against each other: sentences, alignment, discrepancies, claim
+//! suggestions and re-anchoring of passages after a source's text changed.
+//!
+//! Plain Rust with no GUI. The app calls [`compare`] off the UI thread with a cancel
+//! flag, draws the [`PairComparison`] rows side by side and lists its discrepancies;
+//! the command line prints them (see [`report`]).
+
+mod align;
+mod boilerplate;
+mod discrepancy;
+mod fuzzy;
+mod lexicon;
+pub mod reanchor;
+pub mod report;
+pub mod sentences;
+pub mod suggest;
+pub mod tokens;
+
+#[cfg(test)]
+mod reanchor_eval;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+use std::sync::atomic::AtomicBool;
+
+use serde::Serialize;
+use thiserror::Error;
+
+pub use boilerplate::is_boilerplate;
+pub use discrepancy::{Discrepancy, DiscrepancyKind};
+pub use reanchor::{Located, ReanchorReport, Reanchored, reanchor_source};
+pub use sentences::Sentence;
+pub use suggest::{Suggestion, suggest};
+
+use crate::edit::Edit;
+use crate::model::{Anchor, CharIndex, Conflict, ConflictStatus, Project, SourceId};
+use align::{Row, Side};
+use discrepancy::RowSide;
+
+/// Long work stopped because its cancel flag was set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("cancelled")]
+pub struct Cancelled;
+
+/// Why sources could not be compared.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum CompareError {
+    #[error("source {0} does not exist")]
+    MissingSource(SourceId),
+    #[error("comparing needs at least two sources")]
+    TooFew,
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl From<Cancelled> for CompareError {
+    fn from(_: Cancelled) -> Self {
+        Self::Cancelled
+    }
+}
+
+/// A word-level difference inside an aligned row, in characters of each source, for
+/// highlighting. `matters` is false for differences that made no discrepancy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordChange {
+    pub left: Range<usize>,
+    pub right: Range<usize>,
+    pub matters: bool,
+}
+
+/// Sentences of the two sources that say the same thing (indices into
+/// [`PairComparison::left_sentences`] and `right_sentences`); one side is empty for a
+/// sentence in one copy only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AlignedRow {
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+    pub boilerplate: bool,
+    pub changes: Vec<WordChange>,
+}
+
+/// Two sources read against each other.
+#[derive(Debug, Clone, Serialize)]
+pub struct PairComparison {
+    pub left: SourceId,
+    pub right: SourceId,
+    #[serde(skip)]
+    pub left_sentences: Vec<Sentence>,
+    #[serde(skip)]
+    pub right_sentences: Vec<Sentence>,
+    #[serde(skip)]
+    pub rows: Vec<AlignedRow>,
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// Several sources, each read against the first.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub base: SourceId,
+    pub pairs: Vec<PairComparison>,
+}
+
+/// Compares the first of `sources` with each of the others. Checks `cancel` between
+/// sentences; the GUI runs this on a worker thread.
+pub fn compare(project: &Project, sources: &[SourceId], cancel: &AtomicBool) -> Result<Comparison, CompareError> {
+    let text =
+        |id: SourceId| project.sources.get(&id).map(crate::model::Source::text).ok_or(CompareError::MissingSource(id));
+    let (&base, others) = sources.split_first().ok_or(CompareError::TooFew)?;
+    if others.is_empty() {
+        return Err(CompareError::TooFew);
+    }
+    let base_text = text(base)?;
+    let mut pairs = Vec::with_capacity(others.len());
+    for &other in others {
+        pairs.push(compare_texts((base, base_text), (other, text(other)?), cancel)?);
+    }
+    Ok(Comparison { base, pairs })
+}
+
+impl PairComparison {
+    /// Discrepancies the analyst has not dismissed.
+    pub fn open<'a>(&'a self, project: &'a Project) -> impl Iterator<Item = &'a Discrepancy> {
+        self.discrepancies.iter().filter(|d| !project.dismissed.contains(&d.fingerprint))
+    }
+}
+
+impl Discrepancy {
+    /// The conflict this discrepancy becomes when the analyst flags it (status open).
+    pub fn to_conflict(&self) -> Conflict {
+        Conflict {
+            kind: self.kind.conflict_kind(),
+            summary: self.explanation.clone(),
+            passages: self.passages.to_vec(),
+            status: ConflictStatus::Open,
+        }
+    }
+
+    /// The edit that remembers this discrepancy as not a problem.
+    pub fn dismiss(&self) -> Edit {
+        Edit::DismissDiscrepancy { fingerprint: self.fingerprint.clone() }
+    }
+}
+
+fn prepare(text: &str) -> Side<'_> {
+    let sentences = sentences::split_bytes(text);
+    let tokens = sentences.iter().map(|range| tokens::tokenize(text, range.clone())).collect();
+    let boilerplate = sentences.iter().map(|range| is_boilerplate(&text[range.clone()])).collect();
+    Side { text, sentences, tokens, boilerplate }
+}
+
+/// One source's half of building a comparison: text, sentences and a char index.
+struct Half<'t> {
+    id: SourceId,
+    side: Side<'t>,
+    index: CharIndex,
+}
+
+impl Half<'_> {
+    fn chars(&self, bytes: &Range<usize>) -> Range<usize> {
+        self.index.char_offset(self.side.text, bytes.start)..self.index.char_offset(self.side.text, bytes.end)
+    }
+
+    fn anchor(&self, bytes: &Range<usize>) -> Anchor {
+        let chars = self.chars(bytes);
+        Anchor::capture_indexed(self.id, self.side.text, &self.index, chars.start, chars.end)
+            .unwrap_or_else(|| empty_anchor(self.id))
+    }
+
+    fn row_side(&self, sentences: &[usize]) -> RowSide<'_> {
+        let parts: Vec<(Range<usize>, &[tokens::Token])> =
+            sentences.iter().map(|&s| (self.side.sentences[s].clone(), self.side.tokens[s].as_slice())).collect();
+        RowSide::new(self.side.text, &parts)
+    }
+
+    fn sentences(&self) -> Vec<Sentence> {
+        self.side.sentences.iter().map(|bytes| Sentence { chars: self.chars(bytes), bytes: bytes.clone() }).collect()
+    }
+}
+
+/// Never needed for offsets that come from the text itself; keeps the types total.
+fn empty_anchor(source: SourceId) -> Anchor {
+    Anchor {
+        source,
+        start: 0,
+        end: 0,
+        exact: String::new(),
+        prefix: String::new(),
+        suffix: String::new(),
+        orphaned: false,
+    }
+}
+
+/// Compares two texts (sources of a project, or files read for the command line).
+pub fn compare_texts(
+    left: (SourceId, &str),
+    right: (SourceId, &str),
+    cancel: &AtomicBool,
+) -> Result<PairComparison, Cancelled> {
+    let left = Half { id: left.0, side: prepare(left.1), index: CharIndex::new(left.1) };
+    let right = Half { id: right.0, side: prepare(right.1), index: CharIndex::new(right.1) };
+    let rows = align::align(&left.side, &right.side, cancel)?;
+    let mut aligned = Vec::with_capacity(rows.len());
+    let mut discrepancies = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
+        let mut changes = Vec::new();
+        if !row.boilerplate {
+            if row.left.is_empty() || row.right.is_empty() {
+                discrepancies.extend(only_in_one(&left, &right, &rows, n));
+            } else {
+                compare_row(&left, &right, row, n, &mut changes, &mut discrepancies);
+            }
+        }
+        aligned.push(AlignedRow {
+            left: row.left.clone(),
+            right: row.right.clone(),
+            boilerplate: row.boilerplate,
+            changes,
+        });
+    }
+    Ok(PairComparison {
+        left: left.id,
+        right: right.id,
+        left_sentences: left.sentences(),
+        right_sentences: right.sentences(),
+        rows: aligned,
+        discrepancies,
+    })
+}
+
+fn compare_row(
+    left: &Half,
+    right: &Half,
+    row: &Row,
+    n: usize,
+    changes: &mut Vec<WordChange>,
+    discrepancies: &mut Vec<Discrepancy>,
+) {
+    let (l, r) = (left.row_side(&row.left), right.row_side(&row.right));
+    let hunks = align::word_changes(&l.tokens, &r.tokens);
+    let findings = discrepancy::classify_row(&l, &r, &hunks);
+    for hunk in &hunks {
+        let matters = findings.iter().any(|f| f.hunk.left.start <= hunk.left.start && hunk.left.end <= f.hunk.left.end);
+        changes.push(WordChange {
+            left: left.chars(&l.span(&hunk.left)),
+            right: right.chars(&r.span(&hunk.right)),
+            matters,
+        });
+    }
+    for finding in findings {
+        let folded = |side: &RowSide, range: &Range<usize>| {
+            range.clone().map(|i| side.tokens[i].norm.as_str()).collect::<Vec<_>>().join(" ")
+        };
+        let fingerprint = discrepancy::fingerprint(
+            finding.kind,
+            [(left.id, folded(&l, &finding.hunk.left)), (right.id, folded(&r, &finding.hunk.right))],
+        );
+        discrepancies.push(Discrepancy {
+            kind: finding.kind,
+            passages: [left.anchor(&l.span(&finding.hunk.left)), right.anchor(&r.span(&finding.hunk.right))],
+            explanation: discrepancy::explain(finding.kind, &l, &r, &finding.hunk),
+            fingerprint,
+            row: n,
+        });
+    }
+}
+
+/// A sentence one copy has and the other lacks; the other copy's passage is empty,
+/// placed after the sentence that precedes it in the alignment.
+fn only_in_one(left: &Half, right: &Half, rows: &[Row], n: usize) -> Option<Discrepancy> {
+    let row = &rows[n];
+    let left_has = !row.left.is_empty();
+    let (present, absent, sentences) = if left_has { (left, right, &row.left) } else { (right, left, &row.right) };
+    let first = *sentences.first()?;
+    let last = *sentences.last()?;
+    // Fragments such as "ENDS" or a lone byline word say nothing worth flagging.
+    if present.side.tokens[first].len() < 3 {
+        return None;
+    }
+    let bytes = present.side.sentences[first].start..present.side.sentences[last].end;
+    let insertion = rows[..n]
+        .iter()
+        .rev()
+        .find_map(|earlier| if left_has { earlier.right.last() } else { earlier.left.last() })
+        .map_or(0, |&s| absent.side.sentences[s].end);
+    let words: Vec<&str> = present.side.tokens[first].iter().map(|t| t.norm.as_str()).collect();
+    let missing = absent.anchor(&(insertion..insertion));
+    let found = present.anchor(&bytes);
+    let passages = if left_has { [found, missing] } else { [missing, found] };
+    let kind = DiscrepancyKind::OnlyInOne;
+    Some(Discrepancy {
+        kind,
+        passages,
+        explanation: format!("only {} has this sentence", present.id),
+        fingerprint: discrepancy::fingerprint(kind, [(present.id, words.join(" ")), (absent.id, String::new())]),
+        row: n,
+    })
+}

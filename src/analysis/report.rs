@@ -1,0 +1,119 @@
+//! `crosscheck compare A B`: what to compare, and the discrepancy list as text or JSON.
+//!
+//! Each of A and B is a file Crosscheck can import (`report.md`), or a source of a
+//! project written `PROJECT.ron:S2` — the project file, a colon, and a source id. A
+//! path that merely contains a colon is read as a file unless what follows the last
+//! colon is a source id.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use super::{Discrepancy, PairComparison};
+use crate::model::{Anchor, SourceId};
+
+/// One side of a comparison from the command line.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// How the side is named in the output: the argument as given.
+    pub label: String,
+    pub source: SourceId,
+    pub text: String,
+}
+
+/// Why a command-line argument could not be read as something to compare.
+#[derive(Debug, Error)]
+pub enum InputError {
+    #[error(transparent)]
+    Import(#[from] crate::import::ImportError),
+    #[error(transparent)]
+    Load(#[from] crate::store::LoadError),
+    #[error("{} has no source {id}", project.display())]
+    NoSuchSource { project: PathBuf, id: SourceId },
+    #[error("{} is a project: name one of its sources as {}:S1", project.display(), project.display())]
+    WholeProject { project: PathBuf },
+}
+
+/// Reads `argument` (a file, or `PROJECT.ron:S1`); `fallback` is the source id a plain
+/// file gets.
+pub fn read_input(argument: &str, fallback: SourceId) -> Result<Input, InputError> {
+    if let Some((path, id)) = argument.rsplit_once(':')
+        && let Ok(source) = id.parse::<SourceId>()
+    {
+        let project = Path::new(path);
+        let loaded = crate::store::load(project)?;
+        let found = loaded
+            .project
+            .sources
+            .get(&source)
+            .ok_or_else(|| InputError::NoSuchSource { project: project.to_owned(), id: source })?;
+        return Ok(Input { label: argument.to_owned(), source, text: found.text().to_owned() });
+    }
+    let path = Path::new(argument);
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+        return Err(InputError::WholeProject { project: path.to_owned() });
+    }
+    let imported = crate::import::import_file(path)?;
+    Ok(Input { label: argument.to_owned(), source: fallback, text: imported.document.text })
+}
+
+fn one_line(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = flat.chars().take(100).collect();
+    if short.len() < flat.len() { format!("{short}…") } else { short }
+}
+
+fn passage(anchor: &Anchor) -> String {
+    if anchor.exact.is_empty() {
+        format!("{}..{} (nothing here)", anchor.start, anchor.end)
+    } else {
+        format!("{}..{} \"{}\"", anchor.start, anchor.end, one_line(&anchor.exact))
+    }
+}
+
+/// The discrepancy list as text for people.
+pub fn render_text(left: &Input, right: &Input, comparison: &PairComparison) -> String {
+    let list = &comparison.discrepancies;
+    let mut out = String::new();
+    let noun = if list.len() == 1 { "discrepancy" } else { "discrepancies" };
+    let _ = writeln!(out, "Comparing {} (left) with {} (right): {} {noun}", left.label, right.label, list.len());
+    for (n, discrepancy) in list.iter().enumerate() {
+        let [l, r] = &discrepancy.passages;
+        let _ = writeln!(out, "\n{:>3}. {}: {}", n + 1, discrepancy.kind.label(), discrepancy.explanation);
+        let _ = writeln!(out, "     left  {}", passage(l));
+        let _ = writeln!(out, "     right {}", passage(r));
+    }
+    out
+}
+
+fn anchor_json(label: &str, anchor: &Anchor) -> serde_json::Value {
+    serde_json::json!({
+        "input": label,
+        "source": anchor.source,
+        "start": anchor.start,
+        "end": anchor.end,
+        "exact": anchor.exact,
+    })
+}
+
+fn discrepancy_json(left: &Input, right: &Input, discrepancy: &Discrepancy) -> serde_json::Value {
+    let [l, r] = &discrepancy.passages;
+    serde_json::json!({
+        "kind": discrepancy.kind,
+        "conflict_kind": discrepancy.kind.conflict_kind(),
+        "explanation": discrepancy.explanation,
+        "fingerprint": discrepancy.fingerprint,
+        "left": anchor_json(&left.label, l),
+        "right": anchor_json(&right.label, r),
+    })
+}
+
+/// The discrepancy list as JSON for machines.
+pub fn render_json(left: &Input, right: &Input, comparison: &PairComparison) -> serde_json::Value {
+    serde_json::json!({
+        "left": left.label,
+        "right": right.label,
+        "discrepancies": comparison.discrepancies.iter().map(|d| discrepancy_json(left, right, d)).collect::<Vec<_>>(),
+    })
+}

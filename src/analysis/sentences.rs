@@ -1,0 +1,153 @@
+//! Sentences of a source, with their offsets.
+//!
+//! Unicode's sentence rules (UAX #29, via `unicode-segmentation`) work for any script
+//! and already keep decimals ("2.4") and "U.S. officials" whole, but they end a sentence
+//! after every "Mr." and inside quotations that hold several sentences. We merge those
+//! pieces back: after titles and initials, after soft abbreviations when no new
+//! sentence obviously starts, and while a quotation is open. Line breaks always end a
+//! sentence, so headlines, datelines and list items stand alone.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::lexicon;
+use crate::model::CharIndex;
+
+/// One sentence: where it is, in characters (as anchors count) and in bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub chars: Range<usize>,
+    pub bytes: Range<usize>,
+}
+
+impl Sentence {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.bytes.clone()).unwrap_or_default()
+    }
+}
+
+/// Splits `text` into sentences, trimmed of surrounding whitespace.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let index = CharIndex::new(text);
+    split_bytes(text)
+        .into_iter()
+        .map(|bytes| Sentence {
+            chars: index.char_offset(text, bytes.start)..index.char_offset(text, bytes.end),
+            bytes,
+        })
+        .collect()
+}
+
+/// Byte ranges of the sentences of `text`.
+pub fn split_bytes(text: &str) -> Vec<Range<usize>> {
+    let mut sentences: Vec<Range<usize>> = Vec::new();
+    for (start, piece) in text.split_sentence_bound_indices() {
+        let Some(range) = trimmed(text, start..start + piece.len()) else { continue };
+        match sentences.last_mut() {
+            Some(last) if continues(text, last, &range) => last.end = range.end,
+            _ => sentences.push(range),
+        }
+    }
+    sentences
+}
+
+fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let piece = &text[range.clone()];
+    let start = range.start + (piece.len() - piece.trim_start().len());
+    let end = range.start + piece.trim_end().len();
+    (start < end && text[start..end].chars().any(char::is_alphanumeric)).then_some(start..end)
+}
+
+/// Whether `next` continues the sentence `current` rather than starting a new one.
+fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
+    if text[current.end..next.start].contains(['\n', '\r', '\u{2029}']) {
+        return false;
+    }
+    let sentence = &text[current.clone()];
+    if quotation_open(sentence) {
+        return true;
+    }
+    let following = &text[next.clone()];
+    let Some(word) = sentence.strip_suffix('.').map(last_word) else { return false };
+    let word = word.to_lowercase();
+    let next_word: String = following.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+    let next_is_lower = following.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+    if lexicon::TITLES.contains(&word.as_str()) {
+        return true;
+    }
+    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    let is_initialism = word.contains('.') && word.split('.').all(|part| part.chars().count() == 1);
+    if is_initial || is_initialism {
+        // "J. Smith", "U.S. Army" — unless the next word plainly opens a sentence.
+        return !lexicon::SENTENCE_OPENERS.contains(&next_word.as_str());
+    }
+    lexicon::SOFT_ABBREVIATIONS.contains(&word.as_str()) && next_is_lower
+}
+
+/// The word before the end of `text` (letters and inner dots).
+fn last_word(text: &str) -> &str {
+    let start = text.rfind(|c: char| !(c.is_alphanumeric() || c == '.')).map_or(0, |at| at + 1);
+    &text[start..]
+}
+
+/// Whether a quotation opened in `sentence` is still open at its end.
+fn quotation_open(sentence: &str) -> bool {
+    let straight = sentence.matches('"').count();
+    let opening = sentence.matches(['“', '„', '«']).count();
+    let closing = sentence.matches(['”', '»']).count();
+    straight % 2 == 1 || opening > closing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|s| s.text(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_stay_inside_sentences() {
+        let text = "Mr. Lind met Dr. A. Orlen in the U.S. capital. Growth was 2.4 percent. U.S. officials agreed. \
+                    The talks ended at 5 p.m. on Friday, the U.S. said. The fund, run by Acme Inc., grew.";
+        assert_eq!(
+            texts(text),
+            [
+                "Mr. Lind met Dr. A. Orlen in the U.S. capital.",
+                "Growth was 2.4 percent.",
+                "U.S. officials agreed.",
+                "The talks ended at 5 p.m. on Friday, the U.S. said.",
+                "The fund, run by Acme Inc., grew.",
+            ]
+        );
+    }
+
+    #[test]
+    fn quotations_and_lines_bound_sentences() {
+        let text = "HALVIK, May 14\n\"This accord matters. Every metre counts,\" the ministry said. It ended.\n\n“Yes. No.” He left";
+        assert_eq!(
+            texts(text),
+            [
+                "HALVIK, May 14",
+                "\"This accord matters. Every metre counts,\" the ministry said.",
+                "It ended.",
+                "“Yes. No.”",
+                "He left",
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_count_characters() {
+        let text = "Zürich grew. Genève shrank.";
+        let sentences = split(text);
+        assert_eq!(sentences[1].chars, 13..27);
+        assert_eq!(sentences[1].text(text), "Genève shrank.");
+    }
+
+    #[test]
+    fn other_scripts_split_too() {
+        assert_eq!(texts("大坝很安全。资金已到位。"), ["大坝很安全。", "资金已到位。"]);
+    }
+}

@@ -1,0 +1,327 @@
+//! Discrepancy detection measured on texts written for it: a wire story and rewrites,
+//! each made by replacing passages of the wire, with the kind of discrepancy every
+//! replacement should (or, for harmless ones, should not) produce.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::AtomicBool;
+
+use super::*;
+use crate::model::SourceId;
+
+pub(super) const WIRE: &str = "\
+GRANTHAM FALLS, March 3 (Northline Wire) - The regional council of Estrava voted on Monday to spend 62 million crowns on a new flood barrier along the Pell River, after two winters of damaging floods.
+
+Council leader Ines Vaurel said the barrier would protect about 18,000 homes in the lower town. \"We cannot keep asking families to bail out their kitchens every February,\" Vaurel told reporters after the vote.
+
+The barrier will run from Grantham Falls to Merrow, a distance of 11 kilometres. It will be built by Corvane Engineering, which won the contract ahead of three rival bidders. Work is due to start in June and finish by late 2027.
+
+Opposition councillor Tomas Brenn supported the plan but criticised its cost. He said the council had not consulted residents of the upper valley, according to the Estrava Herald.
+
+The national Environment Agency said the river rose 4.2 metres above its normal level in January, the highest reading since 1998.
+
+Insurance claims from the floods reached 9 million crowns, the regional insurers' association said on Tuesday.
+
+The council will borrow 40 percent of the cost from the national development bank and cover the rest from its reserves.
+
+Residents of Low Street, the worst-hit area, will be offered free sandbags until the barrier is finished. Dr. Hana Ostrova, who chairs the local flood committee, called the vote \"a first step, not the last word\".
+";
+
+use DiscrepancyKind::{Attribution, Date, Name, Negation, Number, OnlyInOne, Place, Quote};
+
+/// A rewrite: replacements of wire passages, each with the discrepancy it should make.
+type Rewrite = &'static [(&'static str, &'static str, Option<DiscrepancyKind>)];
+
+const REWRITES: &[Rewrite] = &[
+    &[
+        ("spend 62 million crowns", "spend 26 million crowns", Some(Number)),
+        ("Council leader Ines Vaurel", "Council leader Irene Vaurel", Some(Name)),
+        ("start in June", "start in July", Some(Date)),
+        ("from Grantham Falls to Merrow", "from Grantham Falls to Ostley", Some(Place)),
+        ("Tomas Brenn supported the plan", "Tomas Brenn opposed the plan", Some(Negation)),
+        (
+            "\"We cannot keep asking families to bail out their kitchens every February,\"",
+            "\"We cannot keep asking families to bail out their homes every winter,\"",
+            Some(Quote),
+        ),
+        ("according to the Estrava Herald", "according to the Pell Courier", Some(Attribution)),
+        (
+            "until the barrier is finished. ",
+            "until the barrier is finished. The mayor of Merrow welcomed the decision and thanked the engineers. ",
+            Some(OnlyInOne),
+        ),
+        ("criticised its cost", "criticized its cost", None),
+    ],
+    &[
+        ("GRANTHAM FALLS, March 3", "PELLHAVEN, March 3", Some(Place)),
+        ("about 18,000 homes", "about 8,000 homes", Some(Number)),
+        ("voted on Monday", "voted on Thursday", Some(Date)),
+        ("Vaurel told reporters", "Brenn told reporters", Some(Attribution)),
+        ("had not consulted residents", "had consulted residents", Some(Negation)),
+        ("built by Corvane Engineering", "built by Corvale Engineering", Some(Name)),
+        ("\"a first step, not the last word\"", "\"a first step, not the final word\"", Some(Quote)),
+        (
+            "The council will borrow 40 percent of the cost from the national development bank and cover the rest from its reserves.\n",
+            "",
+            Some(OnlyInOne),
+        ),
+        ("11 kilometres", "11 km", None),
+    ],
+    &[
+        ("the river rose 4.2 metres", "the river rose 2.4 metres", Some(Number)),
+        ("finish by late 2027", "finish by late 2028", Some(Date)),
+        ("The national Environment Agency said", "The national Weather Service said", Some(Attribution)),
+        ("which won the contract", "which lost the contract", Some(Negation)),
+        ("Residents of Low Street", "Residents of High Street", Some(Place)),
+        ("Dr. Hana Ostrova", "Dr. Hana Orlova", Some(Name)),
+        ("Vaurel said the barrier would protect", "Vaurel said the barrier would not protect", Some(Negation)),
+        ("40 percent of the cost", "40% of the cost", None),
+    ],
+    &[
+        ("reached 9 million crowns", "reached 19 million crowns", Some(Number)),
+        ("the highest reading since 1998", "the highest reading since 1989", Some(Date)),
+        ("the regional insurers' association said", "the regional bankers' association said", Some(Attribution)),
+        ("along the Pell River", "along the Sava River", Some(Place)),
+        ("Opposition councillor Tomas Brenn", "Opposition councillor Tomas Berne", Some(Name)),
+        (
+            "called the vote \"a first step, not the last word\"",
+            "called the vote \"a small step, not the last word\"",
+            Some(Quote),
+        ),
+        ("Work is due to start in June and finish by late 2027.", "", Some(OnlyInOne)),
+        ("metres above", "meters above", None),
+    ],
+    &[
+        ("borrow 40 percent", "borrow 60 percent", Some(Number)),
+        ("March 3 (Northline Wire)", "March 4 (Northline Wire)", Some(Date)),
+        ("Ines Vaurel said the barrier", "Ines Marlow said the barrier", Some(Name)),
+        ("three rival bidders", "three rival bidders. The contract is worth 30 million crowns", Some(OnlyInOne)),
+        ("to bail out their kitchens", "to empty out their kitchens", Some(Quote)),
+        ("supported the plan but", "backed the plan but", None),
+        (
+            "the regional insurers' association said on Tuesday",
+            "the regional insurers' association said on Wednesday",
+            Some(Date),
+        ),
+    ],
+];
+
+/// Rewrites that differ from the wire only in ways that do not matter.
+const HARMLESS: &[Rewrite] = &[
+    &[
+        ("criticised", "criticized", None),
+        ("11 kilometres", "11 kilometers", None),
+        ("4.2 metres", "4.2 meters", None),
+        ("40 percent", "40 per cent", None),
+        (
+            "\"We cannot keep asking families to bail out their kitchens every February,\"",
+            "“We cannot keep asking families to bail out their kitchens every February,”",
+            None,
+        ),
+        ("GRANTHAM FALLS, March 3", "Skip to content\n\nShare this article\n\nGRANTHAM FALLS, March 3", None),
+        (
+            "the last word\".\n",
+            "the last word\".\n\nSign up for our newsletter\n\nCopyright 2026 Pell Courier. All rights reserved.\n",
+            None,
+        ),
+    ],
+    &[
+        ("40 percent", "40%", None),
+        ("about 18,000 homes", "about 18000 homes", None),
+        ("after two winters of damaging floods.", "after two winters of damaging floods .", None),
+        ("Council leader Ines Vaurel said", "Council  leader\nInes Vaurel said", None),
+        ("kitchens every February", "kitchens, every February", None),
+        ("Opposition councillor Tomas Brenn", "Opposition Councillor Tomas Brenn", None),
+    ],
+    &[
+        // Paragraphs reordered, two sentences merged, one split.
+        (
+            "Insurance claims from the floods reached 9 million crowns, the regional insurers' association said on Tuesday.\n\n",
+            "",
+            None,
+        ),
+        (
+            "The council will borrow 40 percent",
+            "Insurance claims from the floods reached nine million crowns, the regional insurers' association said on Tuesday.\n\nThe council will borrow 40 percent",
+            None,
+        ),
+        (
+            "a distance of 11 kilometres. It will be built by Corvane Engineering, which won",
+            "a distance of 11 kilometres, and it will be built by Corvane Engineering. Corvane won",
+            None,
+        ),
+    ],
+];
+
+struct Expected {
+    kind: DiscrepancyKind,
+    left: std::ops::Range<usize>,
+    right: std::ops::Range<usize>,
+}
+
+fn char_range(text: &str, needle: &str) -> std::ops::Range<usize> {
+    let Some(byte) = text.find(needle) else { return 0..0 };
+    let start = text[..byte].chars().count();
+    start..start + needle.chars().count()
+}
+
+/// Applies a rewrite to the wire; returns the text and where each replacement landed.
+fn apply(rewrite: Rewrite) -> (String, Vec<Expected>) {
+    let mut text = WIRE.to_owned();
+    for (old, new, _) in rewrite {
+        assert!(WIRE.contains(old), "{old:?} is not in the wire");
+        text = text.replacen(old, new, 1);
+    }
+    let expected = rewrite
+        .iter()
+        .filter_map(|(old, new, kind)| {
+            let kind = (*kind)?;
+            let left = if new.is_empty() || !new.contains(old) { char_range(WIRE, old) } else { 0..0 };
+            let right = if new.is_empty() { 0..0 } else { char_range(&text, new) };
+            // An addition after an unchanged passage: only the added words count.
+            let right = if new.contains(old) && !new.is_empty() {
+                let added = new.replacen(old, "", 1);
+                char_range(&text, added.trim())
+            } else {
+                right
+            };
+            Some(Expected { kind, left, right })
+        })
+        .collect();
+    (text, expected)
+}
+
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    a.start < b.end && b.start < a.end
+}
+
+fn matches(found: &Discrepancy, expected: &Expected) -> bool {
+    let [l, r] = &found.passages;
+    found.kind == expected.kind
+        && (overlaps(&(l.start..l.end), &expected.left) || overlaps(&(r.start..r.end), &expected.right))
+}
+
+fn compare_with_wire(text: &str) -> PairComparison {
+    compare_texts((SourceId(1), WIRE), (SourceId(2), text), &AtomicBool::new(false)).expect("not cancelled")
+}
+
+#[derive(Default, Debug)]
+struct Tally {
+    true_positives: usize,
+    false_positives: usize,
+    false_negatives: usize,
+}
+
+/// Precision and recall per kind over all rewrites; prints the table for the README.
+fn measure() -> BTreeMap<DiscrepancyKind, Tally> {
+    let mut tallies: BTreeMap<DiscrepancyKind, Tally> =
+        DiscrepancyKind::ALL.iter().map(|k| (*k, Tally::default())).collect();
+    for (n, rewrite) in REWRITES.iter().enumerate() {
+        let (text, expected) = apply(rewrite);
+        let found = compare_with_wire(&text).discrepancies;
+        for discrepancy in &found {
+            let tally = tallies.entry(discrepancy.kind).or_default();
+            if expected.iter().any(|e| matches(discrepancy, e)) {
+                tally.true_positives += 1;
+            } else {
+                tally.false_positives += 1;
+                eprintln!("rewrite {n}: unexpected {:?}: {}", discrepancy.kind, discrepancy.explanation);
+            }
+        }
+        for missed in expected.iter().filter(|e| !found.iter().any(|d| matches(d, e))) {
+            tallies.entry(missed.kind).or_default().false_negatives += 1;
+            let left = WIRE.chars().skip(missed.left.start).take(missed.left.len()).collect::<String>();
+            eprintln!("rewrite {n}: missed {:?} at {left:?}", missed.kind);
+        }
+    }
+    tallies
+}
+
+#[test]
+fn discrepancies_are_found_by_kind_with_high_precision_and_recall() {
+    let tallies = measure();
+    let mut table = String::from("| kind | expected | found | precision | recall |\n|---|---|---|---|---|\n");
+    for (kind, tally) in &tallies {
+        let found = tally.true_positives + tally.false_positives;
+        let expected = tally.true_positives + tally.false_negatives;
+        let precision = if found == 0 { 1.0 } else { tally.true_positives as f64 / found as f64 };
+        let recall = if expected == 0 { 1.0 } else { tally.true_positives as f64 / expected as f64 };
+        let row = format!("| {} | {expected} | {found} | {precision:.2} | {recall:.2} |\n", kind.label());
+        table.push_str(&row);
+        assert!(expected > 0, "the test set has no {kind:?}");
+        assert!(precision >= 0.9 && recall >= 0.9, "{kind:?}: {tally:?}\n{table}");
+    }
+    println!("{table}");
+}
+
+#[test]
+fn harmless_rewrites_produce_no_discrepancies() {
+    for (n, rewrite) in HARMLESS.iter().enumerate() {
+        let (text, _) = apply(rewrite);
+        let found = compare_with_wire(&text).discrepancies;
+        assert!(
+            found.is_empty(),
+            "harmless rewrite {n}: {:#?}",
+            found.iter().map(|d| &d.explanation).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn identical_copies_align_row_by_row() {
+    let comparison = compare_with_wire(WIRE);
+    assert!(comparison.discrepancies.is_empty());
+    assert!(comparison.rows.iter().all(|row| row.left == row.right && row.changes.is_empty()));
+    assert_eq!(comparison.rows.len(), comparison.left_sentences.len());
+}
+
+#[test]
+fn fingerprints_survive_edits_elsewhere_and_dismissals_hide_discrepancies() {
+    let (text, _) = apply(REWRITES[0]);
+    let first = compare_with_wire(&text);
+    let moved = format!("An added opening paragraph about something else entirely.\n\n{text}");
+    let second = compare_with_wire(&moved);
+    let prints = |c: &PairComparison| {
+        c.discrepancies.iter().filter(|d| d.kind != OnlyInOne).map(|d| d.fingerprint.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(prints(&first), prints(&second));
+
+    let mut project = crate::model::Project::new("Fingerprints");
+    let dismissed = &first.discrepancies[0];
+    dismissed.dismiss().apply(&mut project).expect("dismisses");
+    assert_eq!(first.open(&project).count(), first.discrepancies.len() - 1);
+    assert!(first.open(&project).all(|d| d.fingerprint != dismissed.fingerprint));
+}
+
+#[test]
+fn comparing_is_cancellable() {
+    let cancel = AtomicBool::new(true);
+    assert_eq!(compare_texts((SourceId(1), WIRE), (SourceId(2), WIRE), &cancel).err(), Some(Cancelled));
+}
+
+#[test]
+fn the_sample_projects_conflicts_are_found_between_its_sources() {
+    let project = crate::store::load(&crate::sample_project_path()).expect("sample loads").project;
+    let (wire, rewrite) = (SourceId(1), SourceId(2));
+    let comparison = compare(&project, &[wire, rewrite], &AtomicBool::new(false)).expect("compares");
+    let pair = &comparison.pairs[0];
+    let mut described = 0;
+    for (id, conflict) in &project.conflicts {
+        let on = |source: SourceId| conflict.passages.iter().find(|p| p.source == source);
+        let (Some(left), Some(right)) = (on(wire), on(rewrite)) else { continue };
+        described += 1;
+        let found = pair.discrepancies.iter().any(|d| {
+            d.kind.conflict_kind() == conflict.kind && d.passages[0].overlaps(left) && d.passages[1].overlaps(right)
+        });
+        assert!(
+            found,
+            "conflict {id} ({:?}: {}) not found among {:#?}",
+            conflict.kind,
+            conflict.summary,
+            pair.discrepancies.iter().map(|d| (&d.kind, &d.explanation)).collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(described, 5, "the sample has five conflicts between the wire and the rewrite");
+}

@@ -1,0 +1,208 @@
+//! Words of a text with their byte offsets, and the folded form comparison uses.
+//!
+//! Folding makes harmless differences vanish before anything is compared: case,
+//! punctuation (never a token), British/American spelling, "per cent"/"percent"/"%",
+//! spelled-out small numbers, thousands separators, possessive "'s", dots in "U.S.".
+
+use std::ops::Range;
+
+use super::lexicon;
+
+/// One word, number or amount symbol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Where the word is in the text, in bytes.
+    pub bytes: Range<usize>,
+    /// The folded form that comparison uses.
+    pub norm: String,
+    /// Starts with a capital letter (a name, or the first word of a sentence).
+    pub capitalised: bool,
+    /// Every letter is a capital and there are at least two ("HALVIK", "UN").
+    pub all_caps: bool,
+}
+
+impl Token {
+    pub fn raw<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.bytes.clone()).unwrap_or_default()
+    }
+
+    pub fn has_digit(&self) -> bool {
+        self.norm.bytes().any(|b| b.is_ascii_digit())
+    }
+
+    pub fn is_stopword(&self) -> bool {
+        lexicon::STOPWORDS.contains(&self.norm.as_str())
+    }
+}
+
+fn is_symbol(c: char) -> bool {
+    matches!(c, '%' | '$' | '€' | '£' | '¥')
+}
+
+/// Whether `c` at this point continues the word that `word` has so far.
+fn joins(word: &str, c: char, next: Option<char>) -> bool {
+    let Some(prev) = word.chars().next_back() else { return false };
+    let Some(next) = next else { return false };
+    match c {
+        '\'' | '’' => prev.is_alphabetic() && next.is_alphabetic(),
+        ',' => prev.is_ascii_digit() && next.is_ascii_digit(),
+        '.' => {
+            (prev.is_ascii_digit() && next.is_ascii_digit())
+                // Dotted initialisms: "U.S", "e.g" — one letter between dots.
+                || (prev.is_alphabetic() && next.is_alphabetic() && word.rsplit('.').next().is_some_and(|part| part.chars().count() == 1))
+        }
+        _ => false,
+    }
+}
+
+/// Splits `text[range]` into tokens; offsets are absolute bytes of `text`.
+pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
+    let Some(slice) = text.get(range.clone()) else { return Vec::new() };
+    let mut tokens = Vec::new();
+    let mut chars = slice.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if is_symbol(c) {
+            let end = start + c.len_utf8();
+            tokens.push(make_token(text, range.start + start..range.start + end));
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(at, next)) = chars.peek() {
+            let word = &slice[start..end];
+            let after = slice[at + next.len_utf8()..].chars().next();
+            if next.is_alphanumeric() || joins(word, next, after) {
+                end = at + next.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        tokens.push(make_token(text, range.start + start..range.start + end));
+    }
+    merge_per_cent(&mut tokens);
+    tokens
+}
+
+fn make_token(text: &str, bytes: Range<usize>) -> Token {
+    let raw = &text[bytes.clone()];
+    let capitalised = raw.chars().next().is_some_and(char::is_uppercase);
+    let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = letters >= 2 && raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    Token { norm: fold(raw), bytes, capitalised, all_caps }
+}
+
+/// "per cent" is one amount symbol, like "percent" and "%".
+fn merge_per_cent(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        if tokens[i].norm == "per" && tokens[i + 1].norm == "cent" {
+            let end = tokens[i + 1].bytes.end;
+            tokens[i].bytes.end = end;
+            "%".clone_into(&mut tokens[i].norm);
+            tokens.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// The comparison form of one word.
+pub fn fold(raw: &str) -> String {
+    let mut word: String = raw.chars().map(|c| if c == '’' { '\'' } else { c }).collect::<String>().to_lowercase();
+    for possessive in ["'s", "'"] {
+        if word.len() > possessive.len() + 1 && word.ends_with(possessive) {
+            word.truncate(word.len() - possessive.len());
+        }
+    }
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        return word.replace(',', "");
+    }
+    if word.contains('.') {
+        return word.replace('.', "");
+    }
+    if matches!(word.as_str(), "percent" | "pct") {
+        return "%".to_owned();
+    }
+    if let Some((_, digits)) = lexicon::NUMBER_WORDS.iter().find(|(name, _)| *name == word) {
+        return (*digits).to_owned();
+    }
+    american(&word).unwrap_or(word)
+}
+
+/// The American spelling of a British one, if `word` is one.
+fn american(word: &str) -> Option<String> {
+    if let Some((_, us)) = lexicon::SPELLINGS.iter().find(|(uk, _)| *uk == word) {
+        return Some((*us).to_owned());
+    }
+    for (suffix, single) in [("lled", "led"), ("lling", "ling"), ("ller", "ler")] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && lexicon::DOUBLED_L_STEMS.iter().any(|s| s.strip_suffix('l') == Some(stem))
+        {
+            return Some(format!("{stem}{single}"));
+        }
+    }
+    for (suffix, z) in [
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("iser", "izer"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+    ] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            let base = format!("{stem}{}", if suffix.starts_with('y') { "yse" } else { "ise" });
+            let exempt = lexicon::ISE_WORDS.iter().any(|w| base.ends_with(w));
+            if stem.chars().count() >= 3 && !exempt {
+                return Some(format!("{stem}{z}"));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text, 0..text.len()).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn punctuation_is_never_a_token_and_numbers_keep_their_separators() {
+        assert_eq!(
+            norms("It rose 2.4%, to 210,000 — in the U.S."),
+            ["it", "rose", "2.4", "%", "to", "210000", "in", "the", "us"]
+        );
+        assert_eq!(norms("Kessary's dam-safety fund"), ["kessary", "dam", "safety", "fund"]);
+    }
+
+    #[test]
+    fn harmless_variants_fold_together() {
+        assert_eq!(norms("42 per cent"), norms("42 percent"));
+        assert_eq!(norms("42 percent"), norms("42%"));
+        assert_eq!(
+            norms("the neighbours organised a programme in the centre"),
+            norms("the neighbors organized a program in the center")
+        );
+        assert_eq!(norms("seven cubic metres, travelled"), norms("7 cubic meters, traveled"));
+        assert_eq!(norms("Don’t"), norms("don't"));
+        assert_ne!(norms("rise"), norms("rize"));
+        assert_ne!(norms("filled"), norms("filed"));
+        assert_eq!(fold("surprised"), "surprised");
+        assert_eq!(fold("exercising"), "exercising");
+    }
+
+    #[test]
+    fn offsets_are_bytes_of_the_whole_text() {
+        let text = "Zürich: 40 €";
+        let tokens = tokenize(text, 0..text.len());
+        assert_eq!(tokens.iter().map(|t| t.raw(text)).collect::<Vec<_>>(), ["Zürich", "40", "€"]);
+        assert!(tokens[0].capitalised && !tokens[0].all_caps);
+    }
+}
