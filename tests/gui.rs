@@ -388,7 +388,8 @@ fn the_export_dialog_writes_the_same_bytes_as_the_command_line() {
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    harness.run();
+    // The preview may still be rendering on its thread; a few frames let the save settle.
+    harness.run_steps(3);
     assert!(harness.state().notices().is_empty(), "{:?}", harness.state().notices());
 
     let from_cli = folder.path().join("from-cli.md");
@@ -402,4 +403,56 @@ fn the_export_dialog_writes_the_same_bytes_as_the_command_line() {
     let app_bytes = std::fs::read(&from_app).expect("the app wrote the report");
     assert!(!app_bytes.is_empty());
     assert_eq!(app_bytes, std::fs::read(&from_cli).expect("the CLI wrote the report"));
+}
+
+/// Steps until the comparison, computed on a worker thread, is on screen.
+fn wait_for_comparison(harness: &mut Harness<'_, CrosscheckApp>) {
+    for _ in 0..300 {
+        harness.step();
+        let comparing = harness.query_all_by_label("Comparing…").next().is_some();
+        if !comparing && harness.query_all_by_label("Make conflict").next().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+#[test]
+fn the_compare_view_flags_dismisses_and_suggests() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    let before = project(&harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    wait_for_comparison(&mut harness);
+    let offered = harness.query_all_by_label("Make conflict").count();
+    assert!(offered >= 5, "the wire and the rewrite differ in at least five ways; {offered} shown");
+
+    harness.query_all_by_label("Make conflict").next().expect("a discrepancy").click();
+    wait_for_comparison(&mut harness);
+    let flagged = project(&harness);
+    assert_eq!(flagged.conflicts.len(), before.conflicts.len() + 1);
+    let (&id, conflict) = flagged.conflicts.iter().next_back().expect("new conflict");
+    assert_eq!(conflict.passages.len(), 2);
+    assert_ne!(conflict.passages[0].source, conflict.passages[1].source);
+    assert_eq!(harness.state().workspace().map(|w| w.selection), Some(Selection::Conflict(id)));
+
+    let shown = harness.query_all_by_label("Not a problem").count();
+    harness.query_all_by_label("Not a problem").next().expect("a discrepancy").click();
+    wait_for_comparison(&mut harness);
+    assert_eq!(project(&harness).dismissed.len(), 1, "the dismissal is remembered in the project");
+    // Identical differences share a fingerprint, so one dismissal may hide more than one row.
+    let still_shown = harness.query_all_by_label("Not a problem").count();
+    assert!(still_shown < shown, "{still_shown} of {shown} still shown");
+
+    let claims = project(&harness).claims.len();
+    harness.query_all_by_label("Accept as claim").next().expect("a suggestion").scroll_to_me();
+    wait_for_comparison(&mut harness);
+    harness.query_all_by_label("Accept as claim").next().expect("a suggestion").click();
+    wait_for_comparison(&mut harness);
+    let accepted = project(&harness);
+    assert_eq!(accepted.claims.len(), claims + 1);
+    let claim = accepted.claims.values().next_back().expect("new claim");
+    assert!(claim.appearances[0].exact.len() > 20, "a whole sentence: {:?}", claim.appearances[0].exact);
+    assert!(accepted.problems().is_empty());
 }

@@ -42,6 +42,10 @@ pub enum Action {
     GuardAnswer(GuardAnswer),
     /// Ask where to save the report the export dialog describes.
     SaveReport,
+    /// Turn a discrepancy found by comparing sources into a conflict.
+    FlagDiscrepancy(Box<crate::model::Conflict>),
+    /// Mark a suggested sentence as a claim.
+    AcceptSuggestion(Box<crate::model::Claim>),
 }
 
 /// Collects the actions of one frame.

@@ -18,6 +18,7 @@ pub enum UiCommand {
     Undo,
     Redo,
     Find,
+    CompareSources,
     MarkClaim,
     AttachEvidence(Stance),
     AddToConflict,
@@ -39,7 +40,7 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 impl UiCommand {
     /// Commands with a keyboard shortcut, checked every frame. Longer shortcuts come
     /// first so that Ctrl+Shift+Z is not taken for Ctrl+Z.
-    pub const WITH_SHORTCUTS: [UiCommand; 17] = [
+    pub const WITH_SHORTCUTS: [UiCommand; 18] = [
         UiCommand::Redo,
         UiCommand::SaveProjectAs,
         UiCommand::NewProject,
@@ -51,6 +52,7 @@ impl UiCommand {
         UiCommand::ExportReport,
         UiCommand::Undo,
         UiCommand::Find,
+        UiCommand::CompareSources,
         UiCommand::MarkClaim,
         UiCommand::AttachEvidence(Stance::Supports),
         UiCommand::AttachEvidence(Stance::Contradicts),
@@ -72,6 +74,7 @@ impl UiCommand {
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::Find => "Find in sources",
+            Self::CompareSources => "Compare sources",
             Self::MarkClaim => "Mark claim",
             Self::AttachEvidence(Stance::Supports) => "Supports",
             Self::AttachEvidence(Stance::Contradicts) => "Contradicts",
@@ -98,6 +101,7 @@ impl UiCommand {
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
             Self::Find => "Search the text of every source",
+            Self::CompareSources => "Show sources side by side with their differences; switch back to the document",
             Self::MarkClaim => "Mark the selected text as a claim to check",
             Self::AttachEvidence(Stance::Supports) => {
                 "Attach the selected text as evidence supporting the selected claim"
@@ -128,6 +132,7 @@ impl UiCommand {
             Self::Undo => command(Key::Z),
             Self::Redo => command_shift(Key::Z),
             Self::Find => command(Key::F),
+            Self::CompareSources => command(Key::D),
             Self::MarkClaim => command(Key::M),
             Self::AttachEvidence(Stance::Supports) => command(Key::Num1),
             Self::AttachEvidence(Stance::Contradicts) => command(Key::Num2),

@@ -387,6 +387,7 @@ impl CrosscheckApp {
                 }
             }
             Action::Select(selection) => {
+                self.comparing = false;
                 if let Some(workspace) = self.workspace.as_mut() {
                     workspace.history.seal();
                     workspace.selection = selection;
@@ -396,6 +397,7 @@ impl CrosscheckApp {
                 }
             }
             Action::Reveal { source, range } => {
+                self.comparing = false;
                 if let Some(workspace) = self.workspace.as_mut() {
                     workspace.reveal(source, range);
                 }
@@ -445,6 +447,28 @@ impl CrosscheckApp {
             }
             Action::GuardAnswer(answer) => self.answer_guard(answer),
             Action::SaveReport => self.show_dialog(DialogPurpose::SaveReport),
+            Action::FlagDiscrepancy(conflict) => {
+                let Some(workspace) = self.workspace.as_mut() else { return };
+                let id = workspace.project.ids.next_conflict();
+                match workspace.apply(Edit::InsertConflict { id, conflict }, None) {
+                    Ok(()) => {
+                        workspace.selection = Selection::Conflict(id);
+                        self.info(format!("Flagged conflict {id}"));
+                    }
+                    Err(error) => self.error(format!("Cannot flag the conflict: {error}")),
+                }
+            }
+            Action::AcceptSuggestion(claim) => {
+                let Some(workspace) = self.workspace.as_mut() else { return };
+                let id = workspace.project.ids.next_claim();
+                match workspace.apply(Edit::InsertClaim { id, claim }, None) {
+                    Ok(()) => {
+                        workspace.selection = Selection::Claim(id);
+                        self.info(format!("Marked claim {id}"));
+                    }
+                    Err(error) => self.error(format!("Cannot mark the claim: {error}")),
+                }
+            }
         }
     }
 
@@ -468,6 +492,7 @@ impl CrosscheckApp {
             }
             UiCommand::ImportSources => self.show_dialog(DialogPurpose::Import),
             UiCommand::ExportReport => self.export.open = self.workspace.is_some(),
+            UiCommand::CompareSources => self.comparing = !self.comparing && self.workspace.is_some(),
             UiCommand::Undo | UiCommand::Redo => self.undo_or_redo(command == UiCommand::Undo),
             UiCommand::Find => {
                 self.prefs.show_bottom = true;

@@ -76,6 +76,8 @@ pub fn show(ui: &mut egui::Ui, app: &mut CrosscheckApp) {
             item(ui, app, UiCommand::Find, UiCommand::Find.label(), open);
         });
         ui.menu_button("View", |ui| {
+            item(ui, app, UiCommand::CompareSources, UiCommand::CompareSources.label(), open);
+            ui.separator();
             toggle(ui, app, UiCommand::ToggleSources, app.prefs.show_sources);
             toggle(ui, app, UiCommand::ToggleClaims, app.prefs.show_claims);
             toggle(ui, app, UiCommand::ToggleBottom, app.prefs.show_bottom);

@@ -6,6 +6,7 @@
 
 mod actions;
 mod commands;
+mod compare;
 pub mod dialogs;
 mod document;
 mod export_dialog;

@@ -6,6 +6,8 @@ use std::sync::mpsc::Receiver;
 use eframe::egui;
 
 use super::actions::Actions;
+use super::commands::UiCommand;
+use super::compare::CompareView;
 use super::dialogs::FileDialogs;
 use super::document::DocumentView;
 use super::export_dialog::ExportDialog;
@@ -42,6 +44,9 @@ pub struct CrosscheckApp {
     pub(super) claim_query: ClaimQuery,
     pub(super) document: DocumentView,
     pub(super) export: ExportDialog,
+    pub(super) compare: CompareView,
+    /// The middle of the window shows sources compared instead of one document.
+    pub(super) comparing: bool,
     pub(super) actions: Actions,
     pub(super) quitting: bool,
     pub(super) ctx: egui::Context,
@@ -67,6 +72,8 @@ impl CrosscheckApp {
             claim_query: ClaimQuery::default(),
             document: DocumentView::default(),
             export: ExportDialog::default(),
+            compare: CompareView::default(),
+            comparing: false,
             actions: Actions::default(),
             quitting: false,
             ctx: cc.egui_ctx.clone(),
@@ -124,7 +131,7 @@ impl CrosscheckApp {
     }
 
     fn draw_panels(&mut self, ui: &mut egui::Ui) {
-        let Self { workspace, prefs, actions, document, search, claim_query, .. } = self;
+        let Self { workspace, prefs, actions, document, search, claim_query, compare, comparing, .. } = self;
         let Some(workspace) = workspace.as_ref() else {
             egui::CentralPanel::default().show(ui, |ui| prompts::welcome(ui, &prefs.recent, actions));
             return;
@@ -167,7 +174,18 @@ impl CrosscheckApp {
                 }
             });
         }
-        egui::CentralPanel::default().show(ui, |ui| document.show(ui, workspace, &search.hits, actions));
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.selectable_value(comparing, false, "Document");
+                ui.selectable_value(comparing, true, UiCommand::CompareSources.label())
+                    .on_hover_text(UiCommand::CompareSources.tooltip());
+            });
+            if *comparing {
+                compare.show(ui, workspace, actions);
+            } else {
+                document.show(ui, workspace, &search.hits, actions);
+            }
+        });
     }
 }
 
