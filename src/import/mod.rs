@@ -7,6 +7,8 @@
 mod decode;
 pub mod html;
 mod markdown;
+mod office;
+pub mod pdf;
 mod plain;
 mod sniff;
 
@@ -87,6 +89,9 @@ const IMPORTERS: &[(&str, Container, Importer)] = &[
     ("markdown", Container::Text, markdown::import),
     ("html", Container::Text, html::import),
     ("htm", Container::Text, html::import),
+    ("pdf", Container::Pdf, pdf::import),
+    ("docx", Container::Zip, office::docx::import),
+    ("odt", Container::Zip, office::odt::import),
 ];
 
 fn supported_list() -> String {
@@ -124,6 +129,10 @@ pub fn import_bytes(name: &Path, bytes: &[u8]) -> Result<Imported, Refusal> {
 
 fn check_container(extension: &str, expected: Container, bytes: &[u8]) -> Result<(), Refusal> {
     match sniff::container(bytes) {
+        // Word saves a password-protected .docx inside an old-style compound file.
+        Some(Container::Other(_)) if extension == "docx" && bytes.starts_with(b"\xD0\xCF\x11\xE0") => {
+            Err(Refusal::Encrypted)
+        }
         Some(actual) if actual != expected => {
             Err(Refusal::Mislabelled { named: extension.to_owned(), actually: actual.describe() })
         }
