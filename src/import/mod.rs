@@ -7,7 +7,7 @@
 mod decode;
 pub mod html;
 mod markdown;
-mod office;
+pub mod office;
 pub mod pdf;
 mod plain;
 mod sniff;

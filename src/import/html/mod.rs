@@ -8,6 +8,7 @@
 
 mod blocks;
 mod extract;
+mod hostile;
 mod metadata;
 
 use std::io::Read;
@@ -32,8 +33,19 @@ const MAX_EXTRACTED_BYTES: usize = 16 << 20;
 /// under a hundred levels, and the extractors recurse once per level.
 const MAX_EXTRACTED_DEPTH: usize = 400;
 
+/// Pages whose tags (roughly counted) nest deeper than this are not parsed into a DOM at all.
+const MAX_PARSED_DEPTH: usize = 5_000;
+
 pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
     let (html, mut notes) = decode_html(bytes)?;
+    if hostile::rough_depth(&html, MAX_PARSED_DEPTH) > MAX_PARSED_DEPTH {
+        notes.push("The page's elements nest thousands deep, as no real page does; its tags were stripped.".to_owned());
+        let text = hostile::strip_tags(&html);
+        if text.is_empty() {
+            return Err(Refusal::Empty);
+        }
+        return Ok(Imported { format: SourceFormat::Html, text, meta: crate::model::SourceMeta::default(), importer: IMPORTER, notes });
+    }
     let document = Document::from(html.as_str());
     let meta = metadata::metadata(&document);
     let root = document.root();

@@ -35,6 +35,9 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
     if bytes.is_empty() {
         return Err(Refusal::Empty);
     }
+    if super::sniff::container(bytes) != Some(super::sniff::Container::Pdf) {
+        return Err(Refusal::Malformed("it is not a PDF document (it has no PDF header)".to_owned()));
+    }
     let owned = bytes.to_vec();
     let (sender, receiver) = mpsc::channel();
     let worker = std::thread::Builder::new().name("pdf-import".to_owned()).stack_size(WORKER_STACK).spawn(move || {

@@ -115,14 +115,14 @@ mod tests {
 
     #[test]
     fn running_heads_and_page_numbers_go() {
-        let pages: Vec<String> = (1..=4)
-            .map(|n| format!("Harbour Report 2026\n\nBody text of page {n} differs.\nMore words {n}.\n\nPage {n} of 4\n"))
-            .collect();
+        let bodies = ["Silt was sampled.\nSix points.", "Zinc was high.\nLead fell.", "Work stopped.\nBarges moved.", "Work resumes.\nIn April."];
+        let pages: Vec<String> =
+            bodies.iter().enumerate().map(|(n, body)| format!("Harbour Report 2026\n\n{body}\n\nPage {} of 4\n", n + 1)).collect();
         let text = join_pages(&pages);
         assert!(!text.contains("Harbour Report"), "{text:?}");
         assert!(!text.contains("of 4"), "{text:?}");
         assert_eq!(text.matches(PAGE_BREAK).count(), 3);
-        assert!(text.starts_with("Body text of page 1 differs.\nMore words 1."), "{text:?}");
+        assert!(text.starts_with("Silt was sampled.\nSix points.\u{c}Zinc"), "{text:?}");
     }
 
     #[test]
