@@ -21,13 +21,14 @@ fn news_page() -> Vec<u8> {
         .flatten()
         .max_by_key(|entry| entry.metadata().map_or(0, |m| m.len()))
         .and_then(|entry| std::fs::read(entry.path()).ok());
-    largest
-        .and_then(|gz| html::import_gzip(&gz).ok().map(|_| gz))
-        .map_or_else(|| fixture("article.html"), |gz| {
+    largest.and_then(|gz| html::import_gzip(&gz).ok().map(|_| gz)).map_or_else(
+        || fixture("article.html"),
+        |gz| {
             use std::io::Read;
             let mut page = Vec::new();
             flate2::read::GzDecoder::new(gz.as_slice()).read_to_end(&mut page).map(|_| page).unwrap_or_default()
-        })
+        },
+    )
 }
 
 fn import_benchmarks(c: &mut Criterion) {

@@ -12,7 +12,8 @@ use std::path::Path;
 const FLOOR: f64 = 0.95;
 
 fn shingles(text: &str) -> HashMap<Vec<&str>, usize> {
-    let tokens: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).collect();
+    let tokens: Vec<&str> =
+        text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|t| !t.is_empty()).collect();
     let mut counts = HashMap::new();
     if tokens.len() < 4 {
         if !tokens.is_empty() {

@@ -111,9 +111,10 @@ pub fn supported_extensions() -> Vec<&'static str> {
 /// The extension a file is known by, what its bytes must be, and its importer.
 fn importer_for(path: &Path) -> Option<(&'static str, Container, Importer)> {
     let name = path.file_name()?.to_str()?.to_lowercase();
-    IMPORTERS.iter().copied().find(|(known, _, _)| {
-        name.strip_suffix(known).is_some_and(|stem| stem.len() > 1 && stem.ends_with('.'))
-    })
+    IMPORTERS
+        .iter()
+        .copied()
+        .find(|(known, _, _)| name.strip_suffix(known).is_some_and(|stem| stem.len() > 1 && stem.ends_with('.')))
 }
 
 /// Imports `bytes` that came from a file named `.{extension}`: the bytes must be what the

@@ -9,7 +9,7 @@ pub enum Container {
     /// Text of some encoding (plain text, Markdown, HTML).
     Text,
     Pdf,
-    /// A ZIP archive: Word and OpenDocument files.
+    /// A ZIP archive: Word and ODF files.
     Zip,
     Gzip,
     /// Some other binary format named by its magic number.

@@ -117,7 +117,8 @@ fn hostile_inputs_are_refused_clearly_per_format() {
     let folder = tempfile::tempdir().expect("folder");
     let report = fs::read(fixture("report.pdf")).expect("fixture");
     let memo = fs::read(fixture("memo.docx")).expect("fixture");
-    let garbage: Vec<u8> = (0..4096u32).map(|i| u8::try_from(i.wrapping_mul(2_654_435_761) >> 24).unwrap_or(0)).collect();
+    let garbage: Vec<u8> =
+        (0..4096u32).map(|i| u8::try_from(i.wrapping_mul(2_654_435_761) >> 24).unwrap_or(0)).collect();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty.pdf", Vec::new(), "empty"),
         ("empty.docx", Vec::new(), "empty"),

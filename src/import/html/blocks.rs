@@ -34,16 +34,52 @@ impl Block {
 
 /// Elements whose content is never shown as text.
 const INVISIBLE: &[&str] = &[
-    "script", "style", "noscript", "template", "head", "title", "svg", "math", "canvas", "iframe", "object",
-    "embed", "select", "option", "button", "input", "textarea", "audio", "video", "picture", "source", "map",
+    "script", "style", "noscript", "template", "head", "title", "svg", "math", "canvas", "iframe", "object", "embed",
+    "select", "option", "button", "input", "textarea", "audio", "video", "picture", "source", "map",
 ];
 
 /// Elements that start a block of their own.
 const BLOCK_LEVEL: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "blockquote", "pre",
-    "figure", "figcaption", "ul", "ol", "dl", "dt", "dd", "li", "table", "thead", "tbody", "tfoot", "tr",
-    "caption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "details", "summary", "form", "fieldset",
-    "center", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "form",
+    "fieldset",
+    "center",
+    "body",
+    "html",
 ];
 
 /// Whether an element is hidden by markup alone (CSS files are not consulted).
@@ -130,8 +166,9 @@ enum Step<'a> {
 
 /// The visible text blocks under `root`, in document order.
 pub fn blocks(root: &NodeRef) -> Vec<Block> {
-    let mut out = Collector { blocks: Vec::new(), text: String::new(), link_chars: 0, kind: BlockKind::Paragraph, space: false };
-    let mut stack = vec![Step::Enter(root.clone())];
+    let mut out =
+        Collector { blocks: Vec::new(), text: String::new(), link_chars: 0, kind: BlockKind::Paragraph, space: false };
+    let mut stack = vec![Step::Enter(*root)];
     let (mut links, mut pre) = (0usize, 0usize);
     while let Some(step) = stack.pop() {
         match step {
@@ -209,7 +246,8 @@ mod tests {
 
     #[test]
     fn paragraphs_headings_and_lists_become_blocks() {
-        let html = "<h1>Title</h1><p>One <b>bold</b> word,\n  split <i>Ber</i>lin.</p><ul><li>first</li><li>second</li></ul>";
+        let html =
+            "<h1>Title</h1><p>One <b>bold</b> word,\n  split <i>Ber</i>lin.</p><ul><li>first</li><li>second</li></ul>";
         assert_eq!(texts(html), ["Title", "One bold word, split Berlin.", "• first", "• second"]);
     }
 

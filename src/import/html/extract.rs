@@ -41,9 +41,8 @@ pub fn article(html: &str, visible: &[Block]) -> Extraction {
         return Extraction { text: body.unwrap_or_default(), notes: Vec::new() };
     }
     let text = render(visible);
-    let mut notes = vec![
-        "Article extraction found little on this page; showing the whole visible text, menus and all.".to_owned(),
-    ];
+    let mut notes =
+        vec!["Article extraction found little on this page; showing the whole visible text, menus and all.".to_owned()];
     if text.trim().is_empty() {
         notes = vec!["The page has no visible text.".to_owned()];
     }
@@ -118,9 +117,7 @@ fn without_link_lists(found: &[Block]) -> Vec<Block> {
 fn is_link_list_entry(block: &Block) -> bool {
     // A long paragraph made of linked words is still prose the author wrote.
     const LONGEST_LINK_LINE: usize = 30;
-    block.kind != BlockKind::Preformatted
-        && block.link_density() > 0.5
-        && word_count(&block.text) <= LONGEST_LINK_LINE
+    block.kind != BlockKind::Preformatted && block.link_density() > 0.5 && word_count(&block.text) <= LONGEST_LINK_LINE
 }
 
 /// Trafilatura's text with its indentation and runs of blank lines removed.

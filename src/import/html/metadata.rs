@@ -51,11 +51,7 @@ pub fn metadata(document: &Document) -> SourceMeta {
         meta(document, "application-name"),
         linked.as_ref().and_then(|found| found.site_name.clone()).unwrap_or_default(),
     ]);
-    let url = first([
-        attr_of(document, "link[rel=canonical]", "href"),
-        meta(document, "og:url"),
-        from_article("url"),
-    ]);
+    let url = first([attr_of(document, "link[rel=canonical]", "href"), meta(document, "og:url"), from_article("url")]);
     let language = first([
         attr_of(document, "html[lang]", "lang"),
         attr_of(document, "meta[http-equiv=content-language]", "content"),
@@ -94,7 +90,13 @@ fn text_of(document: &Document, selector: &str) -> String {
 }
 
 fn attr_of(document: &Document, selector: &str, attr: &str) -> String {
-    document.select(selector).nodes().first().and_then(|node| node.attr(attr)).map(|v| v.to_string()).unwrap_or_default()
+    document
+        .select(selector)
+        .nodes()
+        .first()
+        .and_then(|node| node.attr(attr))
+        .map(|v| v.to_string())
+        .unwrap_or_default()
 }
 
 /// `2019-11-20T13:14:00+02:00` → `2019-11-20`; anything else is kept as written.
@@ -140,7 +142,9 @@ fn linked_data(document: &Document) -> Option<LinkedData> {
         .cloned();
     let site_name = objects
         .iter()
-        .find(|object| has_type(object, |kind| kind == "WebSite" || kind == "Organization" || kind == "NewsMediaOrganization"))
+        .find(|object| {
+            has_type(object, |kind| kind == "WebSite" || kind == "Organization" || kind == "NewsMediaOrganization")
+        })
         .and_then(|object| object.get("name"))
         .map(plain);
     Some(LinkedData { article, site_name })

@@ -44,7 +44,13 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
         if text.is_empty() {
             return Err(Refusal::Empty);
         }
-        return Ok(Imported { format: SourceFormat::Html, text, meta: crate::model::SourceMeta::default(), importer: IMPORTER, notes });
+        return Ok(Imported {
+            format: SourceFormat::Html,
+            text,
+            meta: crate::model::SourceMeta::default(),
+            importer: IMPORTER,
+            notes,
+        });
     }
     let document = Document::from(html.as_str());
     let meta = metadata::metadata(&document);
@@ -122,7 +128,7 @@ fn body_blocks(document: &Document) -> Vec<blocks::Block> {
 /// How deeply elements nest under `root`, counted without recursion.
 fn nesting_depth(root: &NodeRef) -> usize {
     let mut deepest = 0;
-    let mut stack = vec![(root.clone(), 0usize)];
+    let mut stack = vec![(*root, 0usize)];
     while let Some((node, depth)) = stack.pop() {
         deepest = deepest.max(depth);
         if deepest > MAX_EXTRACTED_DEPTH {

@@ -9,9 +9,16 @@ fn the_article_body_is_kept_and_the_furniture_dropped() {
     for kept in ["Dredging of the northern channel", "Fishermen worried about the delay", "about 14 million crowns"] {
         assert!(text.contains(kept), "lost {kept:?}:\n{text}");
     }
-    for dropped in
-        ["Skip to content", "cookies", "Sport", "Share on Facebook", "Related stories", "Ferry timetable", "Kari:", "All rights"]
-    {
+    for dropped in [
+        "Skip to content",
+        "cookies",
+        "Sport",
+        "Share on Facebook",
+        "Related stories",
+        "Ferry timetable",
+        "Kari:",
+        "All rights",
+    ] {
         assert!(!text.contains(dropped), "kept {dropped:?}:\n{text}");
     }
     // Paragraphs stay paragraphs.

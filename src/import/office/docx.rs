@@ -13,7 +13,9 @@ const IMPORTER: &str = "docx-1";
 pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
     let mut archive = Archive::open(bytes, "Word document")?;
     let Some(document) = archive.part("word/document.xml")? else {
-        return Err(Refusal::Malformed("it is a ZIP archive but not a Word document (no word/document.xml)".to_owned()));
+        return Err(Refusal::Malformed(
+            "it is a ZIP archive but not a Word document (no word/document.xml)".to_owned(),
+        ));
     };
     let mut notes = HashMap::new();
     for (part, kind) in [("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")] {
@@ -140,9 +142,9 @@ fn properties(xml: &str) -> Result<SourceMeta, Refusal> {
         Xml::Text(text) => {
             let text = text.trim();
             match field.as_deref() {
-                Some("title") => meta.title = text.to_owned(),
-                Some("creator") => meta.author = text.to_owned(),
-                Some("language") => meta.language = text.to_owned(),
+                Some("title") => text.clone_into(&mut meta.title),
+                Some("creator") => text.clone_into(&mut meta.author),
+                Some("language") => text.clone_into(&mut meta.language),
                 Some("created") => meta.published = date_part(text),
                 _ => {}
             }

@@ -1,4 +1,4 @@
-//! Word (`.docx`) and OpenDocument (`.odt`) files: both are ZIP archives of XML, read here
+//! Word (`.docx`) and ODF text (`.odt`) files: both are ZIP archives of XML, read here
 //! with hard caps so that a ZIP bomb or a lying size field costs nothing.
 //!
 //! The two formats differ only in element names; [`Writer`] turns their paragraphs, headings,
@@ -27,8 +27,9 @@ impl<'a> Archive<'a> {
         if bytes.is_empty() {
             return Err(Refusal::Empty);
         }
-        let zip = ZipArchive::new(Cursor::new(bytes))
-            .map_err(|error| Refusal::Malformed(format!("it is not a readable {kind} (damaged or truncated: {error})")))?;
+        let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|error| {
+            Refusal::Malformed(format!("it is not a readable {kind} (damaged or truncated: {error})"))
+        })?;
         Ok(Self { zip })
     }
 
@@ -135,7 +136,9 @@ impl Writer {
     /// the note's number in reading order.
     pub fn note(&mut self, text: &str) {
         self.notes.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
-        self.current.push_str(&format!("[{}]", self.notes.len()));
+        self.current.push('[');
+        self.current.push_str(&self.notes.len().to_string());
+        self.current.push(']');
     }
 
     /// The document's text, notes listed after the body.
@@ -145,7 +148,10 @@ impl Writer {
         if !self.notes.is_empty() {
             text.push_str("\n\nNotes");
             for (number, note) in self.notes.iter().enumerate() {
-                text.push_str(&format!("\n\n[{}] {note}", number + 1));
+                text.push_str("\n\n[");
+                text.push_str(&(number + 1).to_string());
+                text.push_str("] ");
+                text.push_str(note);
             }
         }
         text

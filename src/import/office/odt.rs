@@ -1,4 +1,4 @@
-//! OpenDocument text (`.odt`): `content.xml` for the body and its notes, `meta.xml` for the
+//! ODF text documents (`.odt`): `content.xml` for the body and its notes, `meta.xml` for the
 //! title, author and date.
 
 use super::{Archive, Writer, Xml, date_part, walk};
@@ -90,9 +90,9 @@ fn properties(xml: &str) -> Result<SourceMeta, Refusal> {
         Xml::Text(text) => {
             let text = text.trim();
             match field.as_deref() {
-                Some("title") => meta.title = text.to_owned(),
-                Some("initial-creator" | "creator") if meta.author.is_empty() => meta.author = text.to_owned(),
-                Some("language") => meta.language = text.to_owned(),
+                Some("title") => text.clone_into(&mut meta.title),
+                Some("initial-creator" | "creator") if meta.author.is_empty() => text.clone_into(&mut meta.author),
+                Some("language") => text.clone_into(&mut meta.language),
                 Some("creation-date") => meta.published = date_part(text),
                 _ => {}
             }

@@ -26,7 +26,7 @@ const IMPORTER: &str = "pdf-1";
 pub const MAX_PAGES: usize = 5_000;
 
 /// How long extraction may take before the file is given up on.
-const DEADLINE: Duration = Duration::from_secs(60);
+const DEADLINE: Duration = Duration::from_mins(1);
 
 /// Stack for the worker: lopdf follows object references recursively.
 const WORKER_STACK: usize = 64 << 20;
@@ -41,8 +41,9 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
     let owned = bytes.to_vec();
     let (sender, receiver) = mpsc::channel();
     let worker = std::thread::Builder::new().name("pdf-import".to_owned()).stack_size(WORKER_STACK).spawn(move || {
-        let outcome = catch_unwind(AssertUnwindSafe(|| read(&owned)))
-            .unwrap_or_else(|_| Err(Refusal::Malformed("it is a damaged or unusual PDF the reader cannot follow".to_owned())));
+        let outcome = catch_unwind(AssertUnwindSafe(|| read(&owned))).unwrap_or_else(|_| {
+            Err(Refusal::Malformed("it is a damaged or unusual PDF the reader cannot follow".to_owned()))
+        });
         // The receiver is gone only when the deadline passed; nobody is left to tell.
         sender.send(outcome).ok();
     });
@@ -50,7 +51,10 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
         return Err(Refusal::Malformed("no thread could be started to read it".to_owned()));
     }
     receiver.recv_timeout(DEADLINE).unwrap_or_else(|_| {
-        Err(Refusal::Malformed(format!("reading it took longer than {} seconds; it may be damaged", DEADLINE.as_secs())))
+        Err(Refusal::Malformed(format!(
+            "reading it took longer than {} seconds; it may be damaged",
+            DEADLINE.as_secs()
+        )))
     })
 }
 
@@ -105,15 +109,11 @@ fn load_refusal(error: &pdf_extract::Error) -> Refusal {
 
 /// Title, author and date from the document's Info dictionary.
 fn metadata(document: &Document) -> SourceMeta {
-    let info = document
-        .trailer
-        .get(b"Info")
-        .ok()
-        .and_then(|object| match object {
-            Object::Reference(id) => document.get_dictionary(*id).ok(),
-            Object::Dictionary(dictionary) => Some(dictionary),
-            _ => None,
-        });
+    let info = document.trailer.get(b"Info").ok().and_then(|object| match object {
+        Object::Reference(id) => document.get_dictionary(*id).ok(),
+        Object::Dictionary(dictionary) => Some(dictionary),
+        _ => None,
+    });
     let field = |key: &[u8]| {
         info.and_then(|dictionary| dictionary.get(key).ok())
             .and_then(|object| object.as_str().ok())
@@ -128,7 +128,7 @@ fn metadata(document: &Document) -> SourceMeta {
     }
 }
 
-/// A PDF text string: UTF-16 with a byte-order mark, otherwise PDFDocEncoding, which agrees
+/// A PDF text string: UTF-16 with a byte-order mark, otherwise the PDF document encoding, which agrees
 /// with Latin-1 for the letters that occur in names and titles.
 fn pdf_string(bytes: &[u8]) -> String {
     let text = if let Some(utf16) = bytes.strip_prefix(b"\xFE\xFF") {

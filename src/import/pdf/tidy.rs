@@ -115,9 +115,17 @@ mod tests {
 
     #[test]
     fn running_heads_and_page_numbers_go() {
-        let bodies = ["Silt was sampled.\nSix points.", "Zinc was high.\nLead fell.", "Work stopped.\nBarges moved.", "Work resumes.\nIn April."];
-        let pages: Vec<String> =
-            bodies.iter().enumerate().map(|(n, body)| format!("Harbour Report 2026\n\n{body}\n\nPage {} of 4\n", n + 1)).collect();
+        let bodies = [
+            "Silt was sampled.\nSix points.",
+            "Zinc was high.\nLead fell.",
+            "Work stopped.\nBarges moved.",
+            "Work resumes.\nIn April.",
+        ];
+        let pages: Vec<String> = bodies
+            .iter()
+            .enumerate()
+            .map(|(n, body)| format!("Harbour Report 2026\n\n{body}\n\nPage {} of 4\n", n + 1))
+            .collect();
         let text = join_pages(&pages);
         assert!(!text.contains("Harbour Report"), "{text:?}");
         assert!(!text.contains("of 4"), "{text:?}");
@@ -133,7 +141,10 @@ mod tests {
 
     #[test]
     fn hyphenation_at_line_ends_is_mended() {
-        assert_eq!(paragraphs(&["the environ-", "mental office", "North-", "South talks"]), "the environmental office\nNorth-\nSouth talks");
+        assert_eq!(
+            paragraphs(&["the environ-", "mental office", "North-", "South talks"]),
+            "the environmental office\nNorth-\nSouth talks"
+        );
     }
 
     #[test]
