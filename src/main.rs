@@ -130,11 +130,19 @@ fn extract(file: &std::path::Path, json: bool) -> anyhow::Result<()> {
             "text": document.text,
         });
         let text = serde_json::to_string_pretty(&value).context("cannot write JSON")?;
-        println!("{text}");
+        print_all(&text)
     } else {
-        println!("{}", imported.document.text);
+        print_all(&imported.document.text)
     }
-    Ok(())
+}
+
+/// Prints `text` to standard output; a reader that stops early (`| head`) is not an error.
+fn print_all(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => written.context("cannot write to standard output"),
+    }
 }
 
 fn export(args: &ExportArgs) -> anyhow::Result<()> {

@@ -5,12 +5,18 @@
 //! size limit, and names the file in every error.
 
 mod decode;
+pub mod html;
 mod markdown;
+pub mod office;
+pub mod pdf;
 mod plain;
+mod sniff;
 
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
+
+use sniff::Container;
 
 use crate::model::{SourceFormat, SourceMeta};
 
@@ -42,6 +48,12 @@ pub enum Refusal {
     Empty,
     #[error("{0}")]
     Malformed(String),
+    #[error("it is named .{named} but it is {actually}; rename it to match its content")]
+    Mislabelled { named: String, actually: &'static str },
+    #[error("it is encrypted; remove the password (for example by printing it to a new PDF) and import that")]
+    Encrypted,
+    #[error("{0}")]
+    NoText(String),
 }
 
 /// Why a file could not be imported.
@@ -66,12 +78,24 @@ pub struct ImportedFile {
 
 type Importer = fn(&[u8]) -> Result<Imported, Refusal>;
 
-/// File name extensions and the importer that reads them.
-const IMPORTERS: &[(&str, Importer)] =
-    &[("txt", plain::import), ("text", plain::import), ("md", markdown::import), ("markdown", markdown::import)];
+/// File name extensions, what the bytes of such a file must be, and the importer that reads
+/// them. Compound extensions come before their last part.
+const IMPORTERS: &[(&str, Container, Importer)] = &[
+    ("html.gz", Container::Gzip, html::import_gzip),
+    ("htm.gz", Container::Gzip, html::import_gzip),
+    ("txt", Container::Text, plain::import),
+    ("text", Container::Text, plain::import),
+    ("md", Container::Text, markdown::import),
+    ("markdown", Container::Text, markdown::import),
+    ("html", Container::Text, html::import),
+    ("htm", Container::Text, html::import),
+    ("pdf", Container::Pdf, pdf::import),
+    ("docx", Container::Zip, office::docx::import),
+    ("odt", Container::Zip, office::odt::import),
+];
 
 fn supported_list() -> String {
-    IMPORTERS.iter().map(|(extension, _)| format!(".{extension}")).collect::<Vec<_>>().join(", ")
+    IMPORTERS.iter().map(|(extension, _, _)| format!(".{extension}")).collect::<Vec<_>>().join(", ")
 }
 
 /// Whether files with this name can be imported.
@@ -81,18 +105,46 @@ pub fn is_supported(path: &Path) -> bool {
 
 /// File name extensions Crosscheck imports, for file dialogs.
 pub fn supported_extensions() -> Vec<&'static str> {
-    IMPORTERS.iter().map(|(extension, _)| *extension).collect()
+    IMPORTERS.iter().map(|(extension, _, _)| *extension).collect()
 }
 
-fn importer_for(path: &Path) -> Option<Importer> {
-    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-    IMPORTERS.iter().find(|(known, _)| *known == extension).map(|(_, importer)| *importer)
+/// The extension a file is known by, what its bytes must be, and its importer.
+fn importer_for(path: &Path) -> Option<(&'static str, Container, Importer)> {
+    let name = path.file_name()?.to_str()?.to_lowercase();
+    IMPORTERS
+        .iter()
+        .copied()
+        .find(|(known, _, _)| name.strip_suffix(known).is_some_and(|stem| stem.len() > 1 && stem.ends_with('.')))
+}
+
+/// Imports `bytes` that came from a file named `.{extension}`: the bytes must be what the
+/// name promises, so that a PDF renamed `.docx` is refused with a clear reason rather than
+/// a parse error from the wrong reader.
+pub fn import_bytes(name: &Path, bytes: &[u8]) -> Result<Imported, Refusal> {
+    let Some((extension, container, importer)) = importer_for(name) else {
+        return Err(Refusal::Malformed("Crosscheck does not read files of this kind".to_owned()));
+    };
+    check_container(extension, container, bytes)?;
+    importer(bytes)
+}
+
+fn check_container(extension: &str, expected: Container, bytes: &[u8]) -> Result<(), Refusal> {
+    match sniff::container(bytes) {
+        // Word saves a password-protected .docx inside an old-style compound file.
+        Some(Container::Other(_)) if extension == "docx" && bytes.starts_with(b"\xD0\xCF\x11\xE0") => {
+            Err(Refusal::Encrypted)
+        }
+        Some(actual) if actual != expected => {
+            Err(Refusal::Mislabelled { named: extension.to_owned(), actually: actual.describe() })
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Reads and imports one file.
 pub fn import_file(path: &Path) -> Result<ImportedFile, ImportError> {
     let io_error = |source| ImportError::Io { path: path.to_owned(), source };
-    let Some(importer) = importer_for(path) else {
+    let Some((extension, container, importer)) = importer_for(path) else {
         let what = path.extension().map_or_else(
             || "no file name extension".to_owned(),
             |extension| format!(".{}", extension.to_string_lossy()),
@@ -104,7 +156,9 @@ pub fn import_file(path: &Path) -> Result<ImportedFile, ImportError> {
         return Err(ImportError::TooLarge { path: path.to_owned(), size });
     }
     let bytes = std::fs::read(path).map_err(io_error)?;
-    let document = importer(&bytes).map_err(|refusal| ImportError::Refused { path: path.to_owned(), refusal })?;
+    let refused = |refusal| ImportError::Refused { path: path.to_owned(), refusal };
+    check_container(extension, container, &bytes).map_err(refused)?;
+    let document = importer(&bytes).map_err(refused)?;
     Ok(ImportedFile { bytes, document })
 }
 

@@ -56,3 +56,115 @@ fn files_over_the_limit_are_refused_without_being_read() {
     let error = import_file(&path).expect_err("too large").to_string();
     assert!(error.contains("huge.txt") && error.contains("64 MB"), "{error}");
 }
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+#[test]
+fn word_documents_keep_tables_lists_and_footnotes() {
+    let imported = import_file(&fixture("memo.docx")).expect("imports").document;
+    assert_eq!(imported.format, SourceFormat::Docx);
+    let text = &imported.text;
+    assert!(text.starts_with("Ferry Subsidy Memo\n\nBackground\n\nThe council paid 2.4 million crowns"), "{text}");
+    assert!(text.contains("• Halvik to Ness"), "{text}");
+    assert!(text.contains("Halvik to Sandøy | 1,200,000"), "{text}");
+    assert!(text.contains("in 2025.[1]") && text.ends_with("[1] Council accounts 2025, page 41."), "{text}");
+    assert_eq!(imported.meta.title, "Ferry subsidy memo");
+    assert_eq!(imported.meta.author, "Sigrid Nes");
+    assert_eq!(imported.meta.published, "2026-03-03");
+}
+
+#[test]
+fn opendocument_text_is_read_too() {
+    let imported = import_file(&fixture("inspection.odt")).expect("imports").document;
+    assert_eq!(imported.format, SourceFormat::Odt);
+    assert_eq!(
+        imported.text,
+        "Pier inspection\n\nThe eastern pier was inspected on 2 March.[1]\n\n• Railings replaced\n\nBeam | Sound\n\nNotes\n\n[1] Inspection log 14."
+    );
+    assert_eq!(imported.meta.author, "Olav Berg");
+}
+
+#[test]
+fn gzip_compressed_pages_are_unpacked() {
+    use std::io::Write;
+    let folder = tempfile::tempdir().expect("folder");
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(include_bytes!("../../tests/fixtures/import/article.html")).expect("compress");
+    let path = write(&folder, "saved.HTML.gz", &encoder.finish().expect("compress"));
+    let imported = import_file(&path).expect("imports").document;
+    assert_eq!(imported.format, SourceFormat::Html);
+    assert!(imported.text.contains("Dredging of the northern channel"));
+}
+
+#[test]
+fn a_gzip_bomb_is_stopped_at_the_cap() {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..=(html::MAX_UNPACKED_BYTES >> 20) {
+        encoder.write_all(&zeros).expect("compress");
+    }
+    let bomb = encoder.finish().expect("compress");
+    let refusal = html::import_gzip(&bomb).expect_err("too large");
+    assert!(refusal.to_string().contains("unpacks to more than"), "{refusal}");
+}
+
+/// Every hostile input gives an error naming the file, and none panics or hangs.
+#[test]
+fn hostile_inputs_are_refused_clearly_per_format() {
+    let folder = tempfile::tempdir().expect("folder");
+    let report = fs::read(fixture("report.pdf")).expect("fixture");
+    let memo = fs::read(fixture("memo.docx")).expect("fixture");
+    let garbage: Vec<u8> =
+        (0..4096u32).map(|i| u8::try_from(i.wrapping_mul(2_654_435_761) >> 24).unwrap_or(0)).collect();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.pdf", Vec::new(), "empty"),
+        ("empty.docx", Vec::new(), "empty"),
+        ("empty.html", Vec::new(), "empty"),
+        ("cut.docx", memo[..memo.len() / 2].to_vec(), "damaged or truncated"),
+        ("cut.pdf", report[..200].to_vec(), "damaged"),
+        ("report.docx", report.clone(), "named .docx but it is a PDF document"),
+        ("memo.pdf", memo.clone(), "named .pdf but it is a ZIP archive"),
+        ("noise.pdf", garbage.clone(), "not a"),
+        ("noise.docx", garbage.clone(), "not a"),
+        ("noise.odt", garbage.clone(), "not a"),
+        ("noise.html", garbage.clone(), "not text"),
+        ("noise.html.gz", garbage, "not"),
+        ("locked.docx", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest of an encrypted package".to_vec(), "encrypted"),
+        ("letters.docx", zip_with(&[("hello.txt", b"hi")]), "not a Word document"),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = write(&folder, name, &bytes);
+        let error = import_file(&path).expect_err(name).to_string();
+        assert!(error.contains(name) && error.contains(expected), "{name}: {error}");
+    }
+    let encrypted = import_file(&fixture("encrypted.pdf")).expect_err("locked").to_string();
+    assert!(encrypted.contains("encrypted.pdf") && encrypted.contains("it is encrypted"), "{encrypted}");
+}
+
+#[test]
+fn zip_parts_over_the_cap_are_refused() {
+    use std::io::Write;
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    archive.start_file("word/document.xml", options).expect("entry");
+    let block = vec![b'a'; 1 << 20];
+    for _ in 0..=(office::MAX_PART_BYTES >> 20) {
+        archive.write_all(&block).expect("write");
+    }
+    let bytes = archive.finish().expect("finish").into_inner();
+    let refusal = office::docx::import(&bytes).expect_err("bomb");
+    assert!(refusal.to_string().contains("unpacks to more than"), "{refusal}");
+}
+
+fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        archive.start_file(*name, zip::write::SimpleFileOptions::default()).expect("entry");
+        archive.write_all(bytes).expect("write");
+    }
+    archive.finish().expect("finish").into_inner()
+}

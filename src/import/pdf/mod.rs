@@ -1,0 +1,152 @@
+//! PDF documents: the text of every page in reading order, pages kept apart so evidence can
+//! cite one, and the document's title, author and date.
+//!
+//! `pdf-extract` lays out each page's glyphs (it handles the font encodings that make PDF
+//! text hard) on top of `lopdf`, which also gives the page list, encryption state and the
+//! Info dictionary. Both were written for well-formed files and panic on some broken ones, so
+//! the work runs on a named worker thread behind `catch_unwind` and a deadline: a hostile
+//! file costs at most the deadline, never the app.
+
+mod tidy;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use pdf_extract::{Document, Object, OutputDev, PlainTextOutput};
+
+use super::{Imported, Refusal};
+use crate::model::{SourceFormat, SourceMeta};
+
+pub use tidy::{PAGE_BREAK, page_of};
+
+const IMPORTER: &str = "pdf-1";
+
+/// Documents with more pages are refused: far beyond any report, and a cheap bomb otherwise.
+pub const MAX_PAGES: usize = 5_000;
+
+/// How long extraction may take before the file is given up on.
+const DEADLINE: Duration = Duration::from_mins(1);
+
+/// Stack for the worker: lopdf follows object references recursively.
+const WORKER_STACK: usize = 64 << 20;
+
+pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
+    if bytes.is_empty() {
+        return Err(Refusal::Empty);
+    }
+    if super::sniff::container(bytes) != Some(super::sniff::Container::Pdf) {
+        return Err(Refusal::Malformed("it is not a PDF document (it has no PDF header)".to_owned()));
+    }
+    let owned = bytes.to_vec();
+    let (sender, receiver) = mpsc::channel();
+    let worker = std::thread::Builder::new().name("pdf-import".to_owned()).stack_size(WORKER_STACK).spawn(move || {
+        let outcome = catch_unwind(AssertUnwindSafe(|| read(&owned))).unwrap_or_else(|_| {
+            Err(Refusal::Malformed("it is a damaged or unusual PDF the reader cannot follow".to_owned()))
+        });
+        // The receiver is gone only when the deadline passed; nobody is left to tell.
+        sender.send(outcome).ok();
+    });
+    if worker.is_err() {
+        return Err(Refusal::Malformed("no thread could be started to read it".to_owned()));
+    }
+    receiver.recv_timeout(DEADLINE).unwrap_or_else(|_| {
+        Err(Refusal::Malformed(format!(
+            "reading it took longer than {} seconds; it may be damaged",
+            DEADLINE.as_secs()
+        )))
+    })
+}
+
+fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
+    let mut document = Document::load_mem(bytes).map_err(|error| load_refusal(&error))?;
+    if document.is_encrypted() && document.decrypt("").is_err() {
+        return Err(Refusal::Encrypted);
+    }
+    let pages = document.get_pages();
+    if pages.is_empty() {
+        return Err(Refusal::Malformed("it is a PDF with no pages".to_owned()));
+    }
+    if pages.len() > MAX_PAGES {
+        return Err(Refusal::Malformed(format!("it has {} pages; Crosscheck reads up to {MAX_PAGES}", pages.len())));
+    }
+    let mut texts = Vec::with_capacity(pages.len());
+    for &number in pages.keys() {
+        texts.push(page_text(&document, number));
+    }
+    if texts.iter().all(|text| text.trim().is_empty()) {
+        return Err(Refusal::NoText(
+            "it has no text layer (a scanned document?); run it through OCR first, then import the result".to_owned(),
+        ));
+    }
+    let text = tidy::join_pages(&texts);
+    let meta = metadata(&document);
+    let mut notes = Vec::new();
+    let empty = texts.iter().filter(|text| text.trim().is_empty()).count();
+    if empty > 0 {
+        notes.push(format!("{empty} of {} pages have no text layer (scanned pages or images).", texts.len()));
+    }
+    Ok(Imported { format: SourceFormat::Pdf, text, meta, importer: IMPORTER, notes })
+}
+
+/// One page's text; a page the extractor cannot follow is left empty rather than failing
+/// the whole document.
+fn page_text(document: &Document, number: u32) -> String {
+    let mut text = String::new();
+    let mut output = PlainTextOutput::new(&mut text);
+    let ok = pdf_extract::output_doc_page(document, &mut output as &mut dyn OutputDev, number).is_ok();
+    if ok { text } else { String::new() }
+}
+
+fn load_refusal(error: &pdf_extract::Error) -> Refusal {
+    let message = error.to_string();
+    if matches!(error, pdf_extract::Error::Decryption(_)) || message.to_ascii_lowercase().contains("encrypt") {
+        Refusal::Encrypted
+    } else {
+        Refusal::Malformed(format!("it is a damaged PDF ({message})"))
+    }
+}
+
+/// Title, author and date from the document's Info dictionary.
+fn metadata(document: &Document) -> SourceMeta {
+    let info = document.trailer.get(b"Info").ok().and_then(|object| match object {
+        Object::Reference(id) => document.get_dictionary(*id).ok(),
+        Object::Dictionary(dictionary) => Some(dictionary),
+        _ => None,
+    });
+    let field = |key: &[u8]| {
+        info.and_then(|dictionary| dictionary.get(key).ok())
+            .and_then(|object| object.as_str().ok())
+            .map(pdf_string)
+            .unwrap_or_default()
+    };
+    SourceMeta {
+        title: field(b"Title"),
+        author: field(b"Author"),
+        published: pdf_date(&field(b"CreationDate")),
+        ..SourceMeta::default()
+    }
+}
+
+/// A PDF text string: UTF-16 with a byte-order mark, otherwise the PDF document encoding, which agrees
+/// with Latin-1 for the letters that occur in names and titles.
+fn pdf_string(bytes: &[u8]) -> String {
+    let text = if let Some(utf16) = bytes.strip_prefix(b"\xFE\xFF") {
+        let units: Vec<u16> = utf16.chunks_exact(2).map(|pair| u16::from_be_bytes([pair[0], pair[1]])).collect();
+        String::from_utf16_lossy(&units)
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        text.to_owned()
+    } else {
+        bytes.iter().map(|&byte| char::from(byte)).collect()
+    };
+    text.trim().trim_matches('\0').to_owned()
+}
+
+/// `D:20260217093000+01'00'` → `2026-02-17`.
+fn pdf_date(date: &str) -> String {
+    let digits: String = date.trim_start_matches("D:").chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() >= 8 { format!("{}-{}-{}", &digits[..4], &digits[4..6], &digits[6..8]) } else { String::new() }
+}
+
+#[cfg(test)]
+mod tests;
