@@ -29,8 +29,10 @@ fn sample_copy() -> (tempfile::TempDir, PathBuf) {
 fn app(project: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, CrosscheckApp> {
     let project = project.to_owned();
     let dialogs = dialogs.clone();
+    // Background work (previews, comparisons) wakes the app a few times before it settles.
     let mut harness = Harness::builder()
         .with_size(vec2(1440.0, 900.0))
+        .with_max_steps(64)
         .build_eframe(move |cc| CrosscheckApp::new(cc, Launch { project: Some(project), dialogs: Box::new(dialogs) }));
     harness.run();
     harness
