@@ -458,3 +458,60 @@ fn the_compare_view_flags_dismisses_and_suggests() {
     assert!(claim.appearances[0].exact.len() > 20, "a whole sentence: {:?}", claim.appearances[0].exact);
     assert!(accepted.problems().is_empty());
 }
+
+#[test]
+fn reimporting_a_changed_original_refinds_passages_and_reports_the_lost_ones() {
+    let (folder, path) = sample_copy();
+    let wire = folder.path().join("sources/wire.txt");
+    let original = std::fs::read_to_string(&wire).expect("read");
+    let edited = original
+        .replacen("HALVIK, May 14", "UPDATED 15:40 with the ministry's reaction.\n\nHALVIK, May 14", 1)
+        .replacen(
+            " \"For them, a guaranteed flow is not an abstraction,\" he told a news conference in Halvik.",
+            "",
+            1,
+        );
+    std::fs::write(&wire, &edited).expect("write");
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    let before = project(&harness);
+    assert!(harness.state().workspace().is_some_and(|w| !w.original_status.is_empty()), "the change is noticed");
+
+    harness
+        .get_by_role_and_label(
+            Role::Button,
+            "Varenland, Kessary agree Sella river flow guarantee and 40 mln euro dam fund",
+        )
+        .click();
+    harness.run();
+    harness.get_by_label("Re-import from original").click();
+    for _ in 0..200 {
+        harness.step();
+        if project(&harness).sources[&crosscheck::model::SourceId(1)].text()
+            != before.sources[&crosscheck::model::SourceId(1)].text()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    let after = project(&harness);
+    let wire_id = crosscheck::model::SourceId(1);
+    assert!(after.sources[&wire_id].text().starts_with("Varenland, Kessary agree"));
+    assert!(after.sources[&wire_id].text().contains("UPDATED 15:40"));
+    let shift = "UPDATED 15:40 with the ministry's reaction.\n\n".chars().count();
+    let claim = &after.claims[&crosscheck::model::ClaimId(1)].appearances[0];
+    assert_eq!(claim.start, before.claims[&crosscheck::model::ClaimId(1)].appearances[0].start + shift);
+    assert!(!claim.orphaned);
+    let lost = &after.evidence[&crosscheck::model::EvidenceId(2)].passage;
+    assert!(lost.orphaned, "the deleted sentence's evidence is orphaned, not attached elsewhere");
+    let notices = harness.state().notices();
+    assert!(notices.iter().any(|n| n.contains("Re-imported S1") && n.contains("could not be found")), "{notices:?}");
+    assert!(
+        harness.state().workspace().is_some_and(|w| w.original_status.is_empty()),
+        "the source matches its file again"
+    );
+
+    undo(&mut harness);
+    assert_eq!(project(&harness).sources, before.sources);
+    assert_eq!(project(&harness).evidence, before.evidence);
+}

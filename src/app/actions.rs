@@ -44,6 +44,8 @@ pub enum Action {
     SaveReport,
     /// Turn a discrepancy found by comparing sources into a conflict.
     FlagDiscrepancy(Box<crate::model::Conflict>),
+    /// Read a source's original file again and re-find its passages in the new text.
+    Reimport(SourceId),
     /// Mark a suggested sentence as a claim.
     AcceptSuggestion(Box<crate::model::Claim>),
 }

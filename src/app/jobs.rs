@@ -19,6 +19,8 @@ pub enum ImportEvent {
 /// A running import.
 pub struct ImportJob {
     pub total: usize,
+    /// The source whose text this import replaces (a re-import of its original).
+    pub replaces: Option<crate::model::SourceId>,
     done: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
     events: Receiver<ImportEvent>,
@@ -50,7 +52,7 @@ impl ImportJob {
                 ctx.request_repaint();
             }
         })?;
-        Ok(Self { total, done, cancel, events, finished: total == 0 })
+        Ok(Self { total, replaces: None, done, cancel, events, finished: total == 0 })
     }
 
     pub fn done(&self) -> usize {

@@ -272,10 +272,71 @@ impl CrosscheckApp {
         }
     }
 
+    fn start_reimport(&mut self, id: crate::model::SourceId) {
+        let Some(workspace) = &self.workspace else { return };
+        let original = workspace.project.sources.get(&id).and_then(|s| s.content.original.clone());
+        let Some(original) = original else {
+            self.error(format!("Source {id} has no original file to read again."));
+            return;
+        };
+        let folder = workspace.folder().map(Path::to_owned);
+        let file = folder.as_deref().map_or_else(|| PathBuf::from(&original.path), |dir| dir.join(&original.path));
+        if self.import.is_some() {
+            self.error("An import is already running; wait for it or cancel it first.");
+            return;
+        }
+        match ImportJob::start(vec![file], folder, &self.ctx) {
+            Ok(mut job) => {
+                job.replaces = Some(id);
+                self.import = Some(job);
+            }
+            Err(error) => self.error(format!("Cannot start importing: {error}")),
+        }
+    }
+
+    /// Replaces a source's text with a fresh import of its original, re-finding every
+    /// passage, and tells the analyst what moved and what could not be found.
+    fn finish_reimport(&mut self, id: crate::model::SourceId, new: crate::store::NewSource) {
+        let Some(workspace) = self.workspace.as_mut() else { return };
+        let Some(reanchored) = crate::analysis::reanchor_source(&workspace.project, id, new.source.content) else {
+            self.error(format!("Source {id} no longer exists."));
+            return;
+        };
+        let report = &reanchored.report;
+        let (moved, orphaned) = (report.moved(), report.orphaned());
+        let unchanged = report.passages.len() - moved - orphaned;
+        match workspace.apply(reanchored.edit, None) {
+            Ok(()) => {
+                workspace.refresh_original_status();
+                workspace.reveal(id, None);
+                let mut message = format!(
+                    "Re-imported {id}: {unchanged} passages unchanged, {moved} moved, {orphaned} could not be found"
+                );
+                if orphaned > 0 {
+                    message.push_str(" (marked orphaned for review)");
+                }
+                self.notices.push(Notice::info(message));
+            }
+            Err(error) => self.error(format!("Cannot replace the text of {id}: {error}")),
+        }
+    }
+
     fn poll_import(&mut self, ctx: &egui::Context) {
         let Some(job) = self.import.as_mut() else { return };
         let events = job.drain();
         let finished = job.is_finished();
+        if let Some(id) = job.replaces {
+            for event in events {
+                match event {
+                    ImportEvent::Imported(new) => self.finish_reimport(id, *new),
+                    ImportEvent::Failed(message) => self.notices.push(Notice::error(message)),
+                }
+            }
+            if finished {
+                self.import = None;
+            }
+            return;
+        }
         let mut edits = Vec::new();
         for event in events {
             match event {
@@ -415,6 +476,7 @@ impl CrosscheckApp {
             }
             Action::OpenProject(path) => self.request(PendingAction::OpenProject(Some(path))),
             Action::ImportFiles(paths) => self.start_import(paths),
+            Action::Reimport(id) => self.start_reimport(id),
             Action::CancelImport => {
                 if let Some(job) = &self.import {
                     job.cancel();

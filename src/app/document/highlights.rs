@@ -49,7 +49,8 @@ pub fn collect(
     let selected = workspace.selection;
     let mut highlights = Vec::new();
     let mut add = |anchor: &Anchor, mark: Mark, target: Target| {
-        if anchor.source == source && anchor.start < anchor.end {
+        // An orphaned passage's old position no longer holds its text: nothing to mark.
+        if anchor.source == source && anchor.start < anchor.end && !anchor.orphaned {
             let selected = target.selection() == Some(selected);
             highlights.push(Highlight { start: anchor.start, end: anchor.end, mark, target, selected });
         }

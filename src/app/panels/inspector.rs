@@ -35,6 +35,9 @@ fn passage(ui: &mut egui::Ui, project: &Project, anchor: &Anchor, mark: Mark) {
     let palette = Palette::current(ui.ctx());
     let title = project.sources.get(&anchor.source).map_or("missing source", |s| s.display_title());
     ui.colored_label(palette.muted_text, RichText::new(format!("{} · {title}", anchor.source)).small());
+    if anchor.orphaned {
+        ui.colored_label(palette.warning, "! Not found after the source's text changed; review this passage.");
+    }
     egui::Frame::new()
         .fill(palette.mark(mark).gamma_multiply(0.7))
         .corner_radius(3.0)
@@ -270,6 +273,12 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
         ui.colored_label(palette.muted_text, RichText::new(format!("SHA-256 {}", original.sha256)).small().monospace());
         if let Some(warning) = super::original_warning(workspace.original_status.get(&id)) {
             ui.colored_label(palette.warning, format!("! {warning}."));
+        }
+        let reimport = ui.button("Re-import from original").on_hover_text(
+            "Read the original file again; claims, evidence and conflicts are found again in the new text",
+        );
+        if reimport.clicked() {
+            actions.push(Action::Reimport(id));
         }
     }
     delete_button(ui, "source", actions);
