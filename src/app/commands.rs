@@ -96,7 +96,9 @@ impl UiCommand {
             Self::SaveProjectAs => "Save the project to a new file, with copies of its source files",
             Self::CloseProject => "Close the project",
             Self::Quit => "Quit Crosscheck",
-            Self::ImportSources => "Add documents as sources: text, Markdown, web pages, PDF, Word or OpenDocument files",
+            Self::ImportSources => {
+                "Add documents as sources: text, Markdown, web pages, PDF, Word or OpenDocument files"
+            }
             Self::ExportReport => "Write the fact-check as HTML, Markdown, CSV, ClaimReview or Web Annotation",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
