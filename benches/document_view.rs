@@ -23,7 +23,14 @@ fn main() {
 
     let mut harness =
         Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(10_000).build_eframe(move |cc| {
-            CrosscheckApp::new(cc, Launch { project: Some(path), dialogs: Box::new(ScriptedDialogs::default()) })
+            CrosscheckApp::new(
+                cc,
+                Launch {
+                    project: Some(path),
+                    dialogs: Box::new(ScriptedDialogs::default()),
+                    autosave_after: Launch::AUTOSAVE_AFTER,
+                },
+            )
         });
     harness.run();
     let over_text = pos2(640.0, 400.0);

@@ -27,13 +27,20 @@ fn sample_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn app(project: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, CrosscheckApp> {
+    app_autosaving_after(project, dialogs, Launch::AUTOSAVE_AFTER)
+}
+
+fn app_autosaving_after(
+    project: &Path,
+    dialogs: &ScriptedDialogs,
+    autosave_after: std::time::Duration,
+) -> Harness<'static, CrosscheckApp> {
     let project = project.to_owned();
     let dialogs = dialogs.clone();
     // Background work (previews, comparisons) wakes the app a few times before it settles.
-    let mut harness = Harness::builder()
-        .with_size(vec2(1440.0, 900.0))
-        .with_max_steps(64)
-        .build_eframe(move |cc| CrosscheckApp::new(cc, Launch { project: Some(project), dialogs: Box::new(dialogs) }));
+    let mut harness = Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
+        CrosscheckApp::new(cc, Launch { project: Some(project), dialogs: Box::new(dialogs), autosave_after })
+    });
     harness.run();
     harness
 }
@@ -514,4 +521,65 @@ fn reimporting_a_changed_original_refinds_passages_and_reports_the_lost_ones() {
     undo(&mut harness);
     assert_eq!(project(&harness).sources, before.sources);
     assert_eq!(project(&harness).evidence, before.evidence);
+}
+
+/// Changes the first claim's verdict through the inspector.
+fn change_first_verdict(harness: &mut Harness<'_, CrosscheckApp>, verdict: &str) {
+    select_claim(harness, "The accord was initialled in Halvik");
+    harness.get_by_label("Verdict").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, verdict).click();
+    harness.run();
+}
+
+#[test]
+fn unsaved_work_left_by_a_crash_is_offered_back() {
+    let (_folder, path) = sample_copy();
+    let saved = crosscheck::store::load(&path).expect("loads").project;
+    let recovery = crosscheck::store::recovery_path(Some(&path)).expect("recovery path");
+    {
+        let mut harness = app_autosaving_after(&path, &ScriptedDialogs::default(), std::time::Duration::ZERO);
+        change_first_verdict(&mut harness, "Mostly false");
+        for _ in 0..200 {
+            harness.step();
+            if recovery.exists() && !harness.state().is_autosaving() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(recovery.exists(), "the recovery file is written in the background");
+        // The harness is dropped here without saving or closing: the app "crashed".
+    }
+    assert_eq!(crosscheck::store::load(&path).expect("loads").project, saved, "the project file is untouched");
+
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    assert!(harness.query_by_label_contains("1 claims edited").is_some(), "the prompt says what the work adds");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    let restored = project(&harness);
+    assert_eq!(restored.claims[&crosscheck::model::ClaimId(1)].verdict, "Mostly false");
+    assert!(harness.state().workspace().is_some_and(|w| w.history.has_unsaved_changes()), "restored work is unsaved");
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!recovery.exists(), "a save removes the recovery file");
+    assert_eq!(crosscheck::store::load(&path).expect("loads").project, restored);
+}
+
+#[test]
+fn recovered_work_can_be_discarded() {
+    let (_folder, path) = sample_copy();
+    let saved = crosscheck::store::load(&path).expect("loads").project;
+    let recovery = crosscheck::store::recovery_path(Some(&path)).expect("recovery path");
+    let mut edited = saved.clone();
+    if let Some(claim) = edited.claims.values_mut().next() {
+        claim.verdict = "Mixed".to_owned();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    crosscheck::store::write_recovery(&edited, &recovery).expect("write");
+
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    harness.get_by_label("Discard recovered work").click();
+    harness.run();
+    assert_eq!(project(&harness), saved);
+    assert!(!recovery.exists());
+    assert!(!harness.state().workspace().is_some_and(|w| w.history.has_unsaved_changes()));
 }

@@ -44,6 +44,8 @@ pub enum Action {
     SaveReport,
     /// Turn a discrepancy found by comparing sources into a conflict.
     FlagDiscrepancy(Box<crate::model::Conflict>),
+    /// Restore (true) or throw away (false) the unsaved work found from an earlier run.
+    RecoveryAnswer(bool),
     /// Read a source's original file again and re-find its passages in the new text.
     Reimport(SourceId),
     /// Mark a suggested sentence as a claim.

@@ -71,12 +71,57 @@ impl CrosscheckApp {
                 for problem in loaded.problems.iter().take(5) {
                     self.error(format!("{}: {problem}", path.display()));
                 }
+                self.autosave.reset();
+                self.offer_recovery(path);
             }
             Err(error) => {
                 self.prefs.forget(path);
                 self.error(error.to_string());
             }
         }
+    }
+
+    /// Offers the unsaved work a previous run left for the project at `path`.
+    fn offer_recovery(&mut self, path: &Path) {
+        match store::find_recovery(Some(path)) {
+            None => {}
+            Some(Ok(recovery)) => {
+                let saved = self.workspace.as_ref().map(|w| &w.project);
+                let summary =
+                    saved.map_or_else(String::new, |saved| store::describe_difference(saved, &recovery.project));
+                self.recovery = Some((recovery, summary));
+            }
+            Some(Err(error)) => self.error(format!("Unsaved work was found but cannot be read: {error}")),
+        }
+    }
+
+    fn answer_recovery(&mut self, restore: bool) {
+        let Some((recovery, _)) = self.recovery.take() else { return };
+        if restore {
+            if let Some(workspace) = self.workspace.as_mut() {
+                let mut restored = Workspace::opened(recovery.project, workspace.path.clone().unwrap_or_default());
+                restored.path.clone_from(&workspace.path);
+                // The restored work is not in the project file yet.
+                restored.history = crate::history::History::unsaved();
+                restored.reveal_selection();
+                *workspace = restored;
+                self.info("Restored the unsaved work; save to keep it.");
+            }
+        } else if let Err(error) = store::discard_recovery(&recovery.path) {
+            self.error(format!("Cannot remove the recovery file {}: {error}", recovery.path.display()));
+        }
+    }
+
+    /// Closes the open project; its recovery file goes too (its work was saved or discarded).
+    fn close_workspace(&mut self) {
+        if let Some(workspace) = self.workspace.take()
+            && let Some(recovery) = store::recovery_path(workspace.path.as_deref())
+            && let Err(error) = store::discard_recovery(&recovery)
+        {
+            self.error(format!("Cannot remove the recovery file {}: {error}", recovery.display()));
+        }
+        self.autosave.reset();
+        self.recovery = None;
     }
 
     /// Runs `action` now if nothing would be lost, otherwise asks first.
@@ -111,17 +156,22 @@ impl CrosscheckApp {
     fn perform(&mut self, action: PendingAction) {
         match action {
             PendingAction::NewProject => {
+                self.close_workspace();
                 self.workspace = Some(Workspace::new_project());
                 self.info("New project");
             }
-            PendingAction::OpenProject(Some(path)) => self.open(&path),
+            PendingAction::OpenProject(Some(path)) => {
+                self.close_workspace();
+                self.open(&path);
+            }
             PendingAction::OpenProject(None) => self.show_dialog(DialogPurpose::Open),
             PendingAction::CloseProject => {
-                self.workspace = None;
+                self.close_workspace();
                 self.search = super::panels::search::SearchState::default();
                 self.info("Project closed");
             }
             PendingAction::Quit => {
+                self.close_workspace();
                 self.quitting = true;
                 self.actions.push(Action::Command(UiCommand::Quit));
             }
@@ -173,6 +223,17 @@ impl CrosscheckApp {
             return false;
         }
         workspace.history.mark_saved();
+        // The saved file now holds the work; recovery files (beside it, or the untitled one) are stale.
+        for recovery in
+            [store::recovery_path(workspace.path.as_deref()), store::recovery_path(Some(path))].into_iter().flatten()
+        {
+            if let Err(error) = store::discard_recovery(&recovery) {
+                self.notices
+                    .push(Notice::error(format!("Cannot remove the recovery file {}: {error}", recovery.display())));
+            }
+        }
+        self.autosave.reset();
+        let Some(workspace) = self.workspace.as_mut() else { return false };
         workspace.path = Some(path.to_owned());
         workspace.refresh_original_status();
         self.prefs.remember(path);
@@ -477,6 +538,7 @@ impl CrosscheckApp {
             Action::OpenProject(path) => self.request(PendingAction::OpenProject(Some(path))),
             Action::ImportFiles(paths) => self.start_import(paths),
             Action::Reimport(id) => self.start_reimport(id),
+            Action::RecoveryAnswer(restore) => self.answer_recovery(restore),
             Action::CancelImport => {
                 if let Some(job) = &self.import {
                     job.cancel();

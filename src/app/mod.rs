@@ -5,6 +5,7 @@
 //! the frame is drawn, changing the project only through [`crate::edit::Edit`]s.
 
 mod actions;
+mod autosave;
 mod commands;
 mod compare;
 pub mod dialogs;
@@ -40,7 +41,12 @@ pub fn run(project: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Crosscheck",
         options,
-        Box::new(move |cc| Ok(Box::new(CrosscheckApp::new(cc, Launch { project, dialogs: Box::new(NativeDialogs) })))),
+        Box::new(move |cc| {
+            Ok(Box::new(CrosscheckApp::new(
+                cc,
+                Launch { project, dialogs: Box::new(NativeDialogs), autosave_after: Launch::AUTOSAVE_AFTER },
+            )))
+        }),
     )
     .map_err(|error| anyhow::anyhow!("the window could not be opened: {error}"))
 }

@@ -61,6 +61,40 @@ pub fn unsaved_changes(ctx: &egui::Context, app: &mut CrosscheckApp) {
     }
 }
 
+pub fn recovery(ctx: &egui::Context, app: &mut CrosscheckApp) {
+    let Some((recovery, summary)) = &app.recovery else { return };
+    let age = recovery.written.elapsed().map_or_else(|_| "recently".to_owned(), |age| describe_age(age.as_secs()));
+    let modal = egui::Modal::new(egui::Id::unique("recover unsaved work")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Recover unsaved work?");
+        ui.label(format!("Crosscheck closed {age} without saving this project. The unsaved work has: {summary}."));
+        ui.add_space(8.0);
+        let mut answer = None;
+        ui.horizontal(|ui| {
+            if ui.button("Restore").on_hover_text("Open the unsaved work; save to keep it").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Discard recovered work").on_hover_text("Keep the project as it was last saved").clicked() {
+                answer = Some(false);
+            }
+        });
+        answer
+    });
+    if let Some(answer) = modal.inner {
+        app.actions.push(Action::RecoveryAnswer(answer));
+    }
+}
+
+/// "3 minutes ago", for seconds elapsed.
+fn describe_age(seconds: u64) -> String {
+    match seconds {
+        0..60 => "less than a minute ago".to_owned(),
+        60..3600 => format!("{} minutes ago", seconds / 60),
+        3600..86_400 => format!("{} hours ago", seconds / 3600),
+        _ => format!("{} days ago", seconds / 86_400),
+    }
+}
+
 pub fn notices(ctx: &egui::Context, app: &mut CrosscheckApp) {
     if app.notices.is_empty() {
         return;

@@ -6,6 +6,7 @@ use std::sync::mpsc::Receiver;
 use eframe::egui;
 
 use super::actions::Actions;
+use super::autosave::Autosave;
 use super::commands::UiCommand;
 use super::compare::CompareView;
 use super::dialogs::FileDialogs;
@@ -26,6 +27,13 @@ pub struct Launch {
     /// Project to open; `None` opens the bundled sample.
     pub project: Option<PathBuf>,
     pub dialogs: Box<dyn FileDialogs>,
+    /// How long unsaved work may wait before it is written to the recovery file.
+    pub autosave_after: std::time::Duration,
+}
+
+impl Launch {
+    /// Unsaved work reaches the recovery file within this time.
+    pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(30);
 }
 
 pub struct CrosscheckApp {
@@ -49,6 +57,9 @@ pub struct CrosscheckApp {
     pub(super) comparing: bool,
     pub(super) actions: Actions,
     pub(super) quitting: bool,
+    pub(super) autosave: Autosave,
+    /// Unsaved work found from a previous run, waiting for Restore or Discard.
+    pub(super) recovery: Option<(crate::store::Recovery, String)>,
     pub(super) ctx: egui::Context,
     title: String,
     applied_theme: Option<Theme>,
@@ -76,6 +87,8 @@ impl CrosscheckApp {
             comparing: false,
             actions: Actions::default(),
             quitting: false,
+            autosave: Autosave::new(launch.autosave_after),
+            recovery: None,
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
             applied_theme: None,
@@ -102,6 +115,11 @@ impl CrosscheckApp {
     /// The first line of the shown source that is on screen.
     pub fn document_top_line(&self) -> Option<usize> {
         self.document.top_line()
+    }
+
+    /// Whether the recovery file is being written right now.
+    pub fn is_autosaving(&self) -> bool {
+        self.autosave.is_writing()
     }
 
     /// Error and information messages on screen.
@@ -205,9 +223,15 @@ impl eframe::App for CrosscheckApp {
             self.export.show(&ctx, workspace, &mut self.actions);
         }
         prompts::unsaved_changes(&ctx, self);
+        prompts::recovery(&ctx, self);
         prompts::notices(&ctx, self);
 
         self.run_actions(&ctx);
+        if let Some(workspace) = &self.workspace
+            && let Some(message) = self.autosave.tick(workspace, &ctx)
+        {
+            self.notices.push(Notice::error(message));
+        }
         self.update_title(&ctx);
     }
 

@@ -7,6 +7,7 @@ mod atomic;
 mod format;
 mod migrate;
 mod originals;
+mod recovery;
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,7 @@ pub use originals::{
     NewSource, OriginalStatus, SOURCES_DIR, SourceFileError, adopt_original, collect_originals, original_status,
     sha256_hex, source_from_file,
 };
+pub use recovery::{Recovery, describe_difference, discard_recovery, find_recovery, recovery_path, write_recovery};
 
 /// Project files larger than this are refused rather than read into memory.
 pub const MAX_PROJECT_BYTES: u64 = 1 << 30;

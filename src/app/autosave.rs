@@ -1,0 +1,95 @@
+//! Writing the recovery file in the background while there are unsaved changes.
+//!
+//! The first unsaved change starts a clock; the recovery file is written when the clock
+//! reaches the interval (30 s by default), and again at most once per interval while
+//! changes continue. Writing happens on a worker thread from a copy of the project, so
+//! the window never waits for the disk. With nothing unsaved, nothing is scheduled.
+
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use super::workspace::Workspace;
+use crate::store;
+
+pub struct Autosave {
+    interval: Duration,
+    dirty_since: Option<Instant>,
+    last_written: Option<Instant>,
+    /// The project state the recovery file holds.
+    written_generation: Option<u64>,
+    writing: Option<Receiver<Result<(), String>>>,
+}
+
+impl Autosave {
+    pub fn new(interval: Duration) -> Self {
+        Self { interval, dirty_since: None, last_written: None, written_generation: None, writing: None }
+    }
+
+    /// Forgets the clock, after a save or when another project opens.
+    pub fn reset(&mut self) {
+        *self = Self::new(self.interval);
+    }
+
+    /// Starts a write when one is due; returns a message if the last write failed.
+    pub fn tick(&mut self, workspace: &Workspace, ctx: &egui::Context) -> Option<String> {
+        let mut failure = None;
+        if let Some(receiver) = &self.writing {
+            match receiver.try_recv() {
+                Ok(outcome) => {
+                    self.writing = None;
+                    failure = outcome.err();
+                }
+                Err(TryRecvError::Disconnected) => self.writing = None,
+                Err(TryRecvError::Empty) => return None,
+            }
+        }
+        if !workspace.history.has_unsaved_changes() {
+            // Undone back to the saved state: the recovery file holds nothing worth offering.
+            if self.written_generation.take().is_some()
+                && let Some(path) = store::recovery_path(workspace.path.as_deref())
+                && let Err(error) = store::discard_recovery(&path)
+            {
+                failure = Some(format!("Cannot remove the recovery file {}: {error}", path.display()));
+            }
+            self.dirty_since = None;
+            return failure;
+        }
+        let generation = workspace.history.generation();
+        if self.written_generation == Some(generation) {
+            return failure;
+        }
+        let now = Instant::now();
+        let since = *self.dirty_since.get_or_insert(now);
+        let due = self.last_written.map_or(since, |last| last.max(since)) + self.interval;
+        if now < due {
+            ctx.request_repaint_after(due - now);
+            return failure;
+        }
+        let Some(path) = store::recovery_path(workspace.path.as_deref()) else { return failure };
+        let project = workspace.project.clone();
+        let (sender, receiver) = mpsc::channel();
+        let ctx = ctx.clone();
+        let spawned = std::thread::Builder::new().name("autosave".to_owned()).spawn(move || {
+            let outcome = store::write_recovery(&project, &path)
+                .map_err(|error| format!("Cannot write the recovery file {}: {error}", path.display()));
+            sender.send(outcome).ok();
+            ctx.request_repaint();
+        });
+        match spawned {
+            Ok(_) => {
+                self.writing = Some(receiver);
+                self.written_generation = Some(generation);
+                self.last_written = Some(now);
+            }
+            Err(error) => failure = Some(format!("Cannot start writing the recovery file: {error}")),
+        }
+        failure
+    }
+
+    /// Whether a write is still under way (tests wait for it).
+    pub fn is_writing(&self) -> bool {
+        self.writing.is_some()
+    }
+}

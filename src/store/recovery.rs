@@ -1,0 +1,120 @@
+//! Recovery files: the work since the last save, written in the background so that a
+//! crash, a kill or a power cut costs at most the last half minute.
+//!
+//! A project `NAME.ron` keeps its recovery file beside it as `.NAME.ron.recovery`; a
+//! project that has never been saved keeps it in the user's data folder. The file is an
+//! ordinary project file, so recovering is loading.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use super::{LoadError, load, replace_atomically, to_ron};
+use crate::model::Project;
+
+/// Where the recovery file of the project at `project_path` lives; for a project never
+/// saved (`None`), in the user's data folder, if the system has one.
+pub fn recovery_path(project_path: Option<&Path>) -> Option<PathBuf> {
+    match project_path {
+        Some(path) => {
+            let name = path.file_name()?.to_string_lossy().into_owned();
+            Some(path.with_file_name(format!(".{name}.recovery")))
+        }
+        None => directories::ProjectDirs::from("org", "Crosscheck", "Crosscheck")
+            .map(|dirs| dirs.data_dir().join("recovery").join("untitled.ron")),
+    }
+}
+
+/// Writes `project` to its recovery file, atomically.
+pub fn write_recovery(project: &Project, recovery: &Path) -> std::io::Result<()> {
+    if let Some(folder) = recovery.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    let text = to_ron(project).map_err(std::io::Error::other)?;
+    replace_atomically(recovery, text.as_bytes())
+}
+
+/// Removes a recovery file once its work is saved or deliberately discarded.
+pub fn discard_recovery(recovery: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(recovery) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}
+
+/// Work found in a recovery file.
+#[derive(Debug)]
+pub struct Recovery {
+    pub project: Project,
+    pub path: PathBuf,
+    /// When the recovery file was last written.
+    pub written: SystemTime,
+}
+
+/// The recovery file of the project at `project_path`, if there is one newer than the
+/// project file itself (an older one was overtaken by a save and is stale).
+pub fn find_recovery(project_path: Option<&Path>) -> Option<Result<Recovery, LoadError>> {
+    let path = recovery_path(project_path)?;
+    let written = std::fs::metadata(&path).and_then(|meta| meta.modified()).ok()?;
+    let saved = project_path.and_then(|p| std::fs::metadata(p).and_then(|meta| meta.modified()).ok());
+    if saved.is_some_and(|saved| saved > written) {
+        return None;
+    }
+    Some(load(&path).map(|loaded| Recovery { project: loaded.project, path, written }))
+}
+
+/// What the recovered project has that the saved one does not, in a sentence.
+pub fn describe_difference(saved: &Project, recovered: &Project) -> String {
+    let count = |what: &str, saved: usize, recovered: usize| -> Option<String> {
+        match recovered.cmp(&saved) {
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(format!("{} more {what}", recovered - saved)),
+            std::cmp::Ordering::Less => Some(format!("{} fewer {what}", saved - recovered)),
+        }
+    };
+    let changed_claims =
+        recovered.claims.iter().filter(|(id, claim)| saved.claims.get(id).is_some_and(|old| old != *claim)).count();
+    let parts: Vec<String> = [
+        count("sources", saved.sources.len(), recovered.sources.len()),
+        count("claims", saved.claims.len(), recovered.claims.len()),
+        (changed_claims > 0).then(|| format!("{changed_claims} claims edited")),
+        count("pieces of evidence", saved.evidence.len(), recovered.evidence.len()),
+        count("conflicts", saved.conflicts.len(), recovered.conflicts.len()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() { "changes to details the lists do not show".to_owned() } else { parts.join(", ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recovery_newer_than_its_project_is_found_and_an_older_one_is_not() {
+        let folder = tempfile::tempdir().expect("folder");
+        let project_path = folder.path().join("case.ron");
+        let saved = crate::store::load(&crate::sample_project_path()).expect("sample").project;
+        crate::store::save(&saved, &project_path).expect("save");
+        assert!(find_recovery(Some(&project_path)).is_none());
+
+        let mut edited = saved.clone();
+        let id = *edited.claims.keys().next().expect("a claim");
+        if let Some(claim) = edited.claims.get_mut(&id) {
+            claim.verdict = "Mixed".to_owned();
+        }
+        let recovery = recovery_path(Some(&project_path)).expect("path");
+        assert_eq!(recovery, folder.path().join(".case.ron.recovery"));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write_recovery(&edited, &recovery).expect("write");
+        let found = find_recovery(Some(&project_path)).expect("found").expect("loads");
+        assert_eq!(found.project, edited);
+        assert_eq!(describe_difference(&saved, &found.project), "1 claims edited");
+
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        crate::store::save(&edited, &project_path).expect("save");
+        assert!(find_recovery(Some(&project_path)).is_none(), "a later save overtakes the recovery file");
+        discard_recovery(&recovery).expect("remove");
+        discard_recovery(&recovery).expect("removing twice is fine");
+    }
+}
