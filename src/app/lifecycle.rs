@@ -114,14 +114,20 @@ impl CrosscheckApp {
 
     /// Closes the open project; its recovery file goes too (its work was saved or discarded).
     fn close_workspace(&mut self) {
-        if let Some(workspace) = self.workspace.take()
-            && let Some(recovery) = store::recovery_path(workspace.path.as_deref())
+        self.discard_recovery_file();
+        self.workspace = None;
+        self.autosave.reset();
+        self.recovery = None;
+    }
+
+    /// Removes the open project's recovery file: the analyst saved or chose to discard its work.
+    fn discard_recovery_file(&mut self) {
+        let Some(workspace) = &self.workspace else { return };
+        if let Some(recovery) = store::recovery_path(workspace.path.as_deref())
             && let Err(error) = store::discard_recovery(&recovery)
         {
             self.error(format!("Cannot remove the recovery file {}: {error}", recovery.display()));
         }
-        self.autosave.reset();
-        self.recovery = None;
     }
 
     /// Runs `action` now if nothing would be lost, otherwise asks first.
@@ -171,7 +177,7 @@ impl CrosscheckApp {
                 self.info("Project closed");
             }
             PendingAction::Quit => {
-                self.close_workspace();
+                self.discard_recovery_file();
                 self.quitting = true;
                 self.actions.push(Action::Command(UiCommand::Quit));
             }
