@@ -583,3 +583,28 @@ fn recovered_work_can_be_discarded() {
     assert!(!recovery.exists());
     assert!(!harness.state().workspace().is_some_and(|w| w.history.has_unsaved_changes()));
 }
+
+#[test]
+fn opening_a_project_another_instance_holds_warns_who_holds_it() {
+    let (_folder, path) = sample_copy();
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    // Process 1 is always alive: another Crosscheck holding the project.
+    std::fs::write(crosscheck::store::lock_path(&path), format!("1 {}\n", host.trim())).expect("write");
+    let harness = app(&path, &ScriptedDialogs::default());
+    let notices = harness.state().notices();
+    assert!(
+        notices.iter().any(|n| n.contains("also open in another Crosscheck") && n.contains("process 1")),
+        "{notices:?}"
+    );
+    assert!(harness.state().workspace().is_some(), "the project still opens");
+}
+
+#[test]
+fn an_open_project_is_locked_and_released_on_close() {
+    let (_folder, path) = sample_copy();
+    let lock = crosscheck::store::lock_path(&path);
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    assert!(lock.exists());
+    shortcut(&mut harness, Modifiers::COMMAND, Key::W);
+    assert!(!lock.exists(), "closing the project releases it");
+}

@@ -57,6 +57,15 @@ impl CrosscheckApp {
         match store::load(path) {
             Ok(loaded) => {
                 let mut workspace = Workspace::opened(loaded.project, path.to_owned());
+                match store::lock_project(path) {
+                    Ok(lock) => workspace.lock = Some(lock),
+                    Err(store::LockError::Held(holder)) => self.error(format!(
+                        "{} is also open in another Crosscheck ({holder}). Saving here may overwrite the other copy's work.",
+                        path.display()
+                    )),
+                    // A folder we cannot write to will say so on save; no lock is no harm.
+                    Err(store::LockError::Io(_)) => {}
+                }
                 workspace.reveal_selection();
                 self.workspace = Some(workspace);
                 self.prefs.remember(path);
@@ -103,6 +112,7 @@ impl CrosscheckApp {
                 restored.path.clone_from(&workspace.path);
                 // The restored work is not in the project file yet.
                 restored.history = crate::history::History::unsaved();
+                restored.lock = workspace.lock.take();
                 restored.reveal_selection();
                 *workspace = restored;
                 self.info("Restored the unsaved work; save to keep it.");
@@ -240,6 +250,10 @@ impl CrosscheckApp {
         }
         self.autosave.reset();
         let Some(workspace) = self.workspace.as_mut() else { return false };
+        if workspace.path.as_deref() != Some(path) {
+            // Saved somewhere new: hold that file now and let the old one go.
+            workspace.lock = store::lock_project(path).ok();
+        }
         workspace.path = Some(path.to_owned());
         workspace.refresh_original_status();
         self.prefs.remember(path);

@@ -53,6 +53,8 @@ pub struct Workspace {
     pub conflict_draft: Option<Anchor>,
     /// Sources whose original file is missing or has changed.
     pub original_status: BTreeMap<SourceId, OriginalStatus>,
+    /// Tells other Crosscheck instances that this project is open here.
+    pub lock: Option<store::ProjectLock>,
 }
 
 impl Workspace {
@@ -78,6 +80,7 @@ impl Workspace {
             reveal: None,
             conflict_draft: None,
             original_status: BTreeMap::new(),
+            lock: None,
         }
     }
 

@@ -5,6 +5,7 @@
 
 mod atomic;
 mod format;
+mod lock;
 mod migrate;
 mod originals;
 mod recovery;
@@ -17,6 +18,7 @@ use crate::model::{Problem, Project};
 
 pub use atomic::{backup_path, replace_atomically, write_atomically};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, from_ron, to_ron};
+pub use lock::{Holder, LockError, ProjectLock, lock_path, lock_project};
 pub use originals::{
     NewSource, OriginalStatus, SOURCES_DIR, SourceFileError, adopt_original, collect_originals, original_status,
     sha256_hex, source_from_file,
