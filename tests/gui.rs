@@ -608,3 +608,23 @@ fn an_open_project_is_locked_and_released_on_close() {
     shortcut(&mut harness, Modifiers::COMMAND, Key::W);
     assert!(!lock.exists(), "closing the project releases it");
 }
+
+#[test]
+fn a_save_that_fails_keeps_the_project_open_unsaved_and_the_old_file_intact() {
+    let (folder, path) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+    let on_disk = std::fs::read(&path).expect("read");
+    change_first_verdict(&mut harness, "Mixed");
+    // A "folder" that is really a file: the save cannot create anything there.
+    let blocker = folder.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").expect("write");
+    dialogs.answer(vec![blocker.join("moved.ron")]);
+    shortcut(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let notices = harness.state().notices();
+    assert!(notices.iter().any(|n| n.contains("not-a-folder") && n.contains("still open and unsaved")), "{notices:?}");
+    let workspace = harness.state().workspace().expect("still open");
+    assert!(workspace.history.has_unsaved_changes());
+    assert_eq!(workspace.path.as_deref(), Some(path.as_path()), "still the original file");
+    assert_eq!(std::fs::read(&path).expect("read"), on_disk, "the old file is intact");
+}

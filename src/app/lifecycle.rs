@@ -230,7 +230,10 @@ impl CrosscheckApp {
             }
             Ok(None) => {}
             Err(error) => {
-                self.error(format!("Cannot copy the source files into {}: {error}", folder.display()));
+                self.error(format!(
+                    "Cannot copy the source files into {}: {error}. The project is still open and unsaved.",
+                    folder.display()
+                ));
                 return false;
             }
         }
