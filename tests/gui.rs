@@ -628,3 +628,42 @@ fn a_save_that_fails_keeps_the_project_open_unsaved_and_the_old_file_intact() {
     assert_eq!(workspace.path.as_deref(), Some(path.as_path()), "still the original file");
     assert_eq!(std::fs::read(&path).expect("read"), on_disk, "the old file is intact");
 }
+
+/// Another program saves the project with a different title.
+fn change_on_disk(path: &Path) -> Project {
+    let mut theirs = crosscheck::store::load(path).expect("loads").project;
+    theirs.info.title = "Edited in another window".to_owned();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    crosscheck::store::save(&theirs, path).expect("saves");
+    theirs
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    change_first_verdict(&mut harness, "Mixed");
+    let theirs = change_on_disk(&path);
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(harness.query_by_label_contains("changed on disk").is_some(), "the analyst is asked");
+    assert_eq!(crosscheck::store::load(&path).expect("loads").project, theirs, "nothing written yet");
+
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    let ours = project(&harness);
+    assert_eq!(crosscheck::store::load(&path).expect("loads").project, ours);
+    assert!(!harness.state().workspace().is_some_and(|w| w.history.has_unsaved_changes()));
+}
+
+#[test]
+fn a_file_changed_on_disk_can_be_reloaded() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    change_first_verdict(&mut harness, "Mixed");
+    let theirs = change_on_disk(&path);
+    shortcut(&mut harness, Modifiers::COMMAND, Key::S);
+    harness.get_by_label("Reload from disk").click();
+    harness.run();
+    assert_eq!(project(&harness), theirs);
+    assert!(crosscheck::store::lock_path(&path).exists(), "the reopened project is locked again");
+}

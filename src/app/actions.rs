@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::commands::UiCommand;
-use super::lifecycle::GuardAnswer;
+use super::lifecycle::{GuardAnswer, OutsideChoice};
 use super::workspace::{Selection, TextRange};
 use crate::edit::Edit;
 use crate::history::MergeKey;
@@ -44,6 +44,8 @@ pub enum Action {
     SaveReport,
     /// Turn a discrepancy found by comparing sources into a conflict.
     FlagDiscrepancy(Box<crate::model::Conflict>),
+    /// What to do about a project file changed on disk.
+    OutsideChange(OutsideChoice),
     /// Restore (true) or throw away (false) the unsaved work found from an earlier run.
     RecoveryAnswer(bool),
     /// Read a source's original file again and re-find its passages in the new text.

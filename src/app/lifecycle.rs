@@ -35,6 +35,17 @@ pub enum DialogPurpose {
     SaveReport,
 }
 
+/// The answer to "the project file changed on disk".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutsideChoice {
+    /// Replace the open project with the file on disk.
+    Reload,
+    /// Keep working on this copy; the next save asks before replacing the file.
+    KeepMine,
+    /// Replace the file on disk with this copy now.
+    Overwrite,
+}
+
 /// The answer to "save changes?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GuardAnswer {
@@ -214,8 +225,32 @@ impl CrosscheckApp {
         self.pending_dialog = Some((purpose, receiver));
     }
 
+    fn answer_outside_change(&mut self, choice: OutsideChoice) {
+        self.outside_change = None;
+        let path = self.workspace.as_ref().and_then(|w| w.path.clone());
+        match (choice, path) {
+            (OutsideChoice::Reload, Some(path)) => {
+                // Drop our lock first so reopening takes it again.
+                self.workspace = None;
+                self.open(&path);
+            }
+            (OutsideChoice::Overwrite, Some(path)) => {
+                self.overwrite_confirmed = true;
+                self.save_to(&path);
+            }
+            _ => self.overwrite_confirmed = false,
+        }
+    }
+
     /// Saves the open project to `path`; on failure reports why and leaves it unsaved.
     pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        let replacing_changed_file =
+            self.workspace.as_ref().is_some_and(|w| w.path.as_deref() == Some(path) && w.changed_on_disk());
+        if replacing_changed_file && !self.overwrite_confirmed {
+            self.outside_change = Some(true);
+            return false;
+        }
+        self.overwrite_confirmed = false;
         let Some(workspace) = self.workspace.as_mut() else { return false };
         let folder = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
@@ -258,6 +293,7 @@ impl CrosscheckApp {
             workspace.lock = store::lock_project(path).ok();
         }
         workspace.path = Some(path.to_owned());
+        workspace.disk_stamp = store::file_stamp(path);
         workspace.refresh_original_status();
         self.prefs.remember(path);
         self.info(format!("Saved {}", path.display()));
@@ -562,6 +598,7 @@ impl CrosscheckApp {
             Action::ImportFiles(paths) => self.start_import(paths),
             Action::Reimport(id) => self.start_reimport(id),
             Action::RecoveryAnswer(restore) => self.answer_recovery(restore),
+            Action::OutsideChange(choice) => self.answer_outside_change(choice),
             Action::CancelImport => {
                 if let Some(job) = &self.import {
                     job.cancel();

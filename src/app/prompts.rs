@@ -7,7 +7,7 @@ use eframe::egui::{self, RichText};
 
 use super::actions::{Action, Actions};
 use super::commands::UiCommand;
-use super::lifecycle::GuardAnswer;
+use super::lifecycle::{GuardAnswer, OutsideChoice};
 use super::shell::CrosscheckApp;
 use super::theme::Palette;
 
@@ -82,6 +82,37 @@ pub fn recovery(ctx: &egui::Context, app: &mut CrosscheckApp) {
     });
     if let Some(answer) = modal.inner {
         app.actions.push(Action::RecoveryAnswer(answer));
+    }
+}
+
+pub fn outside_change(ctx: &egui::Context, app: &mut CrosscheckApp) {
+    let Some(while_saving) = app.outside_change else { return };
+    let name = app.workspace.as_ref().map_or_else(String::new, super::workspace::Workspace::display_name);
+    let modal = egui::Modal::new(egui::Id::unique("project changed on disk")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading(format!("“{name}” changed on disk"));
+        ui.label("Another program changed the project file after Crosscheck last read or wrote it (another window, a sync or a git pull).");
+        ui.add_space(8.0);
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui.button("Reload from disk").on_hover_text("Open the file as it is now; changes made here are lost").clicked() {
+                choice = Some(OutsideChoice::Reload);
+            }
+            if while_saving {
+                if ui.button("Overwrite").on_hover_text("Replace the file on disk with the project as it is here").clicked() {
+                    choice = Some(OutsideChoice::Overwrite);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(OutsideChoice::KeepMine);
+                }
+            } else if ui.button("Keep mine").on_hover_text("Keep working here; saving will ask before replacing the file").clicked() {
+                choice = Some(OutsideChoice::KeepMine);
+            }
+        });
+        choice
+    });
+    if let Some(choice) = modal.inner {
+        app.actions.push(Action::OutsideChange(choice));
     }
 }
 

@@ -58,6 +58,11 @@ pub struct CrosscheckApp {
     pub(super) actions: Actions,
     pub(super) quitting: bool,
     pub(super) autosave: Autosave,
+    /// The project file changed on disk; `true` when found while saving.
+    pub(super) outside_change: Option<bool>,
+    /// The analyst confirmed that the next save may replace a file changed elsewhere.
+    pub(super) overwrite_confirmed: bool,
+    was_focused: bool,
     /// Unsaved work found from a previous run, waiting for Restore or Discard.
     pub(super) recovery: Option<(crate::store::Recovery, String)>,
     pub(super) ctx: egui::Context,
@@ -89,6 +94,9 @@ impl CrosscheckApp {
             quitting: false,
             autosave: Autosave::new(launch.autosave_after),
             recovery: None,
+            outside_change: None,
+            overwrite_confirmed: false,
+            was_focused: true,
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
             applied_theme: None,
@@ -132,6 +140,19 @@ impl CrosscheckApp {
             theme::apply(ctx, self.prefs.theme);
             self.applied_theme = Some(self.prefs.theme);
         }
+    }
+
+    /// Coming back to the window is when a `git pull` or another instance may have changed
+    /// the project file; look then, not on a timer, so an idle app stays idle.
+    fn check_disk_on_focus(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        if focused && !self.was_focused && self.outside_change.is_none() {
+            let changed = self.workspace.as_ref().is_some_and(Workspace::changed_on_disk);
+            if changed && !self.overwrite_confirmed {
+                self.outside_change = Some(false);
+            }
+        }
+        self.was_focused = focused;
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
@@ -213,6 +234,7 @@ impl eframe::App for CrosscheckApp {
         self.apply_theme(&ctx);
         self.poll_background(&ctx);
         self.handle_close_request(&ctx);
+        self.check_disk_on_focus(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
 
@@ -224,6 +246,7 @@ impl eframe::App for CrosscheckApp {
         }
         prompts::unsaved_changes(&ctx, self);
         prompts::recovery(&ctx, self);
+        prompts::outside_change(&ctx, self);
         prompts::notices(&ctx, self);
 
         self.run_actions(&ctx);

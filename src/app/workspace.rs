@@ -55,6 +55,8 @@ pub struct Workspace {
     pub original_status: BTreeMap<SourceId, OriginalStatus>,
     /// Tells other Crosscheck instances that this project is open here.
     pub lock: Option<store::ProjectLock>,
+    /// The project file as last read or written here.
+    pub disk_stamp: Option<store::FileStamp>,
 }
 
 impl Workspace {
@@ -63,7 +65,9 @@ impl Workspace {
     }
 
     pub fn opened(project: Project, path: PathBuf) -> Self {
+        let stamp = store::file_stamp(&path);
         let mut workspace = Self::with(project, History::new(), Some(path));
+        workspace.disk_stamp = stamp;
         workspace.refresh_original_status();
         workspace
     }
@@ -81,6 +85,7 @@ impl Workspace {
             conflict_draft: None,
             original_status: BTreeMap::new(),
             lock: None,
+            disk_stamp: None,
         }
     }
 
@@ -90,6 +95,12 @@ impl Workspace {
             .as_deref()
             .and_then(Path::file_stem)
             .map_or_else(|| "Untitled".to_owned(), |stem| stem.to_string_lossy().into_owned())
+    }
+
+    /// Whether the project file changed on disk since it was last read or written here.
+    pub fn changed_on_disk(&self) -> bool {
+        let Some(path) = &self.path else { return false };
+        self.disk_stamp.is_some() && store::file_stamp(path) != self.disk_stamp
     }
 
     pub fn folder(&self) -> Option<&Path> {

@@ -88,6 +88,20 @@ pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
     write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io { path: path.to_owned(), source })
 }
 
+/// What a file on disk looked like when Crosscheck last read or wrote it, to notice
+/// when something else (another instance, a `git pull`) changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    pub modified: std::time::SystemTime,
+    pub len: u64,
+}
+
+/// The file's stamp now; `None` when it cannot be read (gone, or no permission).
+pub fn file_stamp(path: &Path) -> Option<FileStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some(FileStamp { modified: meta.modified().ok()?, len: meta.len() })
+}
+
 /// 1-based line and column just after `bytes`.
 fn line_column(bytes: &[u8]) -> (usize, usize) {
     let line = bytes.split(|&b| b == b'\n').count();
