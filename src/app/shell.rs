@@ -36,6 +36,10 @@ impl Launch {
     pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(30);
 }
 
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "independent flags of the window (quitting, comparing, focus), not one state machine"
+)]
 pub struct CrosscheckApp {
     pub(super) workspace: Option<Workspace>,
     pub(super) prefs: Preferences,
