@@ -632,7 +632,7 @@ fn a_save_that_fails_keeps_the_project_open_unsaved_and_the_old_file_intact() {
 /// Another program saves the project with a different title.
 fn change_on_disk(path: &Path) -> Project {
     let mut theirs = crosscheck::store::load(path).expect("loads").project;
-    theirs.info.title = "Edited in another window".to_owned();
+    "Edited in another window".clone_into(&mut theirs.info.title);
     std::thread::sleep(std::time::Duration::from_millis(20));
     crosscheck::store::save(&theirs, path).expect("saves");
     theirs
