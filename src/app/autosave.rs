@@ -20,11 +20,20 @@ pub struct Autosave {
     /// The project state the recovery file holds.
     written_generation: Option<u64>,
     writing: Option<Receiver<Result<(), String>>>,
+    /// The project state held by the last recovery file that finished writing.
+    completed_generation: Option<u64>,
 }
 
 impl Autosave {
     pub fn new(interval: Duration) -> Self {
-        Self { interval, dirty_since: None, last_written: None, written_generation: None, writing: None }
+        Self {
+            interval,
+            dirty_since: None,
+            last_written: None,
+            written_generation: None,
+            writing: None,
+            completed_generation: None,
+        }
     }
 
     /// Forgets the clock, after a save or when another project opens.
@@ -39,6 +48,9 @@ impl Autosave {
             match receiver.try_recv() {
                 Ok(outcome) => {
                     self.writing = None;
+                    if outcome.is_ok() {
+                        self.completed_generation = self.written_generation;
+                    }
                     failure = outcome.err();
                 }
                 Err(TryRecvError::Disconnected) => self.writing = None,
@@ -91,5 +103,10 @@ impl Autosave {
     /// Whether a write is still under way (tests wait for it).
     pub fn is_writing(&self) -> bool {
         self.writing.is_some()
+    }
+
+    /// The project state (history generation) the last finished recovery file holds.
+    pub fn completed_generation(&self) -> Option<u64> {
+        self.completed_generation
     }
 }

@@ -134,6 +134,11 @@ impl CrosscheckApp {
         self.autosave.is_writing()
     }
 
+    /// The history generation held by the last recovery file that finished writing.
+    pub fn autosaved_generation(&self) -> Option<u64> {
+        self.autosave.completed_generation()
+    }
+
     /// Error and information messages on screen.
     pub fn notices(&self) -> Vec<String> {
         self.notices.iter().map(|notice| notice.text.clone()).collect()
