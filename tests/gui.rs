@@ -667,3 +667,55 @@ fn a_file_changed_on_disk_can_be_reloaded() {
     assert_eq!(project(&harness), theirs);
     assert!(crosscheck::store::lock_path(&path).exists(), "the reopened project is locked again");
 }
+
+/// Steps until the background import has finished.
+fn wait_for_import(harness: &mut Harness<'_, CrosscheckApp>, done: impl Fn(&CrosscheckApp) -> bool) {
+    for _ in 0..300 {
+        harness.step();
+        if done(harness.state()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+#[test]
+fn moved_originals_are_relinked_one_by_one_or_by_folder() {
+    let (folder, path) = sample_copy();
+    let moved = folder.path().join("moved");
+    std::fs::create_dir_all(&moved).expect("create");
+    for name in ["statement.txt", "rewrite.md"] {
+        std::fs::rename(folder.path().join("sources").join(name), moved.join(name)).expect("move");
+    }
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+    let before = project(&harness);
+    let missing = |app: &CrosscheckApp| app.workspace().map_or(0, |w| w.original_status.len());
+    assert_eq!(missing(harness.state()), 2, "both moved originals are flagged");
+
+    // One source, by picking its file.
+    let statement = "Kessary and Varenland sign the Sella Harbour Accord on water sharing and dam safety";
+    harness.get_by_role_and_label(Role::Button, statement).click();
+    harness.run();
+    dialogs.answer(vec![moved.join("statement.txt")]);
+    harness.get_by_label("Relink…").click();
+    wait_for_import(&mut harness, |app| missing(app) == 1);
+    assert_eq!(missing(harness.state()), 1);
+
+    // The rest, by picking the folder.
+    harness
+        .get_by_role_and_label(Role::Button, "Varenland and Kessary strike river deal as dam safety fund agreed")
+        .click();
+    harness.run();
+    dialogs.answer(vec![moved.clone()]);
+    harness.get_by_label("Relink folder…").click();
+    wait_for_import(&mut harness, |app| missing(app) == 0);
+    assert_eq!(missing(harness.state()), 0, "{:?}", harness.state().notices());
+
+    let after = project(&harness);
+    assert_eq!(after.claims, before.claims, "the same text: every passage stays where it was");
+    assert_eq!(after.evidence, before.evidence);
+    assert!(folder.path().join("sources/statement.txt").exists(), "the original is back in the project");
+    assert!(after.problems().is_empty());
+}

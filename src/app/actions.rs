@@ -50,6 +50,10 @@ pub enum Action {
     RecoveryAnswer(bool),
     /// Read a source's original file again and re-find its passages in the new text.
     Reimport(SourceId),
+    /// Point a source whose original is missing at the file's new place.
+    Relink(SourceId),
+    /// Relink every source with a missing original to files in one folder.
+    RelinkFolder,
     /// Mark a suggested sentence as a claim.
     AcceptSuggestion(Box<crate::model::Claim>),
 }

@@ -12,9 +12,18 @@ use eframe::egui;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DialogKind {
     OpenProject,
-    SaveProjectAs { suggested_name: String },
+    SaveProjectAs {
+        suggested_name: String,
+    },
     ImportSources,
-    SaveReport { suggested_name: String, extension: &'static str },
+    SaveReport {
+        suggested_name: String,
+        extension: &'static str,
+    },
+    /// One document: where a source's original went.
+    FindOriginal,
+    /// A folder holding moved originals.
+    FindOriginalsFolder,
 }
 
 /// Shows file dialogs. The answer (chosen paths; empty when cancelled) arrives on the
@@ -47,6 +56,14 @@ impl FileDialogs for NativeDialogs {
                     .set_file_name(suggested_name)
                     .add_filter("Report", &[extension])
                     .save_file()
+                    .into_iter()
+                    .collect(),
+                DialogKind::FindOriginal => {
+                    rfd::FileDialog::new().set_title("Find the moved original").pick_file().into_iter().collect()
+                }
+                DialogKind::FindOriginalsFolder => rfd::FileDialog::new()
+                    .set_title("Folder with the moved originals")
+                    .pick_folder()
                     .into_iter()
                     .collect(),
                 DialogKind::ImportSources => rfd::FileDialog::new()

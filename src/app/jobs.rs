@@ -12,15 +12,19 @@ use crate::store::{self, NewSource};
 /// What the import thread reports.
 pub enum ImportEvent {
     /// Boxed: a source carries its whole text, a failure only a message.
-    Imported(Box<NewSource>),
+    Imported {
+        file: PathBuf,
+        source: Box<NewSource>,
+    },
     Failed(String),
 }
 
 /// A running import.
 pub struct ImportJob {
     pub total: usize,
-    /// The source whose text this import replaces (a re-import of its original).
-    pub replaces: Option<crate::model::SourceId>,
+    /// Sources whose text the file at each path replaces (re-import or relink); files
+    /// not listed become new sources.
+    pub replaces: std::collections::HashMap<PathBuf, crate::model::SourceId>,
     done: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
     events: Receiver<ImportEvent>,
@@ -42,7 +46,7 @@ impl ImportJob {
                     break;
                 }
                 let event = match store::source_from_file(&file, project_dir.as_deref()) {
-                    Ok(source) => ImportEvent::Imported(Box::new(source)),
+                    Ok(source) => ImportEvent::Imported { file: file.clone(), source: Box::new(source) },
                     Err(error) => ImportEvent::Failed(error.to_string()),
                 };
                 thread_done.fetch_add(1, Ordering::Relaxed);
@@ -52,7 +56,7 @@ impl ImportJob {
                 ctx.request_repaint();
             }
         })?;
-        Ok(Self { total, replaces: None, done, cancel, events, finished: total == 0 })
+        Ok(Self { total, replaces: std::collections::HashMap::new(), done, cancel, events, finished: total == 0 })
     }
 
     pub fn done(&self) -> usize {

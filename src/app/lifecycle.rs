@@ -33,6 +33,8 @@ pub enum DialogPurpose {
     SaveAs,
     Import,
     SaveReport,
+    Relink(crate::model::SourceId),
+    RelinkFolder,
 }
 
 /// The answer to "the project file changed on disk".
@@ -209,6 +211,8 @@ impl CrosscheckApp {
         let kind = match purpose {
             DialogPurpose::Open => DialogKind::OpenProject,
             DialogPurpose::Import => DialogKind::ImportSources,
+            DialogPurpose::Relink(_) => DialogKind::FindOriginal,
+            DialogPurpose::RelinkFolder => DialogKind::FindOriginalsFolder,
             DialogPurpose::SaveReport => DialogKind::SaveReport {
                 suggested_name: self.workspace.as_ref().map_or_else(String::new, |w| self.export.suggested_name(w)),
                 extension: self.export.format.extension(),
@@ -369,6 +373,16 @@ impl CrosscheckApp {
                     self.start_import(paths);
                 }
             }
+            DialogPurpose::Relink(id) => {
+                if let Some(file) = paths.into_iter().next() {
+                    self.start_replacing(vec![(file, *id)]);
+                }
+            }
+            DialogPurpose::RelinkFolder => {
+                if let Some(folder) = paths.into_iter().next() {
+                    self.relink_folder(&folder);
+                }
+            }
             DialogPurpose::SaveReport => {
                 if let (Some(path), Some(workspace)) = (paths.into_iter().next(), &self.workspace) {
                     self.export.save_to(&workspace.project, path, &self.ctx);
@@ -399,15 +413,46 @@ impl CrosscheckApp {
             self.error(format!("Source {id} has no original file to read again."));
             return;
         };
-        let folder = workspace.folder().map(Path::to_owned);
-        let file = folder.as_deref().map_or_else(|| PathBuf::from(&original.path), |dir| dir.join(&original.path));
+        let file = workspace.folder().map_or_else(|| PathBuf::from(&original.path), |dir| dir.join(&original.path));
+        self.start_replacing(vec![(file, id)]);
+    }
+
+    /// Relinks sources whose original is missing to files found in `folder` with the same
+    /// name, each read again like a re-import.
+    fn relink_folder(&mut self, folder: &Path) {
+        let Some(workspace) = &self.workspace else { return };
+        let mut pairs = Vec::new();
+        for (&id, status) in &workspace.original_status {
+            if *status != store::OriginalStatus::Missing {
+                continue;
+            }
+            let name = workspace.project.sources[&id]
+                .content
+                .original
+                .as_ref()
+                .and_then(|o| Path::new(&o.path).file_name().map(ToOwned::to_owned));
+            if let Some(candidate) = name.map(|name| folder.join(name)).filter(|path| path.is_file()) {
+                pairs.push((candidate, id));
+            }
+        }
+        if pairs.is_empty() {
+            self.error(format!("{} has no files named like the missing originals.", folder.display()));
+            return;
+        }
+        self.start_replacing(pairs);
+    }
+
+    /// Reads each file on a worker thread and replaces the text of the paired source.
+    fn start_replacing(&mut self, pairs: Vec<(PathBuf, crate::model::SourceId)>) {
         if self.import.is_some() {
             self.error("An import is already running; wait for it or cancel it first.");
             return;
         }
-        match ImportJob::start(vec![file], folder, &self.ctx) {
+        let folder = self.workspace.as_ref().and_then(|w| w.folder().map(Path::to_owned));
+        let files = pairs.iter().map(|(file, _)| file.clone()).collect();
+        match ImportJob::start(files, folder, &self.ctx) {
             Ok(mut job) => {
-                job.replaces = Some(id);
+                job.replaces = pairs.into_iter().collect();
                 self.import = Some(job);
             }
             Err(error) => self.error(format!("Cannot start importing: {error}")),
@@ -445,22 +490,22 @@ impl CrosscheckApp {
         let Some(job) = self.import.as_mut() else { return };
         let events = job.drain();
         let finished = job.is_finished();
-        if let Some(id) = job.replaces {
-            for event in events {
-                match event {
-                    ImportEvent::Imported(new) => self.finish_reimport(id, *new),
-                    ImportEvent::Failed(message) => self.notices.push(Notice::error(message)),
-                }
+        let replaces = job.replaces.clone();
+        let mut fresh = Vec::new();
+        for event in events {
+            match event {
+                ImportEvent::Imported { file, source } => match replaces.get(&file) {
+                    Some(&id) => self.finish_reimport(id, *source),
+                    None => fresh.push(ImportEvent::Imported { file, source }),
+                },
+                failed @ ImportEvent::Failed(_) => fresh.push(failed),
             }
-            if finished {
-                self.import = None;
-            }
-            return;
         }
+        let events = fresh;
         let mut edits = Vec::new();
         for event in events {
             match event {
-                ImportEvent::Imported(new) => {
+                ImportEvent::Imported { source: new, .. } => {
                     let Some(workspace) = self.workspace.as_mut() else { continue };
                     let id = workspace.project.ids.next_source();
                     for note in &new.notes {
@@ -597,6 +642,8 @@ impl CrosscheckApp {
             Action::OpenProject(path) => self.request(PendingAction::OpenProject(Some(path))),
             Action::ImportFiles(paths) => self.start_import(paths),
             Action::Reimport(id) => self.start_reimport(id),
+            Action::Relink(id) => self.show_dialog(DialogPurpose::Relink(id)),
+            Action::RelinkFolder => self.show_dialog(DialogPurpose::RelinkFolder),
             Action::RecoveryAnswer(restore) => self.answer_recovery(restore),
             Action::OutsideChange(choice) => self.answer_outside_change(choice),
             Action::CancelImport => {

@@ -155,6 +155,12 @@ impl CrosscheckApp {
     /// the project file; look then, not on a timer, so an idle app stays idle.
     fn check_disk_on_focus(&mut self, ctx: &egui::Context) {
         let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        if focused && !self.was_focused {
+            // Originals may have been edited, moved or deleted while the window was away.
+            if let Some(workspace) = self.workspace.as_mut() {
+                workspace.refresh_original_status();
+            }
+        }
         if focused && !self.was_focused && self.outside_change.is_none() {
             let changed = self.workspace.as_ref().is_some_and(Workspace::changed_on_disk);
             if changed && !self.overwrite_confirmed {

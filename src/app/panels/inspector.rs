@@ -274,11 +274,25 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
         if let Some(warning) = super::original_warning(workspace.original_status.get(&id)) {
             ui.colored_label(palette.warning, format!("! {warning}."));
         }
-        let reimport = ui.button("Re-import from original").on_hover_text(
-            "Read the original file again; claims, evidence and conflicts are found again in the new text",
-        );
-        if reimport.clicked() {
-            actions.push(Action::Reimport(id));
+        if workspace.original_status.get(&id) == Some(&crate::store::OriginalStatus::Missing) {
+            ui.horizontal(|ui| {
+                if ui.button("Relink…").on_hover_text("Pick the file where the original is now").clicked() {
+                    actions.push(Action::Relink(id));
+                }
+                let folder = ui.button("Relink folder…").on_hover_text(
+                    "Pick a folder: every source whose original is missing is linked to the file of the same name there",
+                );
+                if folder.clicked() {
+                    actions.push(Action::RelinkFolder);
+                }
+            });
+        } else {
+            let reimport = ui.button("Re-import from original").on_hover_text(
+                "Read the original file again; claims, evidence and conflicts are found again in the new text",
+            );
+            if reimport.clicked() {
+                actions.push(Action::Reimport(id));
+            }
         }
     }
     delete_button(ui, "source", actions);
