@@ -678,28 +678,27 @@ impl CrosscheckApp {
             }
             Action::GuardAnswer(answer) => self.answer_guard(answer),
             Action::SaveReport => self.show_dialog(DialogPurpose::SaveReport),
-            Action::FlagDiscrepancy(conflict) => {
-                let Some(workspace) = self.workspace.as_mut() else { return };
+            Action::FlagDiscrepancy(conflict) => self.insert_and_select(|workspace| {
                 let id = workspace.project.ids.next_conflict();
-                match workspace.apply(Edit::InsertConflict { id, conflict }, None) {
-                    Ok(()) => {
-                        workspace.selection = Selection::Conflict(id);
-                        self.info(format!("Flagged conflict {id}"));
-                    }
-                    Err(error) => self.error(format!("Cannot flag the conflict: {error}")),
-                }
-            }
-            Action::AcceptSuggestion(claim) => {
-                let Some(workspace) = self.workspace.as_mut() else { return };
+                (Edit::InsertConflict { id, conflict }, Selection::Conflict(id), format!("Flagged conflict {id}"))
+            }),
+            Action::AcceptSuggestion(claim) => self.insert_and_select(|workspace| {
                 let id = workspace.project.ids.next_claim();
-                match workspace.apply(Edit::InsertClaim { id, claim }, None) {
-                    Ok(()) => {
-                        workspace.selection = Selection::Claim(id);
-                        self.info(format!("Marked claim {id}"));
-                    }
-                    Err(error) => self.error(format!("Cannot mark the claim: {error}")),
-                }
+                (Edit::InsertClaim { id, claim }, Selection::Claim(id), format!("Marked claim {id}"))
+            }),
+        }
+    }
+
+    /// Applies an edit that adds something, then selects it.
+    fn insert_and_select(&mut self, build: impl FnOnce(&mut Workspace) -> (Edit, Selection, String)) {
+        let Some(workspace) = self.workspace.as_mut() else { return };
+        let (edit, selection, message) = build(workspace);
+        match workspace.apply(edit, None) {
+            Ok(()) => {
+                workspace.selection = selection;
+                self.info(message);
             }
+            Err(error) => self.error(format!("That change was refused: {error}")),
         }
     }
 
