@@ -1,0 +1,168 @@
+//! Bringing files in: importing new sources, re-importing changed originals and
+//! relinking moved ones, all read on a worker thread with progress and Cancel.
+
+use std::path::{Path, PathBuf};
+
+use eframe::egui;
+
+use super::jobs::{ImportEvent, ImportJob};
+use super::prompts::Notice;
+use super::shell::CrosscheckApp;
+use super::workspace::Workspace;
+use crate::edit::Edit;
+use crate::store;
+
+impl CrosscheckApp {
+    pub(super) fn start_import(&mut self, paths: Vec<PathBuf>) {
+        if self.import.is_some() {
+            self.error("An import is already running; wait for it or cancel it first.");
+            return;
+        }
+        if self.workspace.is_none() {
+            self.workspace = Some(Workspace::new_project());
+        }
+        let folder = self.workspace.as_ref().and_then(|w| w.folder().map(Path::to_owned));
+        match ImportJob::start(paths, folder, &self.ctx) {
+            Ok(job) => self.import = Some(job),
+            Err(error) => self.error(format!("Cannot start importing: {error}")),
+        }
+    }
+
+    pub(super) fn start_reimport(&mut self, id: crate::model::SourceId) {
+        let Some(workspace) = &self.workspace else { return };
+        let original = workspace.project.sources.get(&id).and_then(|s| s.content.original.clone());
+        let Some(original) = original else {
+            self.error(format!("Source {id} has no original file to read again."));
+            return;
+        };
+        let file = workspace.folder().map_or_else(|| PathBuf::from(&original.path), |dir| dir.join(&original.path));
+        self.start_replacing(vec![(file, id)]);
+    }
+
+    /// Relinks sources whose original is missing to files found in `folder` with the same
+    /// name, each read again like a re-import.
+    pub(super) fn relink_folder(&mut self, folder: &Path) {
+        let Some(workspace) = &self.workspace else { return };
+        let mut pairs = Vec::new();
+        for (&id, status) in &workspace.original_status {
+            if *status != store::OriginalStatus::Missing {
+                continue;
+            }
+            let name = workspace.project.sources[&id]
+                .content
+                .original
+                .as_ref()
+                .and_then(|o| Path::new(&o.path).file_name().map(ToOwned::to_owned));
+            if let Some(candidate) = name.map(|name| folder.join(name)).filter(|path| path.is_file()) {
+                pairs.push((candidate, id));
+            }
+        }
+        if pairs.is_empty() {
+            self.error(format!("{} has no files named like the missing originals.", folder.display()));
+            return;
+        }
+        self.start_replacing(pairs);
+    }
+
+    /// Reads each file on a worker thread and replaces the text of the paired source.
+    pub(super) fn start_replacing(&mut self, pairs: Vec<(PathBuf, crate::model::SourceId)>) {
+        if self.import.is_some() {
+            self.error("An import is already running; wait for it or cancel it first.");
+            return;
+        }
+        let folder = self.workspace.as_ref().and_then(|w| w.folder().map(Path::to_owned));
+        let files = pairs.iter().map(|(file, _)| file.clone()).collect();
+        match ImportJob::start(files, folder, &self.ctx) {
+            Ok(mut job) => {
+                job.replaces = pairs.into_iter().collect();
+                self.import = Some(job);
+            }
+            Err(error) => self.error(format!("Cannot start importing: {error}")),
+        }
+    }
+
+    /// Replaces a source's text with a fresh import of its original, re-finding every
+    /// passage, and tells the analyst what moved and what could not be found.
+    pub(super) fn finish_reimport(&mut self, id: crate::model::SourceId, new: crate::store::NewSource) {
+        let Some(workspace) = self.workspace.as_mut() else { return };
+        let Some(reanchored) = crate::analysis::reanchor_source(&workspace.project, id, new.source.content) else {
+            self.error(format!("Source {id} no longer exists."));
+            return;
+        };
+        let report = &reanchored.report;
+        let (moved, orphaned) = (report.moved(), report.orphaned());
+        let unchanged = report.passages.len() - moved - orphaned;
+        match workspace.apply(reanchored.edit, None) {
+            Ok(()) => {
+                workspace.refresh_original_status();
+                workspace.reveal(id, None);
+                let mut message = format!(
+                    "Re-imported {id}: {unchanged} passages unchanged, {moved} moved, {orphaned} could not be found"
+                );
+                if orphaned > 0 {
+                    message.push_str(" (marked orphaned for review)");
+                }
+                self.notices.push(Notice::info(message));
+            }
+            Err(error) => self.error(format!("Cannot replace the text of {id}: {error}")),
+        }
+    }
+
+    pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
+        let Some(job) = self.import.as_mut() else { return };
+        let events = job.drain();
+        let finished = job.is_finished();
+        let replaces = job.replaces.clone();
+        let mut fresh = Vec::new();
+        for event in events {
+            match event {
+                ImportEvent::Imported { file, source } => match replaces.get(&file) {
+                    Some(&id) => self.finish_reimport(id, *source),
+                    None => fresh.push(ImportEvent::Imported { file, source }),
+                },
+                failed @ ImportEvent::Failed(_) => fresh.push(failed),
+            }
+        }
+        let events = fresh;
+        let mut edits = Vec::new();
+        for event in events {
+            match event {
+                ImportEvent::Imported { source: new, .. } => {
+                    let Some(workspace) = self.workspace.as_mut() else { continue };
+                    let id = workspace.project.ids.next_source();
+                    for note in &new.notes {
+                        self.notices.push(Notice::info(format!("{}: {note}", new.source.display_title())));
+                    }
+                    edits.push(Edit::InsertSource { id, source: Box::new(new.source) });
+                }
+                ImportEvent::Failed(message) => self.notices.push(Notice::error(message)),
+            }
+        }
+        if !edits.is_empty()
+            && let Some(workspace) = self.workspace.as_mut()
+        {
+            let first = match edits.first() {
+                Some(Edit::InsertSource { id, .. }) => Some(*id),
+                _ => None,
+            };
+            let count = edits.len();
+            let label = if count == 1 { "Import 1 source".to_owned() } else { format!("Import {count} sources") };
+            match workspace.apply(Edit::Batch { label, edits }, None) {
+                Ok(()) => {
+                    if let Some(id) = first {
+                        workspace.reveal(id, None);
+                    }
+                    workspace.refresh_original_status();
+                    self.status = format!("Imported {count} source{}", if count == 1 { "" } else { "s" });
+                }
+                Err(error) => self.notices.push(Notice::error(format!("Cannot add the imported sources: {error}"))),
+            }
+        }
+        if finished {
+            self.import = None;
+        } else {
+            // The import thread wakes the UI on each file; this keeps the progress bar moving between.
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
+    }
+}
