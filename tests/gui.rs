@@ -86,6 +86,17 @@ fn find_and_select(harness: &mut Harness<'_, CrosscheckApp>, text: &str) {
     assert_eq!(range.end - range.start, text.chars().count());
 }
 
+/// Steps frame by frame, giving worker threads time, until `done` holds (or 3 s pass).
+fn step_until(harness: &mut Harness<'_, CrosscheckApp>, done: impl Fn(&Harness<'_, CrosscheckApp>) -> bool) {
+    for _ in 0..300 {
+        harness.step();
+        if done(harness) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 fn undo(harness: &mut Harness<'_, CrosscheckApp>) {
     shortcut(harness, Modifiers::COMMAND, Key::Z);
 }
@@ -357,13 +368,7 @@ fn importing_files_adds_sources_and_names_the_files_that_fail() {
     harness.get_by_label("+ Import").click();
     // The import runs on its own thread and keeps asking for repaints until it ends, so
     // step frame by frame rather than waiting for the app to settle.
-    for _ in 0..200 {
-        harness.step();
-        if harness.state().workspace().is_some_and(|w| w.project.sources.len() == 4) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until(&mut harness, |h| h.state().workspace().is_some_and(|w| w.project.sources.len() == 4));
     harness.run();
     let project = project(&harness);
     assert_eq!(project.sources.len(), 4);
@@ -390,13 +395,7 @@ fn the_export_dialog_writes_the_same_bytes_as_the_command_line() {
     let from_app = folder.path().join("from-app.md");
     dialogs.answer(vec![from_app.clone()]);
     harness.get_by_label("Save report…").click();
-    for _ in 0..200 {
-        harness.step();
-        if from_app.exists() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until(&mut harness, |_| from_app.exists());
     // The preview may still be rendering on its thread; a few frames let the save settle.
     harness.run_steps(3);
     assert!(harness.state().notices().is_empty(), "{:?}", harness.state().notices());
@@ -416,14 +415,9 @@ fn the_export_dialog_writes_the_same_bytes_as_the_command_line() {
 
 /// Steps until the comparison, computed on a worker thread, is on screen.
 fn wait_for_comparison(harness: &mut Harness<'_, CrosscheckApp>) {
-    for _ in 0..300 {
-        harness.step();
-        let comparing = harness.query_all_by_label("Comparing…").next().is_some();
-        if !comparing && harness.query_all_by_label("Make conflict").next().is_some() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until(harness, |h| {
+        h.query_all_by_label("Comparing…").next().is_none() && h.query_all_by_label("Make conflict").next().is_some()
+    });
     harness.run();
 }
 
@@ -491,15 +485,8 @@ fn reimporting_a_changed_original_refinds_passages_and_reports_the_lost_ones() {
         .click();
     harness.run();
     harness.get_by_label("Re-import from original").click();
-    for _ in 0..200 {
-        harness.step();
-        if project(&harness).sources[&crosscheck::model::SourceId(1)].text()
-            != before.sources[&crosscheck::model::SourceId(1)].text()
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    let old_text = before.sources[&crosscheck::model::SourceId(1)].text().to_owned();
+    step_until(&mut harness, |h| project(h).sources[&crosscheck::model::SourceId(1)].text() != old_text);
     harness.run();
     let after = project(&harness);
     let wire_id = crosscheck::model::SourceId(1);
@@ -540,13 +527,7 @@ fn unsaved_work_left_by_a_crash_is_offered_back() {
     {
         let mut harness = app_autosaving_after(&path, &ScriptedDialogs::default(), std::time::Duration::ZERO);
         change_first_verdict(&mut harness, "Mostly false");
-        for _ in 0..200 {
-            harness.step();
-            if recovery.exists() && !harness.state().is_autosaving() {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(10));
-        }
+        step_until(&mut harness, |h| recovery.exists() && !h.state().is_autosaving());
         assert!(recovery.exists(), "the recovery file is written in the background");
         // The harness is dropped here without saving or closing: the app "crashed".
     }
@@ -670,13 +651,7 @@ fn a_file_changed_on_disk_can_be_reloaded() {
 
 /// Steps until the background import has finished.
 fn wait_for_import(harness: &mut Harness<'_, CrosscheckApp>, done: impl Fn(&CrosscheckApp) -> bool) {
-    for _ in 0..300 {
-        harness.step();
-        if done(harness.state()) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    step_until(harness, |h| done(h.state()));
     harness.run();
 }
 
