@@ -1,0 +1,22 @@
+//! Inputs the fuzz targets under `fuzz/` found, kept so they stay fixed. Each must give a
+//! clear error (or a result), never a panic, a hang or an abort.
+
+use std::path::{Path, PathBuf};
+
+use crosscheck::import::{Refusal, import_bytes};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz").join(name);
+    std::fs::read(&path).unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()))
+}
+
+/// pdf-extract 0.12.1 unwraps the font operand of a page's `Tf` operator as a name
+/// (lib.rs:1711) and panics when a damaged content stream has an integer there. The importer's worker contains the panic: the file is
+/// refused as damaged, and the app keeps running.
+#[test]
+fn pdf_with_an_integer_font_name_is_refused() {
+    let refusal = import_bytes(Path::new("report.pdf"), &fixture("pdf-name-expected-integer.pdf"))
+        .expect_err("the damaged PDF is refused");
+    assert!(matches!(refusal, Refusal::Malformed(_)), "{refusal:?}");
+    assert!(refusal.to_string().contains("damaged"), "{refusal}");
+}
