@@ -101,6 +101,17 @@ fn extract_decodes_legacy_encodings_and_refuses_binaries() {
     assert!(message.contains("photo.txt") && message.contains("a JPEG image"), "{message}");
 }
 
+/// An 850-byte PDF whose form draws itself used to overflow the stack inside pdf-extract
+/// and abort the process (status 134), taking any unsaved work in the app with it.
+#[test]
+fn extract_refuses_a_pdf_that_would_recurse_forever_without_aborting() {
+    let pdf = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/form-draws-itself.pdf");
+    let output = crosscheck(&["extract", pdf.to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    let message = stderr(&output);
+    assert!(message.contains("form-draws-itself.pdf") && message.contains("draws itself"), "{message}");
+}
+
 #[test]
 fn compare_lists_the_discrepancies_between_two_sources_of_a_project() {
     let wire = format!("{}:S1", sample().display());

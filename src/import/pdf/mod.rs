@@ -5,8 +5,11 @@
 //! text hard) on top of `lopdf`, which also gives the page list, encryption state and the
 //! Info dictionary. Both were written for well-formed files and panic on some broken ones, so
 //! the work runs on a named worker thread behind `catch_unwind` and a deadline: a hostile
-//! file costs at most the deadline, never the app.
+//! file costs at most the deadline, never the app. A panic on one page loses that page, not
+//! the document. Stack overflows cannot be caught at all, so `forms` refuses the drawings
+//! that would recurse without end before any page is read.
 
+mod forms;
 mod tidy;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -28,6 +31,9 @@ pub const MAX_PAGES: usize = 5_000;
 /// How long extraction may take before the file is given up on.
 const DEADLINE: Duration = Duration::from_mins(1);
 
+/// Why a document the reader panics on, or cannot read a single page of, is refused.
+const DAMAGED: &str = "it is a damaged or unusual PDF the reader cannot follow";
+
 /// Stack for the worker: lopdf follows object references recursively.
 const WORKER_STACK: usize = 64 << 20;
 
@@ -41,9 +47,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
     let owned = bytes.to_vec();
     let (sender, receiver) = mpsc::channel();
     let worker = std::thread::Builder::new().name("pdf-import".to_owned()).stack_size(WORKER_STACK).spawn(move || {
-        let outcome = catch_unwind(AssertUnwindSafe(|| read(&owned))).unwrap_or_else(|_| {
-            Err(Refusal::Malformed("it is a damaged or unusual PDF the reader cannot follow".to_owned()))
-        });
+        let outcome = catch_unwind(AssertUnwindSafe(|| read(&owned)))
+            .unwrap_or_else(|_| Err(Refusal::Malformed(DAMAGED.to_owned())));
         // The receiver is gone only when the deadline passed; nobody is left to tell.
         sender.send(outcome).ok();
     });
@@ -70,9 +75,16 @@ fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
     if pages.len() > MAX_PAGES {
         return Err(Refusal::Malformed(format!("it has {} pages; Crosscheck reads up to {MAX_PAGES}", pages.len())));
     }
+    forms::check(&document, &pages).map_err(Refusal::Malformed)?;
     let mut texts = Vec::with_capacity(pages.len());
+    let mut unreadable = 0;
     for &number in pages.keys() {
-        texts.push(page_text(&document, number));
+        let text = page_text(&document, number);
+        unreadable += usize::from(text.is_none());
+        texts.push(text.unwrap_or_default());
+    }
+    if unreadable == texts.len() {
+        return Err(Refusal::Malformed(DAMAGED.to_owned()));
     }
     if texts.iter().all(|text| text.trim().is_empty()) {
         return Err(Refusal::NoText(
@@ -82,20 +94,26 @@ fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
     let text = tidy::join_pages(&texts);
     let meta = metadata(&document);
     let mut notes = Vec::new();
-    let empty = texts.iter().filter(|text| text.trim().is_empty()).count();
+    let empty = texts.iter().filter(|text| text.trim().is_empty()).count() - unreadable;
     if empty > 0 {
         notes.push(format!("{empty} of {} pages have no text layer (scanned pages or images).", texts.len()));
+    }
+    if unreadable > 0 {
+        notes.push(format!("{unreadable} of {} pages are damaged and were left out.", texts.len()));
     }
     Ok(Imported { format: SourceFormat::Pdf, text, meta, importer: IMPORTER, notes })
 }
 
-/// One page's text; a page the extractor cannot follow is left empty rather than failing
-/// the whole document.
-fn page_text(document: &Document, number: u32) -> String {
-    let mut text = String::new();
-    let mut output = PlainTextOutput::new(&mut text);
-    let ok = pdf_extract::output_doc_page(document, &mut output as &mut dyn OutputDev, number).is_ok();
-    if ok { text } else { String::new() }
+/// One page's text, or `None` when the extractor cannot follow the page (an error or a
+/// panic inside `pdf-extract`), so one damaged page does not lose the document.
+fn page_text(document: &Document, number: u32) -> Option<String> {
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut text = String::new();
+        let mut output = PlainTextOutput::new(&mut text);
+        pdf_extract::output_doc_page(document, &mut output as &mut dyn OutputDev, number).ok().map(|()| text)
+    }))
+    .ok()
+    .flatten()
 }
 
 fn load_refusal(error: &pdf_extract::Error) -> Refusal {

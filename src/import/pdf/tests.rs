@@ -55,3 +55,37 @@ fn truncated_and_garbage_pdfs_are_refused() {
     assert!(import(&garbage).is_err());
     assert_eq!(import(b""), Err(Refusal::Empty));
 }
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/import/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+}
+
+#[test]
+fn text_inside_nested_forms_is_read() {
+    let text = import(&fixture("form-nested.pdf")).expect("imports").text;
+    assert!(text.contains("A boxed quote inside a form."), "{text:?}");
+    assert!(text.contains("A caption inside the inner form."), "{text:?}");
+}
+
+/// Each of these aborted the whole app (a stack overflow) or ran for hours before the
+/// form check; now each is refused with the reason, quickly.
+#[test]
+fn forms_that_loop_nest_too_deep_or_multiply_are_refused() {
+    for (name, reason) in [
+        ("form-draws-itself.pdf", "on page 1, the form /Fm0 draws itself"),
+        ("forms-nested-deep.pdf", "more than 64 levels deep"),
+        ("forms-drawn-twice-over.pdf", "drawn more than 100000 times"),
+    ] {
+        let refusal = import(&fixture(name)).expect_err(name);
+        assert!(matches!(refusal, Refusal::Malformed(_)), "{name}: {refusal:?}");
+        assert!(refusal.to_string().contains(reason), "{name}: {refusal}");
+    }
+}
+
+#[test]
+fn a_page_the_reader_panics_on_loses_only_that_page() {
+    let imported = import(&fixture("one-damaged-page.pdf")).expect("page 1 is readable");
+    assert!(imported.text.contains("It says the dredging stopped."), "{:?}", imported.text);
+    assert_eq!(imported.text.matches(PAGE_BREAK).count(), 1, "page 2 keeps its place: {:?}", imported.text);
+    assert_eq!(imported.notes, ["1 of 2 pages are damaged and were left out."]);
+}

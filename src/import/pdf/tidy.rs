@@ -26,7 +26,8 @@ pub fn join_pages(pages: &[String]) -> String {
             out.push(PAGE_BREAK);
         }
         let content = content_range(lines);
-        let kept: Vec<&str> = lines[content.clone()]
+        let body = &lines[content.clone()];
+        let kept: Vec<&str> = body
             .iter()
             .enumerate()
             .filter(|(index, line)| {
@@ -35,7 +36,10 @@ pub fn join_pages(pages: &[String]) -> String {
             })
             .map(|(_, line)| *line)
             .collect();
-        out.push_str(&paragraphs(&kept));
+        // A page that would be left with nothing is all content, not a running head: slides
+        // that repeat one title, or one page listed several times in the page tree.
+        let kept = if kept.iter().all(|line| line.trim().is_empty()) { body } else { &kept[..] };
+        out.push_str(&paragraphs(kept));
     }
     out
 }
@@ -137,6 +141,12 @@ mod tests {
     fn two_pages_keep_everything() {
         let pages = ["Title\nOne".to_owned(), "Title\nTwo".to_owned()];
         assert_eq!(join_pages(&pages), "Title\nOne\u{c}Title\nTwo");
+    }
+
+    #[test]
+    fn pages_that_are_only_a_repeated_line_are_kept() {
+        let pages = vec!["Agenda".to_owned(); 3];
+        assert_eq!(join_pages(&pages), "Agenda\u{c}Agenda\u{c}Agenda");
     }
 
     #[test]
