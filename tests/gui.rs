@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crosscheck::app::workspace::Selection;
 use crosscheck::app::{CrosscheckApp, Launch, PendingAction, ScriptedDialogs};
 use crosscheck::model::{ConflictStatus, Project, Stance};
-use eframe::egui::{Key, Modifiers, Pos2, Role, vec2};
+use eframe::egui::{Key, Modifiers, Pos2, Role, ViewportId, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -647,6 +647,42 @@ fn a_file_changed_on_disk_can_be_reloaded() {
     harness.run();
     assert_eq!(project(&harness), theirs);
     assert!(crosscheck::store::lock_path(&path).exists(), "the reopened project is locked again");
+}
+
+/// The window loses or regains focus, as when the analyst switches to a terminal and back.
+fn set_window_focus(harness: &mut Harness<'_, CrosscheckApp>, focused: bool) {
+    harness.input_mut().viewports.entry(ViewportId::ROOT).or_default().focused = Some(focused);
+    harness.run();
+}
+
+#[test]
+fn a_project_changed_while_the_window_was_away_is_noticed_on_return() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    change_first_verdict(&mut harness, "Mixed");
+    set_window_focus(&mut harness, false);
+    let theirs = change_on_disk(&path);
+    assert!(harness.query_by_label_contains("changed on disk").is_none(), "nothing is checked while away");
+
+    set_window_focus(&mut harness, true);
+    assert!(harness.query_by_label_contains("changed on disk").is_some(), "the analyst is told on return");
+    harness.get_by_label("Reload from disk").click();
+    harness.run();
+    assert_eq!(project(&harness), theirs);
+}
+
+#[test]
+fn an_original_deleted_while_the_window_was_away_is_flagged_on_return() {
+    let (folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    let flagged =
+        |harness: &Harness<'_, CrosscheckApp>| harness.state().workspace().map_or(0, |w| w.original_status.len());
+    assert_eq!(flagged(&harness), 0);
+    set_window_focus(&mut harness, false);
+    std::fs::remove_file(folder.path().join("sources/wire.txt")).expect("delete");
+    set_window_focus(&mut harness, true);
+    assert_eq!(flagged(&harness), 1, "the deleted original is flagged");
+    assert!(harness.query_by_label_contains("The original file is missing").is_some(), "and the list says so");
 }
 
 /// Steps until the background import has finished.
