@@ -6,11 +6,13 @@
 //! Info dictionary. Both were written for well-formed files and panic on some broken ones, so
 //! the work runs on a named worker thread behind `catch_unwind` and a deadline: a hostile
 //! file costs at most the deadline, never the app. A panic on one page loses that page, not
-//! the document. Stack overflows cannot be caught at all, so `forms` refuses the drawings
-//! that would recurse without end before any page is read.
+//! the document. Stack overflows and exhausted memory cannot be caught at all, so `forms`
+//! refuses drawings that would recurse without end and `unpacked` refuses decompression
+//! bombs, both before any page is read.
 
 mod forms;
 mod tidy;
+mod unpacked;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
@@ -64,6 +66,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
 }
 
 fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
+    unpacked::check(bytes).map_err(Refusal::Malformed)?;
     let mut document = Document::load_mem(bytes).map_err(|error| load_refusal(&error))?;
     if document.is_encrypted() && document.decrypt("").is_err() {
         return Err(Refusal::Encrypted);

@@ -89,3 +89,21 @@ fn a_page_the_reader_panics_on_loses_only_that_page() {
     assert_eq!(imported.text.matches(PAGE_BREAK).count(), 1, "page 2 keeps its place: {:?}", imported.text);
     assert_eq!(imported.notes, ["1 of 2 pages are damaged and were left out."]);
 }
+
+/// A 65 KB file holding a page that unpacks to 65 MB of spaces: refused before lopdf or
+/// pdf-extract inflate it into memory.
+#[test]
+fn a_decompression_bomb_is_refused_before_it_is_unpacked() {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    for _ in 0..65 {
+        encoder.write_all(&vec![b' '; 1 << 20]).expect("in memory");
+    }
+    let bomb = encoder.finish().expect("in memory");
+    let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n".to_vec();
+    write!(pdf, "5 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n", bomb.len()).expect("in memory");
+    pdf.extend_from_slice(&bomb);
+    pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+    let refusal = import(&pdf).expect_err("a bomb");
+    assert!(refusal.to_string().contains("unpacks to more than 64 MB (a decompression bomb?)"), "{refusal}");
+}
