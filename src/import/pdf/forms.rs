@@ -12,6 +12,8 @@ use std::collections::{BTreeMap, HashMap};
 use pdf_extract::content::Content;
 use pdf_extract::{Dictionary, Document, Object, ObjectId};
 
+use super::page_tree;
+
 /// Forms inside forms deeper than this are refused. Real layouts nest a few levels (a page
 /// template, a boxed quote, a logo); `pdf-extract` overflows its stack somewhere in the
 /// thousands.
@@ -25,8 +27,10 @@ pub const MAX_FORM_DRAWS: usize = 100_000;
 pub fn check(document: &Document, pages: &BTreeMap<u32, ObjectId>) -> Result<(), String> {
     let mut walk = Walk { document, drawn_by: HashMap::new(), draws: 0 };
     for (&number, &page) in pages {
-        let Ok(page_dictionary) = document.get_dictionary(page) else { continue };
-        let Some(resources) = inherited_resources(document, page_dictionary) else { continue };
+        let Some(resources) = page_tree::inherited(document, page, b"Resources").and_then(|o| walk.dictionary(o))
+        else {
+            continue;
+        };
         let Ok(content) = document.get_page_content(page) else { continue };
         walk.walk_page(number, &content, resources)?;
     }
@@ -116,22 +120,6 @@ impl<'a> Walk<'a> {
             _ => None,
         }
     }
-}
-
-/// The resources a page draws with: its own, or the nearest ancestor's in the page tree.
-fn inherited_resources<'a>(document: &'a Document, page: &'a Dictionary) -> Option<&'a Dictionary> {
-    let mut node = page;
-    // The page tree may loop; a real one is a few levels deep.
-    for _ in 0..64 {
-        match node.get(b"Resources") {
-            Ok(Object::Dictionary(resources)) => return Some(resources),
-            Ok(Object::Reference(id)) => return document.get_dictionary(*id).ok(),
-            _ => {}
-        }
-        let Ok(Object::Reference(parent)) = node.get(b"Parent") else { return None };
-        node = document.get_dictionary(*parent).ok()?;
-    }
-    None
 }
 
 /// The `XObject` names a content stream draws, in order. A stream that does not decode draws

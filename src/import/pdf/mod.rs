@@ -6,11 +6,12 @@
 //! Info dictionary. Both were written for well-formed files and panic on some broken ones, so
 //! the work runs on a named worker thread behind `catch_unwind` and a deadline: a hostile
 //! file costs at most the deadline, never the app. A panic on one page loses that page, not
-//! the document. Stack overflows and exhausted memory cannot be caught at all, so `forms`
-//! refuses drawings that would recurse without end and `unpacked` refuses decompression
-//! bombs, both before any page is read.
+//! the document. Stack overflows, endless loops and exhausted memory cannot be caught or
+//! stopped, so before any page is read `unpacked` refuses decompression bombs, `page_tree`
+//! page trees that loop, and `forms` drawings that would recurse without end.
 
 mod forms;
+mod page_tree;
 mod tidy;
 mod unpacked;
 
@@ -78,6 +79,7 @@ fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
     if pages.len() > MAX_PAGES {
         return Err(Refusal::Malformed(format!("it has {} pages; Crosscheck reads up to {MAX_PAGES}", pages.len())));
     }
+    page_tree::check(&document, &pages).map_err(Refusal::Malformed)?;
     forms::check(&document, &pages).map_err(Refusal::Malformed)?;
     let mut texts = Vec::with_capacity(pages.len());
     let mut unreadable = 0;

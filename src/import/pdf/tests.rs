@@ -107,3 +107,12 @@ fn a_decompression_bomb_is_refused_before_it_is_unpacked() {
     let refusal = import(&pdf).expect_err("a bomb");
     assert!(refusal.to_string().contains("unpacks to more than 64 MB (a decompression bomb?)"), "{refusal}");
 }
+
+/// A 300-byte file whose page-tree node is its own parent kept pdf-extract looping forever
+/// (given up after the deadline, with a core still busy); now it is refused with the reason,
+/// not the deadline's message.
+#[test]
+fn a_page_tree_that_loops_is_refused_with_the_reason() {
+    let refusal = import(&fixture("page-tree-loop.pdf")).expect_err("loops");
+    assert_eq!(refusal.to_string(), "page 1 is in a page tree that loops back on itself");
+}
