@@ -97,6 +97,7 @@ fn parse_format(text: &str) -> Result<Format, String> {
 }
 
 fn main() -> ExitCode {
+    quiet_contained_panics();
     let cli = Cli::parse();
     let outcome = match cli.command {
         Some(Command::Check { project }) => check(&project),
@@ -132,6 +133,10 @@ fn extract(file: &std::path::Path, json: bool) -> anyhow::Result<()> {
         let text = serde_json::to_string_pretty(&value).context("cannot write JSON")?;
         print_all(&text)
     } else {
+        // Notes go to standard error, so the text on standard output stays the document's.
+        for note in &imported.document.notes {
+            eprintln!("crosscheck: {}: {note}", file.display());
+        }
         print_all(&imported.document.text)
     }
 }
@@ -199,4 +204,16 @@ fn open_app(project: Option<PathBuf>) -> anyhow::Result<ExitCode> {
 #[cfg(not(feature = "gui"))]
 fn open_app(_project: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     anyhow::bail!("this build of Crosscheck has no desktop app; rebuild with the `gui` feature")
+}
+
+/// pdf-extract panics on some damaged pages; the importer contains each panic and reports
+/// the page as left out. The default hook's message and backtrace would still reach the
+/// terminal and read like a crash, so panics on that worker stay quiet.
+fn quiet_contained_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some(crosscheck::import::pdf::WORKER_THREAD) {
+            default(info);
+        }
+    }));
 }

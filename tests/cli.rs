@@ -112,6 +112,22 @@ fn extract_refuses_a_pdf_that_would_recurse_forever_without_aborting() {
     assert!(message.contains("form-draws-itself.pdf") && message.contains("draws itself"), "{message}");
 }
 
+/// One page of this PDF makes pdf-extract panic; the page is left out, the note says so on
+/// standard error, and the contained panic prints nothing that reads like a crash.
+#[test]
+fn extract_reports_a_damaged_page_quietly() {
+    let pdf = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz/pdf-name-expected-integer.pdf");
+    let output = crosscheck(&["extract", pdf.to_str().expect("utf-8 path")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("points along the northern channel"));
+    let message = stderr(&output);
+    assert!(!message.contains("panicked"), "{message}");
+    assert!(
+        message.contains("pdf-name-expected-integer.pdf: 1 of 100 pages are damaged and were left out."),
+        "{message}"
+    );
+}
+
 #[test]
 fn compare_lists_the_discrepancies_between_two_sources_of_a_project() {
     let wire = format!("{}:S1", sample().display());

@@ -15,7 +15,7 @@ fuzz_target!(
     init: {
         let abort_hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if std::thread::current().name() != Some("pdf-import") {
+            if std::thread::current().name() != Some(crosscheck::import::pdf::WORKER_THREAD) {
                 abort_hook(info);
             }
         }));

@@ -34,6 +34,10 @@ pub const MAX_PAGES: usize = 5_000;
 /// How long extraction may take before the file is given up on.
 const DEADLINE: Duration = Duration::from_mins(1);
 
+/// The worker thread's name. Panics on it are contained and reported as refusals or notes,
+/// so a program's panic hook may keep them quiet (the command line does, as does the fuzzer).
+pub const WORKER_THREAD: &str = "pdf-import";
+
 /// Why a document the reader panics on, or cannot read a single page of, is refused.
 const DAMAGED: &str = "it is a damaged or unusual PDF the reader cannot follow";
 
@@ -49,7 +53,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
     }
     let owned = bytes.to_vec();
     let (sender, receiver) = mpsc::channel();
-    let worker = std::thread::Builder::new().name("pdf-import".to_owned()).stack_size(WORKER_STACK).spawn(move || {
+    let worker = std::thread::Builder::new().name(WORKER_THREAD.to_owned()).stack_size(WORKER_STACK).spawn(move || {
         let outcome = catch_unwind(AssertUnwindSafe(|| read(&owned)))
             .unwrap_or_else(|_| Err(Refusal::Malformed(DAMAGED.to_owned())));
         // The receiver is gone only when the deadline passed; nobody is left to tell.
