@@ -31,6 +31,10 @@ pub fn check(document: &Document, pages: &BTreeMap<u32, ObjectId>) -> Result<(),
         else {
             continue;
         };
+        // A page with no XObjects has nothing to draw: no need to unpack its content.
+        if !resources.has(b"XObject") {
+            continue;
+        }
         let Ok(content) = document.get_page_content(page) else { continue };
         walk.walk_page(number, &content, resources)?;
     }
@@ -125,6 +129,10 @@ impl<'a> Walk<'a> {
 /// The `XObject` names a content stream draws, in order. A stream that does not decode draws
 /// nothing here; `pdf-extract` refuses it on its own.
 fn drawn_names(content: &[u8]) -> Vec<Vec<u8>> {
+    // Most pages draw no XObject; finding that out needs no parse.
+    if memchr::memmem::find(content, b"Do").is_none() {
+        return Vec::new();
+    }
     let Ok(content) = Content::decode(content) else { return Vec::new() };
     content
         .operations

@@ -9,7 +9,7 @@
 
 use std::io::Read;
 
-use flate2::read::ZlibDecoder;
+use flate2::read::{DeflateDecoder, ZlibDecoder};
 use memchr::memmem;
 
 /// No single stream may unpack to more than this: the largest file Crosscheck imports.
@@ -58,10 +58,18 @@ fn stream_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// How many bytes the zlib data at the start of `data` inflates to, counting up to `limit`.
-/// Data that is not zlib (an uncompressed stream, a JPEG) inflates to nothing.
+/// How many bytes the compressed data at the start of `data` inflates to, counting up to
+/// `limit`. Like `lopdf`, data whose zlib header is broken is read again as raw deflate after
+/// those two bytes. Data that is neither (an uncompressed stream, a JPEG) inflates to nothing.
 fn inflated_len(data: &[u8], limit: u64) -> u64 {
-    let mut decoder = ZlibDecoder::new(data).take(limit);
+    match counted(ZlibDecoder::new(data), limit) {
+        0 if data.len() > 2 => counted(DeflateDecoder::new(&data[2..]), limit),
+        unpacked => unpacked,
+    }
+}
+
+fn counted(decoder: impl Read, limit: u64) -> u64 {
+    let mut decoder = decoder.take(limit);
     let mut buffer = [0; 16 * 1024];
     let mut total = 0;
     // A read error is damaged data: what came out before it is all there is.
@@ -124,6 +132,18 @@ mod tests {
         let big = deflated(&vec![b' '; 1 << 20], 60);
         let refusal = check(&pdf_with_streams(&vec![big; 9])).expect_err("a spread-out bomb");
         assert!(refusal.contains("more than 512 MB together"), "{refusal}");
+    }
+
+    /// lopdf reads a stream whose zlib header is broken as raw deflate, so this must too.
+    #[test]
+    fn a_bomb_behind_a_broken_zlib_header_is_still_counted() {
+        let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), Compression::best());
+        for _ in 0..65 {
+            encoder.write_all(&vec![b' '; 1 << 20]).expect("in memory");
+        }
+        let mut bomb = b"XX".to_vec();
+        bomb.extend(encoder.finish().expect("in memory"));
+        assert!(check(&pdf_with_streams(&[bomb])).is_err(), "the raw-deflate bomb is refused");
     }
 
     #[test]
