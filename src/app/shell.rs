@@ -207,26 +207,37 @@ impl CrosscheckApp {
             });
         }
         if prefs.show_bottom {
-            egui::Panel::bottom("board panel").resizable(true).default_size(190.0).min_size(90.0).show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    let open = workspace.project.open_conflicts();
-                    ui.selectable_value(
-                        &mut prefs.bottom_tab,
-                        BottomTab::Conflicts,
-                        format!("Conflicts ({open} open)"),
-                    );
-                    ui.selectable_value(
-                        &mut prefs.bottom_tab,
-                        BottomTab::Search,
-                        format!("Search ({})", search.hits.len()),
-                    );
+            // egui draws a bottom panel's separator across the whole window, over the claims
+            // panel beside it; this one draws its own, along its own width.
+            egui::Panel::bottom("board panel")
+                .show_separator_line(false)
+                .resizable(true)
+                .default_size(190.0)
+                .min_size(90.0)
+                .show(ui, |ui| {
+                    // The panel's own painter clips to its content; the line sits in its margin.
+                    let top = ui.max_rect();
+                    let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
+                    ui.ctx().layer_painter(ui.layer_id()).hline(top.x_range(), top.top() - 2.0, stroke);
+                    ui.horizontal(|ui| {
+                        let open = workspace.project.open_conflicts();
+                        ui.selectable_value(
+                            &mut prefs.bottom_tab,
+                            BottomTab::Conflicts,
+                            format!("Conflicts ({open} open)"),
+                        );
+                        ui.selectable_value(
+                            &mut prefs.bottom_tab,
+                            BottomTab::Search,
+                            format!("Search ({})", search.hits.len()),
+                        );
+                    });
+                    ui.separator();
+                    match prefs.bottom_tab {
+                        BottomTab::Conflicts => panels::conflicts::show(ui, workspace, actions),
+                        BottomTab::Search => panels::search::show(ui, &workspace.project, search, actions),
+                    }
                 });
-                ui.separator();
-                match prefs.bottom_tab {
-                    BottomTab::Conflicts => panels::conflicts::show(ui, workspace, actions),
-                    BottomTab::Search => panels::search::show(ui, &workspace.project, search, actions),
-                }
-            });
         }
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {

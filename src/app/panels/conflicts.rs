@@ -42,7 +42,9 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
                 let passages: Vec<String> =
                     conflict.passages.iter().map(|p| format!("{}: “{}”", p.source, one_line(&p.exact, 28))).collect();
                 ui.label(passages.join("  ≠  "));
-                ui.label(one_line(&conflict.summary, 80));
+                // The last column takes what width is left and ends in "…" rather than being
+                // cut off at the panel's edge; the whole summary shows on hover.
+                ui.add(egui::Label::new(one_line(&conflict.summary, 200)).truncate());
                 ui.end_row();
             }
         });
