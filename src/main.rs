@@ -42,7 +42,14 @@ enum Command {
     },
     /// Write a fact-check report of a project: html, md, csv, claimreview or annotations.
     Export(ExportArgs),
+    /// Internal: read a PDF from standard input and answer in JSON on standard output. The
+    /// app and the other commands run themselves this way for every PDF they import.
+    #[command(hide = true, name = READ_PDF_WORKER)]
+    ReadPdfWorker,
 }
+
+/// The hidden subcommand PDF reading runs in.
+const READ_PDF_WORKER: &str = "read-pdf-worker";
 
 /// `crosscheck export`: the export dialog's options as flags.
 #[derive(Args)]
@@ -99,11 +106,16 @@ fn parse_format(text: &str) -> Result<Format, String> {
 fn main() -> ExitCode {
     quiet_contained_panics();
     let cli = Cli::parse();
+    // Without the path of this program PDFs are still read, on a thread of this process.
+    if let Ok(program) = std::env::current_exe() {
+        crosscheck::import::pdf::child::read_in_child_processes(program, vec![READ_PDF_WORKER.into()]);
+    }
     let outcome = match cli.command {
         Some(Command::Check { project }) => check(&project),
         Some(Command::Extract { file, json }) => extract(&file, json).map(|()| ExitCode::SUCCESS),
         Some(Command::Export(args)) => export(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Compare { left, right, json }) => compare(&left, &right, json).map(|()| ExitCode::SUCCESS),
+        Some(Command::ReadPdfWorker) => return read_pdf_worker(),
         None => open_app(cli.project),
     };
     outcome.unwrap_or_else(|error| {
@@ -216,4 +228,14 @@ fn quiet_contained_panics() {
             default(info);
         }
     }));
+}
+
+/// The child side of PDF reading: memory capped, one document in, one answer out.
+fn read_pdf_worker() -> ExitCode {
+    use crosscheck::import::pdf::child;
+    child::limit_memory();
+    match child::serve(std::io::stdin().lock(), std::io::stdout().lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
 }

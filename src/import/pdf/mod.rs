@@ -4,12 +4,14 @@
 //! `pdf-extract` lays out each page's glyphs (it handles the font encodings that make PDF
 //! text hard) on top of `lopdf`, which also gives the page list, encryption state and the
 //! Info dictionary. Both were written for well-formed files and panic on some broken ones, so
-//! the work runs on a named worker thread behind `catch_unwind` and a deadline: a hostile
-//! file costs at most the deadline, never the app. A panic on one page loses that page, not
+//! the work runs in a child process (see [`child`]) or, where none is set up, on a named
+//! worker thread behind `catch_unwind` and a deadline: a hostile file costs at most the
+//! deadline, never the app. A panic on one page loses that page, not
 //! the document. Stack overflows, endless loops and exhausted memory cannot be caught or
 //! stopped, so before any page is read `unpacked` refuses decompression bombs, `page_tree`
 //! page trees that loop, and `forms` drawings that would recurse without end.
 
+pub mod child;
 mod forms;
 mod page_tree;
 mod tidy;
@@ -51,6 +53,14 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
     if super::sniff::container(bytes) != Some(super::sniff::Container::Pdf) {
         return Err(Refusal::Malformed("it is not a PDF document (it has no PDF header)".to_owned()));
     }
+    match child::configured() {
+        Some(reader) => reader.read(bytes),
+        None => read_on_thread(bytes),
+    }
+}
+
+/// Reads on a worker thread behind `catch_unwind`, waiting at most the deadline.
+fn read_on_thread(bytes: &[u8]) -> Result<Imported, Refusal> {
     let owned = bytes.to_vec();
     let (sender, receiver) = mpsc::channel();
     let worker = std::thread::Builder::new().name(WORKER_THREAD.to_owned()).stack_size(WORKER_STACK).spawn(move || {
