@@ -383,6 +383,36 @@ fn importing_files_adds_sources_and_names_the_files_that_fail() {
 }
 
 #[test]
+fn cancelling_an_import_stops_it_at_once_and_keeps_what_was_read() {
+    let (folder, path) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+    let briefings = folder.path().join("briefings");
+    std::fs::create_dir_all(&briefings).expect("create");
+    // Enough text that reading it all takes far longer than the few frames before Cancel.
+    let body = "The fund holds forty million euros. ".repeat(3_000);
+    for number in 0..300 {
+        let text = format!("Briefing {number}\n\n{body}");
+        std::fs::write(briefings.join(format!("briefing-{number:03}.txt")), text).expect("write");
+    }
+    dialogs.answer(vec![briefings]);
+    harness.get_by_label("+ Import").click();
+    step_until(&mut harness, |h| h.query_by_label("Cancel import").is_some());
+    harness.get_by_label("Cancel import").click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Import cancelled").is_some(), "the status bar says so");
+    assert!(harness.query_by_label("Cancel import").is_none(), "the progress bar is gone at once");
+    let kept = project(&harness).sources.len();
+    assert!(kept < 3 + 300, "the import stopped before the last file");
+
+    // Whatever the import thread was reading when cancelled is not added later.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    harness.run();
+    assert_eq!(project(&harness).sources.len(), kept);
+    assert!(project(&harness).problems().is_empty());
+}
+
+#[test]
 fn the_export_dialog_writes_the_same_bytes_as_the_command_line() {
     let (folder, path) = sample_copy();
     let dialogs = ScriptedDialogs::default();

@@ -113,6 +113,34 @@ impl CrosscheckApp {
         let events = job.drain();
         let finished = job.is_finished();
         let replaces = job.replaces.clone();
+        self.apply_import_events(events, &replaces);
+        if finished {
+            self.import = None;
+        } else {
+            // The import thread wakes the UI on each file; this keeps the progress bar moving between.
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
+    }
+
+    /// Stops the import at once: files already read are added, and the file being read is
+    /// dropped when it is done (a PDF's child process ends by its deadline at the latest).
+    pub(super) fn cancel_import(&mut self) {
+        let Some(mut job) = self.import.take() else { return };
+        job.cancel();
+        let events = job.drain();
+        let replaces = job.replaces.clone();
+        // Dropping the job closes its channel; the thread stops at its next file.
+        drop(job);
+        self.apply_import_events(events, &replaces);
+        "Import cancelled; files already read are kept.".clone_into(&mut self.status);
+    }
+
+    /// Adds or replaces the sources an import read, as one undoable step.
+    fn apply_import_events(
+        &mut self,
+        events: Vec<ImportEvent>,
+        replaces: &std::collections::HashMap<std::path::PathBuf, crate::model::SourceId>,
+    ) {
         let mut fresh = Vec::new();
         for event in events {
             match event {
@@ -157,12 +185,6 @@ impl CrosscheckApp {
                 }
                 Err(error) => self.notices.push(Notice::error(format!("Cannot add the imported sources: {error}"))),
             }
-        }
-        if finished {
-            self.import = None;
-        } else {
-            // The import thread wakes the UI on each file; this keeps the progress bar moving between.
-            ctx.request_repaint_after(std::time::Duration::from_millis(200));
         }
     }
 }

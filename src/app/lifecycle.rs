@@ -492,12 +492,7 @@ impl CrosscheckApp {
             Action::RelinkFolder => self.show_dialog(DialogPurpose::RelinkFolder),
             Action::RecoveryAnswer(restore) => self.answer_recovery(restore),
             Action::OutsideChange(choice) => self.answer_outside_change(choice),
-            Action::CancelImport => {
-                if let Some(job) = &self.import {
-                    job.cancel();
-                    "Import cancelled; files already read are kept.".clone_into(&mut self.status);
-                }
-            }
+            Action::CancelImport => self.cancel_import(),
             Action::Search(query) => {
                 self.search.query = query;
                 self.search.computed_at = None;
