@@ -185,6 +185,26 @@ impl Edit {
         }
     }
 
+    /// Whether losing this edit to a crash would cost more than the next timed autosave
+    /// risks: a source added, removed or given new text (an import, a re-import), or a
+    /// batch of [`Edit::SIGNIFICANT_BATCH`] edits or more (accepting many suggestions).
+    /// The app writes its recovery file soon after such an edit rather than on the clock.
+    pub fn is_significant(&self) -> bool {
+        match self {
+            Edit::InsertSource { .. }
+            | Edit::DeleteSource { .. }
+            | Edit::ReplaceSourceText { .. }
+            | Edit::SetSource { change: SourceChange::Content(_), .. } => true,
+            Edit::Batch { edits, .. } => {
+                edits.len() >= Self::SIGNIFICANT_BATCH || edits.iter().any(Edit::is_significant)
+            }
+            _ => false,
+        }
+    }
+
+    /// Batches this large are significant on their own (see [`Edit::is_significant`]).
+    pub const SIGNIFICANT_BATCH: usize = 10;
+
     /// What the edit does, in the analyst's words ("Change verdict of C3"), for the
     /// Undo and Redo menu items.
     pub fn describe(&self) -> String {

@@ -29,6 +29,8 @@ struct Step {
     /// Generation of the project before and after the step.
     before: u64,
     after: u64,
+    /// Applying, undoing or redoing the step changes sources or much at once.
+    significant: bool,
 }
 
 /// Undo and redo stacks for one open project.
@@ -42,6 +44,8 @@ pub struct History {
     /// Set when the next edit must start a new step even if its merge key matches.
     sealed: bool,
     limit: usize,
+    /// Counts significant steps applied, undone or redone (see `Edit::is_significant`).
+    significant_changes: u64,
 }
 
 impl Default for History {
@@ -64,6 +68,7 @@ impl History {
             saved_generation: Some(0),
             sealed: true,
             limit: Self::DEFAULT_LIMIT,
+            significant_changes: 0,
         }
     }
 
@@ -86,6 +91,7 @@ impl History {
         merge: Option<MergeKey>,
     ) -> Result<(), EditError> {
         let label = edit.describe();
+        let significant = edit.is_significant();
         let inverse = edit.apply(project)?;
         self.redo.clear();
         let after = self.fresh_generation();
@@ -94,7 +100,7 @@ impl History {
             // The older inverse already restores the state before the gesture began.
             Some(step) if merges => step.after = after,
             _ => {
-                self.undo.push(Step { inverse, label, merge, before: self.generation, after });
+                self.undo.push(Step { inverse, label, merge, before: self.generation, after, significant });
                 if self.undo.len() > self.limit {
                     self.undo.remove(0);
                 }
@@ -102,6 +108,7 @@ impl History {
         }
         self.generation = after;
         self.sealed = false;
+        self.significant_changes += u64::from(significant);
         Ok(())
     }
 
@@ -141,6 +148,7 @@ impl History {
             Direction::Forward => step.after,
         };
         self.sealed = true;
+        self.significant_changes += u64::from(step.significant);
         let label = step.label.clone();
         to.push(Step { inverse: reverse, ..step });
         Ok(Some(label))
@@ -170,6 +178,12 @@ impl History {
     /// Identifies the project's current state; changes with every edit, undo and redo.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Grows with every significant step applied, undone or redone; the autosave compares
+    /// it with the count its last recovery file saw.
+    pub fn significant_changes(&self) -> u64 {
+        self.significant_changes
     }
 
     fn fresh_generation(&mut self) -> u64 {

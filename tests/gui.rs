@@ -576,6 +576,26 @@ fn unsaved_work_left_by_a_crash_is_offered_back() {
 }
 
 #[test]
+fn an_import_is_autosaved_within_seconds_while_a_verdict_waits_for_the_clock() {
+    let (folder, path) = sample_copy();
+    let recovery = crosscheck::store::recovery_path(Some(&path)).expect("recovery path");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+    change_first_verdict(&mut harness, "Mixed");
+    step_until(&mut harness, |_| recovery.exists());
+    assert!(!recovery.exists(), "an ordinary edit waits for the 30-second clock");
+
+    let briefing = folder.path().join("briefing.txt");
+    std::fs::write(&briefing, "Ministry briefing\n\nThe fund holds 40 million euros.").expect("write");
+    dialogs.answer(vec![briefing]);
+    harness.get_by_label("+ Import").click();
+    step_until(&mut harness, |h| recovery.exists() && !h.state().is_autosaving());
+    let recovered = crosscheck::store::find_recovery(Some(&path)).expect("a recovery file").expect("loads");
+    assert_eq!(recovered.project.sources.len(), 4, "the imported source is safe");
+    assert_eq!(recovered.project.claims[&crosscheck::model::ClaimId(1)].verdict, "Mixed", "and the edit before it");
+}
+
+#[test]
 fn recovered_work_can_be_discarded() {
     let (_folder, path) = sample_copy();
     let saved = crosscheck::store::load(&path).expect("loads").project;

@@ -2,8 +2,10 @@
 //!
 //! The first unsaved change starts a clock; the recovery file is written when the clock
 //! reaches the interval (30 s by default), and again at most once per interval while
-//! changes continue. Writing happens on a worker thread from a copy of the project, so
-//! the window never waits for the disk. With nothing unsaved, nothing is scheduled.
+//! changes continue. A significant edit (an import, a source removed, a large batch: see
+//! `Edit::is_significant`) is written within [`SIGNIFICANT_GAP`] instead of on the clock.
+//! Writing happens on a worker thread from a copy of the project, so the window never
+//! waits for the disk. With nothing unsaved, nothing is scheduled.
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
@@ -13,8 +15,14 @@ use eframe::egui;
 use super::workspace::Workspace;
 use crate::store;
 
+/// How soon after a significant edit the recovery file is written (never sooner after the
+/// previous write, so a run of imports is not a run of writes).
+pub const SIGNIFICANT_GAP: Duration = Duration::from_secs(2);
+
 pub struct Autosave {
     interval: Duration,
+    /// `History::significant_changes` when the recovery file was last brought up to date.
+    written_significant: u64,
     dirty_since: Option<Instant>,
     last_written: Option<Instant>,
     /// The project state the recovery file holds.
@@ -28,6 +36,7 @@ impl Autosave {
     pub fn new(interval: Duration) -> Self {
         Self {
             interval,
+            written_significant: 0,
             dirty_since: None,
             last_written: None,
             written_generation: None,
@@ -66,6 +75,7 @@ impl Autosave {
                 failure = Some(format!("Cannot remove the recovery file {}: {error}", path.display()));
             }
             self.dirty_since = None;
+            self.written_significant = workspace.history.significant_changes();
             return failure;
         }
         let generation = workspace.history.generation();
@@ -74,7 +84,12 @@ impl Autosave {
         }
         let now = Instant::now();
         let since = *self.dirty_since.get_or_insert(now);
-        let due = self.last_written.map_or(since, |last| last.max(since)) + self.interval;
+        let mut due = self.last_written.map_or(since, |last| last.max(since)) + self.interval;
+        let significant = workspace.history.significant_changes();
+        if significant != self.written_significant {
+            let soon = self.last_written.map_or(now, |last| last + SIGNIFICANT_GAP.min(self.interval));
+            due = due.min(soon);
+        }
         if now < due {
             ctx.request_repaint_after(due - now);
             return failure;
@@ -93,6 +108,7 @@ impl Autosave {
             Ok(_) => {
                 self.writing = Some(receiver);
                 self.written_generation = Some(generation);
+                self.written_significant = significant;
                 self.last_written = Some(now);
             }
             Err(error) => failure = Some(format!("Cannot start writing the recovery file: {error}")),

@@ -247,6 +247,38 @@ fn unsaved_changes_follow_undo_back_to_the_saved_state() {
 }
 
 #[test]
+fn imports_removals_and_large_batches_are_significant_and_typing_is_not() {
+    let (project, [wire, _], claim) = sample();
+    let verdict = Edit::SetClaim { id: claim, change: ClaimChange::Verdict("False".into()) };
+    assert!(!verdict.is_significant());
+    assert!(!Edit::remove_claim(&project, claim).is_significant(), "two edits: the clock covers it");
+    assert!(Edit::InsertSource { id: SourceId(9), source: Box::new(source("New", "Text.")) }.is_significant());
+    assert!(Edit::remove_source(&project, wire).is_significant());
+    let many = Edit::Batch { label: "Accept suggestions".into(), edits: vec![verdict; Edit::SIGNIFICANT_BATCH] };
+    assert!(many.is_significant());
+}
+
+#[test]
+fn the_history_counts_significant_steps_applied_undone_and_redone() {
+    let (mut project, [wire, _], claim) = sample();
+    let mut history = History::new();
+    history
+        .apply(&mut project, Edit::SetClaim { id: claim, change: ClaimChange::Verdict("False".into()) })
+        .expect("applies");
+    assert_eq!(history.significant_changes(), 0);
+    let removal = Edit::remove_source(&project, wire);
+    history.apply(&mut project, removal).expect("applies");
+    assert_eq!(history.significant_changes(), 1);
+    history.undo(&mut project).expect("undo");
+    assert_eq!(history.significant_changes(), 2, "the source coming back is as significant");
+    history.redo(&mut project).expect("redo");
+    assert_eq!(history.significant_changes(), 3);
+    history.undo(&mut project).expect("undo");
+    history.undo(&mut project).expect("undo the verdict");
+    assert_eq!(history.significant_changes(), 4, "undoing a verdict is not significant");
+}
+
+#[test]
 fn a_new_edit_clears_redo() {
     let (mut project, _, claim) = sample();
     let mut history = History::new();
