@@ -16,6 +16,7 @@ pub mod model;
 pub mod query;
 pub mod search;
 pub mod store;
+pub mod wording;
 
 /// The bundled sample project, opened when the app starts with no project named.
 pub fn sample_project_path() -> std::path::PathBuf {

@@ -123,7 +123,7 @@ fn extract_reports_a_damaged_page_quietly() {
     let message = stderr(&output);
     assert!(!message.contains("panicked"), "{message}");
     assert!(
-        message.contains("pdf-name-expected-integer.pdf: 1 of 100 pages are damaged and were left out."),
+        message.contains("pdf-name-expected-integer.pdf: 1 of 100 pages is damaged and was left out."),
         "{message}"
     );
 }

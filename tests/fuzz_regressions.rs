@@ -18,10 +18,6 @@ fn fixture(name: &str) -> Vec<u8> {
 fn pdf_with_an_integer_font_name_loses_only_the_damaged_page() {
     let imported = import_bytes(Path::new("report.pdf"), &fixture("pdf-name-expected-integer.pdf"))
         .expect("the readable pages import");
-    assert!(
-        imported.notes.contains(&"1 of 100 pages are damaged and were left out.".to_owned()),
-        "{:?}",
-        imported.notes
-    );
+    assert!(imported.notes.contains(&"1 of 100 pages is damaged and was left out.".to_owned()), "{:?}", imported.notes);
     assert!(imported.text.contains("points along the northern channel"), "{:?}", &imported.text[..200]);
 }

@@ -564,7 +564,7 @@ fn unsaved_work_left_by_a_crash_is_offered_back() {
     assert_eq!(crosscheck::store::load(&path).expect("loads").project, saved, "the project file is untouched");
 
     let mut harness = app(&path, &ScriptedDialogs::default());
-    assert!(harness.query_by_label_contains("1 claims edited").is_some(), "the prompt says what the work adds");
+    assert!(harness.query_by_label_contains("1 claim edited").is_some(), "the prompt says what the work adds");
     harness.get_by_label("Restore").click();
     harness.run();
     let restored = project(&harness);

@@ -10,6 +10,7 @@ use super::commands::UiCommand;
 use super::lifecycle::{GuardAnswer, OutsideChoice};
 use super::shell::CrosscheckApp;
 use super::theme::Palette;
+use crate::wording::count;
 
 /// A message shown until dismissed.
 #[derive(Debug, Clone)]
@@ -120,9 +121,9 @@ pub fn outside_change(ctx: &egui::Context, app: &mut CrosscheckApp) {
 fn describe_age(seconds: u64) -> String {
     match seconds {
         0..60 => "less than a minute ago".to_owned(),
-        60..3600 => format!("{} minutes ago", seconds / 60),
-        3600..86_400 => format!("{} hours ago", seconds / 3600),
-        _ => format!("{} days ago", seconds / 86_400),
+        60..3600 => format!("{} ago", count(seconds / 60, "minute", "minutes")),
+        3600..86_400 => format!("{} ago", count(seconds / 3600, "hour", "hours")),
+        _ => format!("{} ago", count(seconds / 86_400, "day", "days")),
     }
 }
 
@@ -176,11 +177,11 @@ pub fn status_bar(ui: &mut egui::Ui, app: &mut CrosscheckApp) {
                 ui.colored_label(
                     palette.muted_text,
                     format!(
-                        "{} sources · {} claims · {} evidence · {} open conflicts",
-                        project.sources.len(),
-                        project.claims.len(),
+                        "{} · {} · {} evidence · {}",
+                        count(project.sources.len(), "source", "sources"),
+                        count(project.claims.len(), "claim", "claims"),
                         project.evidence.len(),
-                        project.open_conflicts()
+                        count(project.open_conflicts(), "open conflict", "open conflicts"),
                     ),
                 );
                 if workspace.history.has_unsaved_changes() {

@@ -62,28 +62,39 @@ pub fn find_recovery(project_path: Option<&Path>) -> Option<Result<Recovery, Loa
     Some(load(&path).map(|loaded| Recovery { project: loaded.project, path, written }))
 }
 
-/// What the recovered project has that the saved one does not, in a sentence.
+/// What the recovered project has that the saved one does not, in a sentence:
+/// "1 more source, 2 claims edited, 1 conflict edited".
 pub fn describe_difference(saved: &Project, recovered: &Project) -> String {
-    let count = |what: &str, saved: usize, recovered: usize| -> Option<String> {
-        match recovered.cmp(&saved) {
-            std::cmp::Ordering::Equal => None,
-            std::cmp::Ordering::Greater => Some(format!("{} more {what}", recovered - saved)),
-            std::cmp::Ordering::Less => Some(format!("{} fewer {what}", saved - recovered)),
-        }
-    };
-    let changed_claims =
-        recovered.claims.iter().filter(|(id, claim)| saved.claims.get(id).is_some_and(|old| old != *claim)).count();
-    let parts: Vec<String> = [
-        count("sources", saved.sources.len(), recovered.sources.len()),
-        count("claims", saved.claims.len(), recovered.claims.len()),
-        (changed_claims > 0).then(|| format!("{changed_claims} claims edited")),
-        count("pieces of evidence", saved.evidence.len(), recovered.evidence.len()),
-        count("conflicts", saved.conflicts.len(), recovered.conflicts.len()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let mut parts = Vec::new();
+    difference(&mut parts, &saved.sources, &recovered.sources, ("source", "sources"));
+    difference(&mut parts, &saved.claims, &recovered.claims, ("claim", "claims"));
+    difference(&mut parts, &saved.evidence, &recovered.evidence, ("piece of evidence", "pieces of evidence"));
+    difference(&mut parts, &saved.conflicts, &recovered.conflicts, ("conflict", "conflicts"));
+    if saved.info != recovered.info || saved.scale != recovered.scale {
+        parts.push("project details edited".to_owned());
+    }
     if parts.is_empty() { "changes to details the lists do not show".to_owned() } else { parts.join(", ") }
+}
+
+/// "2 more claims", "1 fewer claim" and "3 claims edited" for one collection.
+fn difference<K: Ord, V: PartialEq>(
+    parts: &mut Vec<String>,
+    saved: &std::collections::BTreeMap<K, V>,
+    recovered: &std::collections::BTreeMap<K, V>,
+    (one, many): (&str, &str),
+) {
+    let added = recovered.keys().filter(|key| !saved.contains_key(key)).count();
+    let removed = saved.keys().filter(|key| !recovered.contains_key(key)).count();
+    let edited = recovered.iter().filter(|(key, value)| saved.get(key).is_some_and(|old| old != *value)).count();
+    if added > 0 {
+        parts.push(format!("{added} more {}", if added == 1 { one } else { many }));
+    }
+    if removed > 0 {
+        parts.push(format!("{removed} fewer {}", if removed == 1 { one } else { many }));
+    }
+    if edited > 0 {
+        parts.push(format!("{} edited", crate::wording::count(edited, one, many)));
+    }
 }
 
 #[cfg(test)]
@@ -109,12 +120,33 @@ mod tests {
         write_recovery(&edited, &recovery).expect("write");
         let found = find_recovery(Some(&project_path)).expect("found").expect("loads");
         assert_eq!(found.project, edited);
-        assert_eq!(describe_difference(&saved, &found.project), "1 claims edited");
+        assert_eq!(describe_difference(&saved, &found.project), "1 claim edited");
 
         std::thread::sleep(std::time::Duration::from_millis(20));
         crate::store::save(&edited, &project_path).expect("save");
         assert!(find_recovery(Some(&project_path)).is_none(), "a later save overtakes the recovery file");
         discard_recovery(&recovery).expect("remove");
         discard_recovery(&recovery).expect("removing twice is fine");
+    }
+
+    #[test]
+    fn the_difference_names_what_was_added_removed_and_edited_in_each_list() {
+        let saved = crate::store::load(&crate::sample_project_path()).expect("sample").project;
+        let mut recovered = saved.clone();
+        let source = *recovered.sources.keys().next().expect("a source");
+        let copy = recovered.sources[&source].clone();
+        let new_source = recovered.ids.next_source();
+        recovered.sources.insert(new_source, copy);
+        let evidence = *recovered.evidence.keys().next().expect("evidence");
+        recovered.evidence.remove(&evidence);
+        for conflict in recovered.conflicts.values_mut().take(2) {
+            conflict.summary.push_str(" Checked again.");
+        }
+        recovered.info.title.push_str(" (draft)");
+        assert_eq!(
+            describe_difference(&saved, &recovered),
+            "1 more source, 1 fewer piece of evidence, 2 conflicts edited, project details edited"
+        );
+        assert_eq!(describe_difference(&saved, &saved), "changes to details the lists do not show");
     }
 }

@@ -8,6 +8,7 @@ use super::super::workspace::{Selection, Workspace};
 use super::{one_line, verdict_chip};
 use crate::model::SourceId;
 use crate::query::{ClaimOrder, ClaimQuery, all_tags, claims_matching};
+use crate::wording::count;
 
 pub fn show(ui: &mut egui::Ui, workspace: &Workspace, query: &mut ClaimQuery, actions: &mut Actions) {
     let project = &workspace.project;
@@ -60,7 +61,7 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, query: &mut ClaimQuery, ac
         RichText::new(if query.is_filtering() {
             format!("{} of {} claims", found.len(), project.claims.len())
         } else {
-            format!("{} claims", project.claims.len())
+            count(project.claims.len(), "claim", "claims")
         })
         .small(),
     );

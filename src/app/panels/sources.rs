@@ -7,6 +7,7 @@ use super::super::actions::{Action, Actions};
 use super::super::commands::UiCommand;
 use super::super::theme::Palette;
 use super::super::workspace::{Selection, Workspace};
+use crate::wording::count;
 
 pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
     let palette = Palette::current(ui.ctx());
@@ -41,8 +42,12 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
                 ui.colored_label(palette.muted_text, RichText::new(byline.join(" · ")).small());
             }
             ui.horizontal(|ui| {
-                let counts =
-                    format!("{} claims · {} evidence · {} conflicts", usage.claims, usage.evidence, usage.conflicts);
+                let counts = format!(
+                    "{} · {} evidence · {}",
+                    count(usage.claims, "claim", "claims"),
+                    usage.evidence,
+                    count(usage.conflicts, "conflict", "conflicts")
+                );
                 ui.colored_label(palette.muted_text, RichText::new(counts).small());
                 if let Some(warning) = super::original_warning(workspace.original_status.get(&id)) {
                     ui.colored_label(palette.warning, "!").on_hover_text(warning);

@@ -115,10 +115,12 @@ fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
     let mut notes = Vec::new();
     let empty = texts.iter().filter(|text| text.trim().is_empty()).count() - unreadable;
     if empty > 0 {
-        notes.push(format!("{empty} of {} pages have no text layer (scanned pages or images).", texts.len()));
+        let verb = if empty == 1 { "has" } else { "have" };
+        notes.push(format!("{empty} of {} pages {verb} no text layer (scanned pages or images).", texts.len()));
     }
     if unreadable > 0 {
-        notes.push(format!("{unreadable} of {} pages are damaged and were left out.", texts.len()));
+        let verb = if unreadable == 1 { "is damaged and was" } else { "are damaged and were" };
+        notes.push(format!("{unreadable} of {} pages {verb} left out.", texts.len()));
     }
     Ok(Imported { format: SourceFormat::Pdf, text, meta, importer: IMPORTER, notes })
 }

@@ -87,7 +87,7 @@ fn a_page_the_reader_panics_on_loses_only_that_page() {
     let imported = import(&fixture("one-damaged-page.pdf")).expect("page 1 is readable");
     assert!(imported.text.contains("It says the dredging stopped."), "{:?}", imported.text);
     assert_eq!(imported.text.matches(PAGE_BREAK).count(), 1, "page 2 keeps its place: {:?}", imported.text);
-    assert_eq!(imported.notes, ["1 of 2 pages are damaged and were left out."]);
+    assert_eq!(imported.notes, ["1 of 2 pages is damaged and was left out."]);
 }
 
 /// A 65 KB file holding a page that unpacks to 65 MB of spaces: refused before lopdf or
