@@ -86,10 +86,7 @@ impl ChildReader {
             // Killing closes the pipes, which lets both pipe threads finish.
             child.kill().ok();
             child.wait().ok();
-            return Err(Refusal::Malformed(format!(
-                "reading it took longer than {} seconds; it may be damaged",
-                self.deadline.as_secs()
-            )));
+            return Err(super::overran(self.deadline));
         };
         writer.join().ok();
         let answer = reader.join().unwrap_or_default();

@@ -6,10 +6,10 @@
 //! Info dictionary. Both were written for well-formed files and panic on some broken ones, so
 //! the work runs in a child process (see [`child`]) or, where none is set up, on a named
 //! worker thread behind `catch_unwind` and a deadline: a hostile file costs at most the
-//! deadline, never the app. A panic on one page loses that page, not
-//! the document. Stack overflows, endless loops and exhausted memory cannot be caught or
-//! stopped, so before any page is read `unpacked` refuses decompression bombs, `page_tree`
-//! page trees that loop, and `forms` drawings that would recurse without end.
+//! deadline, never the app. A panic on one page loses that page, not the document. Stack
+//! overflows, endless loops and exhausted memory cannot be caught or stopped, so before any
+//! page is read `unpacked` refuses decompression bombs, `page_tree` page trees that loop,
+//! and `forms` drawings that would recurse without end.
 
 pub mod child;
 mod forms;
@@ -72,12 +72,12 @@ fn read_on_thread(bytes: &[u8]) -> Result<Imported, Refusal> {
     if worker.is_err() {
         return Err(Refusal::Malformed("no thread could be started to read it".to_owned()));
     }
-    receiver.recv_timeout(DEADLINE).unwrap_or_else(|_| {
-        Err(Refusal::Malformed(format!(
-            "reading it took longer than {} seconds; it may be damaged",
-            DEADLINE.as_secs()
-        )))
-    })
+    receiver.recv_timeout(DEADLINE).unwrap_or_else(|_| Err(overran(DEADLINE)))
+}
+
+/// Why a reading given up at `deadline` is refused, on a thread or in a child process.
+fn overran(deadline: Duration) -> Refusal {
+    Refusal::Malformed(format!("reading it took longer than {} seconds; it may be damaged", deadline.as_secs()))
 }
 
 fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
