@@ -7,8 +7,11 @@
 
 mod align;
 mod boilerplate;
+mod conflicts;
 mod discrepancy;
+pub mod facts;
 mod fuzzy;
+mod gazetteer;
 mod lexicon;
 pub mod reanchor;
 pub mod report;
@@ -238,9 +241,10 @@ fn compare_row(
 ) {
     let (l, r) = (left.row_side(&row.left), right.row_side(&row.right));
     let hunks = align::word_changes(&l.tokens, &r.tokens);
-    let findings = discrepancy::classify_row(&l, &r, &hunks);
+    let findings = conflicts::find(&l, &r, &hunks);
     for hunk in &hunks {
-        let matters = findings.iter().any(|f| f.hunk.left.start <= hunk.left.start && hunk.left.end <= f.hunk.left.end);
+        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1);
+        let matters = findings.iter().any(|f| overlaps(&f.hunk.left, &hunk.left) || overlaps(&f.hunk.right, &hunk.right));
         changes.push(WordChange {
             left: left.chars(&l.span(&hunk.left)),
             right: right.chars(&r.span(&hunk.right)),

@@ -116,6 +116,10 @@ pub fn fold(raw: &str) -> String {
             word.truncate(word.len() - possessive.len());
         }
     }
+    // "don't" and "dont" are the same word.
+    if let Some(stem) = word.strip_suffix("n't") {
+        return format!("{stem}nt");
+    }
     if word.bytes().any(|b| b.is_ascii_digit()) {
         return word.replace(',', "");
     }

@@ -1,0 +1,126 @@
+//! Differences no fact reading covers, flagged only inside a frame: a substitution of
+//! at most three words, with the same words right before or after it in both copies.
+//!
+//! In a near-copy that is how a swapped speaker ("the bankers' association said"), a
+//! place known only by its cue ("from Grantham Falls to Ostley") or a changed word in a
+//! quotation shows. In a paraphrase the words around a difference are rarely the same,
+//! so a loose rewording never reaches these rules.
+
+use std::ops::Range;
+
+use super::super::align::Hunk;
+use super::super::discrepancy::{DiscrepancyKind, RowSide};
+use super::super::lexicon;
+use super::Findings;
+
+/// Longest substitution, in words per side, that still counts as framed.
+const MAX_WORDS: usize = 3;
+/// Identical words needed on one side of the substitution (fewer at a passage's edge).
+const FRAME: usize = 2;
+
+/// How many tokens before (`back`) or after the hunk are the same in both copies.
+fn same_run(left: &RowSide, right: &RowSide, hunk: &Hunk, back: bool) -> usize {
+    let mut run = 0;
+    loop {
+        let (l, r) = if back {
+            (hunk.left.start.checked_sub(run + 1), hunk.right.start.checked_sub(run + 1))
+        } else {
+            (Some(hunk.left.end + run), Some(hunk.right.end + run))
+        };
+        match (l, r) {
+            (Some(l), Some(r)) if l < left.tokens.len() && r < right.tokens.len() && left.norm(l) == right.norm(r) => {
+                run += 1;
+            }
+            // Both copies start (or end) here: the edge frames it too.
+            (None, None) => return FRAME,
+            (Some(l), Some(r)) if l >= left.tokens.len() && r >= right.tokens.len() => return FRAME,
+            _ => return run,
+        }
+    }
+}
+
+fn is_framed(left: &RowSide, right: &RowSide, hunk: &Hunk) -> bool {
+    let small = |r: &Range<usize>| (1..=MAX_WORDS).contains(&r.len());
+    small(&hunk.left)
+        && small(&hunk.right)
+        && (same_run(left, right, hunk, true) >= FRAME || same_run(left, right, hunk, false) >= FRAME)
+}
+
+pub(super) fn conflicts(row: &mut Findings, hunks: &[Hunk]) {
+    let (left, right) = (row.left.side, row.right.side);
+    for hunk in hunks.iter().filter(|h| is_framed(left, right, h)) {
+        if let Some(kind) = classify(left, right, hunk) {
+            row.add(kind, hunk.left.clone(), hunk.right.clone());
+        }
+    }
+}
+
+fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyKind> {
+    let l = left.changed(&hunk.left, right);
+    let r = right.changed(&hunk.right, left);
+    if l.is_empty() || r.is_empty() {
+        return None;
+    }
+    let content = |side: &RowSide, ids: &[usize]| ids.iter().any(|&i| !side.tokens[i].is_stopword());
+    if !content(left, &l) && !content(right, &r) {
+        return None;
+    }
+    if left.quote_of(&hunk.left).is_some() || right.quote_of(&hunk.right).is_some() {
+        return Some(DiscrepancyKind::Quote);
+    }
+    let names = |side: &RowSide, ids: &[usize]| -> Vec<usize> {
+        ids.iter().copied().filter(|&i| side.is_name(i) || side.tokens[i].all_caps).collect()
+    };
+    let (names_l, names_r) = (names(left, &l), names(right, &r));
+    let named = !names_l.is_empty() && !names_r.is_empty();
+    if named && (is_place(left, &hunk.left, &names_l) || is_place(right, &hunk.right, &names_r)) {
+        return Some(DiscrepancyKind::Place);
+    }
+    if named && is_name_variant(left, &hunk.left) && is_name_variant(right, &hunk.right) {
+        return Some(DiscrepancyKind::Name);
+    }
+    let speaker = |side: &RowSide, ids: &[usize], names: &[usize]| {
+        !names.is_empty() || ids.iter().any(|&i| lexicon::SPEAKER_NOUNS.contains(&side.norm(i))) || content(side, ids)
+    };
+    if (near_attribution(left, &hunk.left) || near_attribution(right, &hunk.right))
+        && speaker(left, &l, &names_l)
+        && speaker(right, &r, &names_r)
+    {
+        return Some(DiscrepancyKind::Attribution);
+    }
+    named.then_some(DiscrepancyKind::Name)
+}
+
+/// Whether the changed words are part of a longer name whose other part is the same
+/// in both copies ("Ines Vaurel" / "Irene Vaurel") — unless the shared part is an
+/// institution ("Kessary Ministry").
+fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
+    let neighbour = |i: usize| side.is_name(i) && !lexicon::SPEAKER_NOUNS.contains(&side.norm(i));
+    range.start.checked_sub(1).is_some_and(neighbour) || neighbour(range.end)
+}
+
+/// Names in `range` that the words around them make a place.
+fn is_place(side: &RowSide, range: &Range<usize>, names: &[usize]) -> bool {
+    let before = range.start.checked_sub(1).map_or("", |i| side.norm(i));
+    let before_the = range.start.checked_sub(2).map_or("", |i| side.norm(i));
+    let after = side.norm(range.end);
+    let dateline = names.iter().any(|&i| side.sentence_starts.contains(&i) && side.tokens[i].all_caps);
+    let according = |i: Option<usize>| i.is_some_and(|i| side.norm(i) == "according");
+    let cue_before =
+        lexicon::PLACE_BEFORE.contains(&before) && !(before == "to" && according(range.start.checked_sub(2)));
+    let cue_before_the = before == "the"
+        && lexicon::PLACE_BEFORE.contains(&before_the)
+        && !(before_the == "to" && according(range.start.checked_sub(3)));
+    cue_before || cue_before_the || lexicon::PLACE_AFTER.contains(&after) || dateline
+}
+
+/// Whether a change at `range` names the speaker of an attribution: it ends a few
+/// words before "said", or starts right after "according to" or "said".
+fn near_attribution(side: &RowSide, range: &Range<usize>) -> bool {
+    let is_verb = |i: usize| lexicon::ATTRIBUTION_VERBS.contains(&side.norm(i));
+    let outside_quote = |i: usize| side.in_quote(i).is_none();
+    let end = range.end.max(range.start + 1);
+    let before_verb = (end..end + 6).any(|i| is_verb(i) && outside_quote(i));
+    let after_verb = range.start.saturating_sub(3)..range.start;
+    before_verb || after_verb.clone().any(|i| is_verb(i) && outside_quote(i)) && range.clone().all(outside_quote)
+}

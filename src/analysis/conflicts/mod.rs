@@ -1,0 +1,174 @@
+//! Which facts of two aligned passages conflict.
+//!
+//! Copies of a story paraphrase each other, so words differing says little. What a
+//! fact-checker cares about is a fact one copy states that the other states
+//! differently: a number, a date, a place, a name, a credited agency, a reversed
+//! verb. Each side's facts are read (see `facts`), facts both sides agree on are set
+//! aside, and only a fact left over on *both* sides in the same slot is flagged, with
+//! the two narrow passages that state it. Differences the facts do not cover (a
+//! speaker next to "said", a word changed inside a quotation, a place known only from
+//! its cue "in ...") are flagged only where the two passages are otherwise the same
+//! words: a small substitution with identical words around it (see `framed`).
+
+mod framed;
+mod names;
+mod polarity;
+
+use std::ops::Range;
+
+use super::align::Hunk;
+use super::discrepancy::{DiscrepancyKind, Finding, RowSide};
+use super::facts::{self, PassageFacts, QuantityClass};
+use super::gazetteer;
+
+/// The facts of one side of a row, with the tokens already part of a finding.
+struct Reading<'r, 'a> {
+    side: &'r RowSide<'a>,
+    facts: PassageFacts,
+    claimed: Vec<bool>,
+}
+
+impl<'r, 'a> Reading<'r, 'a> {
+    fn new(side: &'r RowSide<'a>) -> Self {
+        let facts = facts::read(side.text, &side.tokens, &|i| side.sentence_starts.contains(&i));
+        Self { side, facts, claimed: vec![false; side.tokens.len()] }
+    }
+
+    fn free(&self, range: &Range<usize>) -> bool {
+        range.clone().all(|i| !self.claimed.get(i).copied().unwrap_or(true))
+    }
+
+    fn claim(&mut self, range: &Range<usize>) {
+        for i in range.clone() {
+            if let Some(slot) = self.claimed.get_mut(i) {
+                *slot = true;
+            }
+        }
+    }
+}
+
+/// The findings of a row.
+struct Findings<'r, 'a> {
+    left: Reading<'r, 'a>,
+    right: Reading<'r, 'a>,
+    found: Vec<Finding>,
+}
+
+impl Findings<'_, '_> {
+    /// Records a conflict between `left` and `right` token ranges unless either is
+    /// already part of one.
+    fn add(&mut self, kind: DiscrepancyKind, left: Range<usize>, right: Range<usize>) {
+        if !self.left.free(&left) || !self.right.free(&right) {
+            return;
+        }
+        self.left.claim(&left);
+        self.right.claim(&right);
+        let quote = self.left.side.quote_of(&left).or_else(|| self.right.side.quote_of(&right));
+        self.found.push(Finding { kind, hunk: Hunk { left, right }, quote });
+    }
+}
+
+/// The conflicting facts of one aligned row, in reading order of the left side.
+pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Finding> {
+    let mut row = Findings { left: Reading::new(left), right: Reading::new(right), found: Vec::new() };
+    for (l, r) in polarity::reversals(left, right) {
+        row.add(DiscrepancyKind::Negation, l, r);
+    }
+    quantities(&mut row);
+    calendar(&mut row);
+    places(&mut row);
+    agencies(&mut row);
+    names::conflicts(&mut row);
+    framed::conflicts(&mut row, hunks);
+    let mut found = row.found;
+    found.sort_by_key(|f| (f.hunk.left.start, f.hunk.right.start));
+    found
+}
+
+/// Pairs what is left over on each side, first those `close` says belong together,
+/// then the rest in order.
+fn pair_up<T>(left: &[T], right: &[T], close: impl Fn(&T, &T) -> bool) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut used = vec![false; right.len()];
+    let mut unpaired = Vec::new();
+    for (i, l) in left.iter().enumerate() {
+        match (0..right.len()).find(|&j| !used[j] && close(l, &right[j])) {
+            Some(j) => {
+                used[j] = true;
+                pairs.push((i, j));
+            }
+            None => unpaired.push(i),
+        }
+    }
+    let rest: Vec<usize> = (0..right.len()).filter(|&j| !used[j]).collect();
+    pairs.extend(unpaired.into_iter().zip(rest));
+    pairs
+}
+
+/// Numbers one side states that no number of the other side matches, paired by class
+/// (years with years) and, among amounts, by the word they count.
+fn quantities(row: &mut Findings) {
+    let unmatched = |a: &PassageFacts, b: &PassageFacts| -> Vec<facts::Quantity> {
+        a.quantities.iter().filter(|q| !b.quantities.iter().any(|o| q.agrees_with(o))).cloned().collect()
+    };
+    let l = unmatched(&row.left.facts, &row.right.facts);
+    let r = unmatched(&row.right.facts, &row.left.facts);
+    for class in [QuantityClass::Year, QuantityClass::Day, QuantityClass::Amount] {
+        let of = |side: &[facts::Quantity]| side.iter().filter(|q| q.class == class).cloned().collect::<Vec<_>>();
+        let (lc, rc) = (of(&l), of(&r));
+        let kind = if class == QuantityClass::Amount { DiscrepancyKind::Number } else { DiscrepancyKind::Date };
+        for (i, j) in pair_up(&lc, &rc, |a, b| a.unit == b.unit) {
+            row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
+        }
+    }
+}
+
+/// Months and weekdays one side names that the other does not, month for month.
+fn calendar(row: &mut Findings) {
+    for weekday in [false, true] {
+        let unmatched = |a: &PassageFacts, b: &PassageFacts| -> Vec<usize> {
+            a.calendar
+                .iter()
+                .filter(|c| c.weekday == weekday && !b.calendar.iter().any(|o| o.name == c.name))
+                .map(|c| c.token)
+                .collect()
+        };
+        let l = unmatched(&row.left.facts, &row.right.facts);
+        let r = unmatched(&row.right.facts, &row.left.facts);
+        for (i, j) in pair_up(&l, &r, |_, _| false) {
+            row.add(DiscrepancyKind::Date, l[i]..l[i] + 1, r[j]..r[j] + 1);
+        }
+    }
+}
+
+/// Places one side names that neither are nor contain nor lie in a place the other names.
+fn places(row: &mut Findings) {
+    let unmatched = |a: &PassageFacts, b: &PassageFacts| -> Vec<Range<usize>> {
+        a.places
+            .iter()
+            .filter(|p| !b.places.iter().any(|o| gazetteer::same_or_within(p.place, o.place)))
+            .map(|p| p.tokens.clone())
+            .collect()
+    };
+    let l = unmatched(&row.left.facts, &row.right.facts);
+    let r = unmatched(&row.right.facts, &row.left.facts);
+    for (i, j) in pair_up(&l, &r, |_, _| false) {
+        row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
+    }
+}
+
+/// Agencies one side credits that the other does not, while the other credits its own.
+fn agencies(row: &mut Findings) {
+    let unmatched = |a: &PassageFacts, b: &PassageFacts| -> Vec<Range<usize>> {
+        a.agencies
+            .iter()
+            .filter(|m| !b.agencies.iter().any(|o| o.agency.name == m.agency.name))
+            .map(|m| m.tokens.clone())
+            .collect()
+    };
+    let l = unmatched(&row.left.facts, &row.right.facts);
+    let r = unmatched(&row.right.facts, &row.left.facts);
+    for (i, j) in pair_up(&l, &r, |_, _| false) {
+        row.add(DiscrepancyKind::Attribution, l[i].clone(), r[j].clone());
+    }
+}

@@ -1,0 +1,72 @@
+//! Two copies naming the same person differently: "Justice Ann Kessel" and "Justice
+//! Ann Moro", "Officer Lane" and "Officer Brandt".
+//!
+//! Names of each side are paired with the name of the other side they share most words
+//! with (a first name, a surname, a title); a pair whose remaining name words differ on
+//! both sides is a conflict when one of those words is nowhere in the other copy's
+//! passage. Names sharing nothing are different people, not a swapped name.
+
+use super::super::discrepancy::DiscrepancyKind;
+use super::super::facts::NameMention;
+use super::super::facts::names::same_word;
+use super::Findings;
+
+struct Pairing {
+    score: usize,
+    left: usize,
+    right: usize,
+    shared_names: usize,
+}
+
+fn words<'a>(side: &'a super::super::discrepancy::RowSide, indices: &[usize]) -> Vec<&'a str> {
+    indices.iter().map(|&i| side.norm(i)).collect()
+}
+
+pub(super) fn conflicts(row: &mut Findings) {
+    let (left, right) = (row.left.side, row.right.side);
+    let (lm, rm) = (row.left.facts.names.clone(), row.right.facts.names.clone());
+    let shares = |a: &[&str], b: &[&str]| a.iter().filter(|x| b.iter().any(|y| same_word(x, y))).count();
+    let mut pairings = Vec::new();
+    for (i, a) in lm.iter().enumerate() {
+        for (j, b) in rm.iter().enumerate() {
+            let shared_names = shares(&words(left, &a.names), &words(right, &b.names));
+            let shared_titles = shares(&words(left, &a.titles), &words(right, &b.titles));
+            if shared_names + shared_titles > 0 {
+                pairings.push(Pairing { score: 2 * shared_names + shared_titles, left: i, right: j, shared_names });
+            }
+        }
+    }
+    pairings.sort_by(|a, b| b.score.cmp(&a.score).then(a.left.cmp(&b.left)).then(a.right.cmp(&b.right)));
+    let (mut left_used, mut right_used) = (vec![false; lm.len()], vec![false; rm.len()]);
+    for pairing in pairings {
+        if left_used[pairing.left] || right_used[pairing.right] {
+            continue;
+        }
+        left_used[pairing.left] = true;
+        right_used[pairing.right] = true;
+        let (a, b) = (&lm[pairing.left], &rm[pairing.right]);
+        let differing = |m: &NameMention, side: &super::super::discrepancy::RowSide, other: &NameMention, other_side| {
+            let theirs = words(other_side, &other.names);
+            m.names.iter().copied().filter(|&k| !theirs.iter().any(|w| same_word(side.norm(k), w))).collect::<Vec<_>>()
+        };
+        let (da, db) = (differing(a, left, b, right), differing(b, right, a, left));
+        if da.is_empty() || db.is_empty() {
+            continue;
+        }
+        let absent = |side: &super::super::discrepancy::RowSide, k: usize, other: &super::super::discrepancy::RowSide| {
+            !other.words.iter().any(|w| same_word(side.norm(k), w))
+        };
+        let absent_a = da.iter().filter(|&&k| absent(left, k, right)).count();
+        let absent_b = db.iter().filter(|&&k| absent(right, k, left)).count();
+        // Sharing only a title ("Officer"), the names must be wholly new to each other.
+        let conflict = if pairing.shared_names > 0 {
+            absent_a + absent_b > 0
+        } else {
+            absent_a == da.len() && absent_b == db.len()
+        };
+        if conflict {
+            let span = |d: &[usize]| d[0]..d[d.len() - 1] + 1;
+            row.add(DiscrepancyKind::Name, span(&da), span(&db));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Names of people and organisations as a passage writes them: runs of capitalised
+//! words, with the titles and roles before them ("Finance Minister Ann Kessel",
+//! "Institute for Supply Management").
+
+use std::ops::Range;
+
+use super::super::lexicon;
+use super::super::tokens::Token;
+
+/// One name as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    pub tokens: Range<usize>,
+    /// Indices of the words that name (not titles, roles or connectors).
+    pub names: Vec<usize>,
+    /// Indices of titles and roles ("Dr", "Minister").
+    pub titles: Vec<usize>,
+}
+
+/// Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven").
+const CONNECTORS: &[&str] = &["of", "for", "de", "du", "van", "von", "der", "bin", "al", "el", "la", "le", "da", "di", "del"];
+
+/// Whether the token at `i` is a capitalised word that can be part of a name.
+pub fn is_name_word(tokens: &[&Token], i: usize) -> bool {
+    let Some(token) = tokens.get(i) else { return false };
+    let norm = token.norm.as_str();
+    let common = token.is_stopword()
+        || lexicon::SENTENCE_OPENERS.contains(&norm)
+        || lexicon::MONTHS.contains(&norm)
+        || lexicon::WEEKDAYS.contains(&norm);
+    token.capitalised && !token.has_digit() && !common
+}
+
+/// Whether the word is a title or role that precedes names.
+pub fn is_title(norm: &str) -> bool {
+    lexicon::TITLES.contains(&norm) || lexicon::ROLE_TITLES.contains(&norm)
+}
+
+/// Every name in `tokens`, in order. A name never crosses a sentence start.
+pub fn mentions(tokens: &[&Token], sentence_starts: &dyn Fn(usize) -> bool) -> Vec<NameMention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(tokens, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < tokens.len() && !sentence_starts(end) && is_name_word(tokens, end) {
+                end += 1;
+            } else if end + 1 < tokens.len()
+                && CONNECTORS.contains(&tokens[end].norm.as_str())
+                && !tokens[end].capitalised
+                && is_name_word(tokens, end + 1)
+                && !sentence_starts(end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let words = start..end;
+        let titles: Vec<usize> = words.clone().filter(|&k| is_title(&tokens[k].norm)).collect();
+        let names: Vec<usize> = words
+            .clone()
+            .filter(|&k| tokens[k].capitalised && !titles.contains(&k) && !CONNECTORS.contains(&tokens[k].norm.as_str()))
+            .collect();
+        if !names.is_empty() {
+            found.push(NameMention { tokens: words, names, titles });
+        }
+        i = end;
+    }
+    found
+}
+
+/// Whether two folded words are the same name: equal, or one the other's plural or
+/// possessive written without its apostrophe ("Aronovs").
+pub fn same_word(a: &str, b: &str) -> bool {
+    a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
+}

@@ -1,0 +1,174 @@
+//! Amounts, years and days of the month stated in a passage, with their values.
+//!
+//! "1.4bn", "1.4 billion" and "1,400 million" are the same amount; "18,000" and
+//! "eighteen thousand" too (number words are folded to digits by the tokenizer). A
+//! hedged amount ("about 2,000", "more than 2,000") or a range ("1 to 3 percent") is
+//! compatible with any value close to or inside it, since a paraphrase may round.
+
+use std::ops::Range;
+
+use super::super::lexicon;
+use super::super::tokens::Token;
+
+/// What an amount measures, as far as its surroundings tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityClass {
+    /// A calendar year ("since 1998").
+    Year,
+    /// A day of the month, next to the month's name ("March 3").
+    Day,
+    /// Anything else: counts, money, percentages, measures.
+    Amount,
+}
+
+/// One number as a passage states it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Token indices the number spans (with its scale word and symbol).
+    pub tokens: Range<usize>,
+    pub value: f64,
+    pub class: QuantityClass,
+    /// The word after the number ("%", "homes", "crowns"), folded; empty at the end.
+    pub unit: String,
+    /// Preceded by "about", "more than", "nearly" and the like.
+    pub hedged: bool,
+    /// The upper end when the passage gives a range ("1 to 3", "between 5 and 7").
+    pub upto: Option<f64>,
+}
+
+impl Quantity {
+    /// Whether a paraphrase stating `other` could mean this quantity.
+    pub fn agrees_with(&self, other: &Quantity) -> bool {
+        let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        if same(self.value, other.value) {
+            return true;
+        }
+        let inside = |q: &Quantity, v: f64| q.upto.is_some_and(|top| q.value <= v && v <= top);
+        if inside(self, other.value) || inside(other, self.value) {
+            return true;
+        }
+        // A hedged amount allows rounding by a tenth either way.
+        (self.hedged || other.hedged)
+            && self.class == QuantityClass::Amount
+            && (self.value - other.value).abs() <= 0.1 * self.value.abs().max(other.value.abs())
+    }
+}
+
+const HEDGES: &[&str] = &[
+    "about", "around", "nearly", "almost", "some", "roughly", "approximately", "over", "than", "least", "up", "under",
+    "estimated", "just", "close", "circa", "upwards", "approx",
+];
+
+fn scale(word: &str) -> Option<f64> {
+    Some(match word {
+        "thousand" | "thousands" | "k" => 1e3,
+        "million" | "millions" | "mln" | "mn" | "m" => 1e6,
+        "billion" | "billions" | "bn" | "b" => 1e9,
+        "trillion" | "trillions" | "tn" => 1e12,
+        _ => return None,
+    })
+}
+
+/// The numeric value of a folded token such as "2.4", "18000", "1.4bn" or "5th".
+fn parse(norm: &str) -> Option<(f64, Option<f64>)> {
+    let digits_end = norm.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(norm.len());
+    let (number, suffix) = norm.split_at(digits_end);
+    let value: f64 = number.trim_end_matches('.').parse().ok()?;
+    match suffix {
+        "" | "st" | "nd" | "rd" | "th" | "s" => Some((value, None)),
+        _ => scale(suffix).map(|factor| (value * factor, Some(factor))),
+    }
+}
+
+/// Every number in `tokens`, in order.
+pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
+    let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
+    let mut found: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = tokens[i];
+        let Some((mut value, suffix_scale)) = token.has_digit().then(|| parse(&token.norm)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let start = if i > 0 && lexicon::AMOUNT_SYMBOLS.contains(&norm(i - 1)) && norm(i - 1) != "%" { i - 1 } else { i };
+        let mut end = i + 1;
+        let scaled = suffix_scale.is_some() || scale(norm(end)).is_some();
+        if suffix_scale.is_none()
+            && let Some(factor) = scale(norm(end))
+        {
+            value *= factor;
+            end += 1;
+        }
+        let raw = token.raw(text);
+        let month_next = |j: usize| lexicon::MONTHS.contains(&norm(j)) && tokens.get(j).is_some_and(|t| t.capitalised);
+        let whole = value.fract() == 0.0 && !raw.contains(['.', ',']);
+        let class = if whole && !scaled && (1800.0..=2100.0).contains(&value) && start == i && norm(end) != "%" {
+            QuantityClass::Year
+        } else if whole && !scaled && (1.0..=31.0).contains(&value) && (month_next(end) || i > 0 && month_next(i - 1)) {
+            QuantityClass::Day
+        } else {
+            QuantityClass::Amount
+        };
+        let hedged = (start.saturating_sub(2)..start).any(|j| HEDGES.contains(&norm(j)));
+        let unit = norm(end).to_owned();
+        // "1 to 3 percent", "1-3", "between 5 and 7": the second number closes a range.
+        let dash = |p: &Quantity| {
+            p.tokens.end == start
+                && text.get(tokens[p.tokens.end - 1].bytes.end..token.bytes.start).is_some_and(|gap| matches!(gap.trim(), "-" | "–"))
+        };
+        let word = |p: &Quantity| p.tokens.end + 1 == start && matches!(norm(p.tokens.end), "to" | "and" | "or");
+        if let Some(previous) = found.last_mut().filter(|p| p.upto.is_none() && p.class == class && (dash(p) || word(p))) {
+            previous.upto = Some(value);
+            previous.tokens.end = end;
+        } else {
+            found.push(Quantity { tokens: start..end, value, class, unit, hedged, upto: None });
+        }
+        i = end;
+    }
+    for quantity in &mut found {
+        // "1.5 to 2 billion": the scale written once applies to both ends.
+        if let (Some(top), Some(factor)) = (quantity.upto, scale(norm(quantity.tokens.end - 1)))
+            && quantity.value * factor <= top
+        {
+            quantity.value *= factor;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+
+    fn read(text: &str) -> Vec<Quantity> {
+        let tokens = tokenize(text, 0..text.len());
+        let refs: Vec<&Token> = tokens.iter().collect();
+        quantities(text, &refs)
+    }
+
+    #[test]
+    fn scales_symbols_and_suffixes_give_one_value() {
+        let values: Vec<f64> = read("$1.4bn, 1.4 billion and 1,400 million").iter().map(|q| q.value).collect();
+        assert_eq!(values, [1.4e9, 1.4e9, 1.4e9]);
+        assert_eq!(read("eighteen thousand homes")[0].value, 18_000.0);
+    }
+
+    #[test]
+    fn years_and_days_are_told_from_amounts() {
+        let found = read("On March 3, 1998, it cost 1998 dollars and 40 percent");
+        let classes: Vec<QuantityClass> = found.iter().map(|q| q.class).collect();
+        assert_eq!(classes, [QuantityClass::Day, QuantityClass::Year, QuantityClass::Year, QuantityClass::Amount]);
+    }
+
+    #[test]
+    fn ranges_and_hedges_agree_with_what_they_cover() {
+        let range = &read("only 1 percent to 3 percent")[0];
+        assert_eq!(range.upto, Some(3.0));
+        assert!(range.agrees_with(&read("about 2.5 percent")[0]));
+        let hedged = &read("more than 2,000 fighters")[0];
+        assert!(hedged.agrees_with(&read("2,100 fighters")[0]));
+        assert!(!read("2,000 fighters")[0].agrees_with(&read("4,000 fighters")[0]));
+    }
+}
