@@ -20,6 +20,9 @@ use super::tokens::Token;
 
 /// Two sentences with a Dice coefficient at least this high may be the same sentence.
 const MATCH: f64 = 0.34;
+/// Two sentences left over after the first pass that are each other's best match
+/// may be the same sentence from this Dice coefficient: a paraphrase keeps few words.
+const MUTUAL: f64 = 0.2;
 /// A left-over sentence joins a neighbour's row when this share of its words is there.
 const JOIN: f64 = 0.5;
 
@@ -50,6 +53,22 @@ pub struct Hunk {
     pub right: Range<usize>,
 }
 
+/// The word without its commonest inflection, so that "inspections" matches
+/// "inspection" and "consumed" matches "consume" when sentences are paired.
+fn stem(word: &str) -> &str {
+    if word.len() < 5 {
+        return word;
+    }
+    for suffix in ["ing", "ed", "es", "s", "ly"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && !stem.ends_with('s')
+        {
+            return stem;
+        }
+    }
+    word
+}
+
 /// Content words of each sentence as sorted, deduplicated ids shared by both sides.
 fn content_ids<'a>(left: &'a Side, right: &'a Side) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
     let mut ids: HashMap<&'a str, u32> = HashMap::new();
@@ -61,7 +80,7 @@ fn content_ids<'a>(left: &'a Side, right: &'a Side) -> (Vec<Vec<u32>>, Vec<Vec<u
                     .filter(|t| !t.is_stopword())
                     .map(|t| {
                         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                        *ids.entry(t.norm.as_str()).or_insert(next)
+                        *ids.entry(stem(&t.norm)).or_insert(next)
                     })
                     .collect();
                 sentence.sort_unstable();
@@ -97,6 +116,7 @@ fn candidates(
     l: &[Vec<u32>],
     r: &[Vec<u32>],
     skip: (&[bool], &[bool]),
+    threshold: f64,
     cancel: &AtomicBool,
 ) -> Result<Vec<(f64, usize, usize)>, Cancelled> {
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -123,7 +143,7 @@ fn candidates(
         for j in touched.drain(..) {
             let overlap = std::mem::take(&mut counts[j]);
             let dice = 2.0 * overlap as f64 / (ids.len() + r[j].len()) as f64;
-            if dice >= MATCH && (overlap >= 2 || ids.len().min(r[j].len()) <= 2) {
+            if dice >= threshold && (overlap >= 2 || ids.len().min(r[j].len()) <= 2) {
                 found.push((dice, i, j));
             }
         }
@@ -141,12 +161,20 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
     let mut left_row: Vec<Option<usize>> = vec![None; l.len()];
     let mut right_row: Vec<Option<usize>> = vec![None; r.len()];
     let mut rows: Vec<Row> = Vec::new();
-    for (_, i, j) in candidates(&l, &r, (&left.boilerplate, &right.boilerplate), cancel)? {
+    let skip = (&left.boilerplate[..], &right.boilerplate[..]);
+    for (_, i, j) in candidates(&l, &r, skip, MATCH, cancel)? {
         if left_row[i].is_none() && right_row[j].is_none() {
             left_row[i] = Some(rows.len());
             right_row[j] = Some(rows.len());
             rows.push(Row { left: vec![i], right: vec![j], boilerplate: false });
         }
+    }
+    let taken_left: Vec<bool> = left_row.iter().zip(skip.0).map(|(row, furniture)| row.is_some() || *furniture).collect();
+    let taken_right: Vec<bool> = right_row.iter().zip(skip.1).map(|(row, furniture)| row.is_some() || *furniture).collect();
+    for (i, j) in mutual_best(&candidates(&l, &r, (&taken_left, &taken_right), MUTUAL, cancel)?) {
+        left_row[i] = Some(rows.len());
+        right_row[j] = Some(rows.len());
+        rows.push(Row { left: vec![i], right: vec![j], boilerplate: false });
     }
     // Merges and splits: repeat so that three sentences merged into one all join.
     loop {
@@ -177,6 +205,19 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
 impl Side<'_> {
     const LEFT: bool = true;
     const RIGHT: bool = false;
+}
+
+/// The pairs among `found` (best first) where each sentence is the other's best match.
+fn mutual_best(found: &[(f64, usize, usize)]) -> Vec<(usize, usize)> {
+    let (mut best_of_left, mut best_of_right) = (HashMap::new(), HashMap::new());
+    for &(_, i, j) in found {
+        best_of_left.entry(i).or_insert(j);
+        best_of_right.entry(j).or_insert(i);
+    }
+    let mut pairs: Vec<(usize, usize)> =
+        best_of_left.into_iter().filter(|(i, j)| best_of_right.get(j) == Some(i)).collect();
+    pairs.sort_unstable();
+    pairs
 }
 
 /// Joins left-over sentences of one side (`own`) to the row of a neighbouring sentence

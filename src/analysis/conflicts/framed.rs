@@ -65,11 +65,18 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if !content(left, &l) && !content(right, &r) {
         return None;
     }
-    if left.quote_of(&hunk.left).is_some() || right.quote_of(&hunk.right).is_some() {
+    if same_when_joined(left, &l, right, &r) {
+        return None;
+    }
+    // A quotation both copies give as the speaker's words, worded differently.
+    if left.quote_of(&hunk.left).is_some() && right.quote_of(&hunk.right).is_some() {
         return Some(DiscrepancyKind::Quote);
     }
     let names = |side: &RowSide, ids: &[usize]| -> Vec<usize> {
-        ids.iter().copied().filter(|&i| side.is_name(i) || side.tokens[i].all_caps).collect()
+        ids.iter()
+            .copied()
+            .filter(|&i| side.is_name(i) || (side.tokens[i].all_caps && !side.tokens[i].is_stopword()))
+            .collect()
     };
     let (names_l, names_r) = (names(left, &l), names(right, &r));
     let named = !names_l.is_empty() && !names_r.is_empty();
@@ -79,8 +86,11 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if named && is_name_variant(left, &hunk.left) && is_name_variant(right, &hunk.right) {
         return Some(DiscrepancyKind::Name);
     }
+    // A speaker is a name, or a speaker noun with words saying whose ("the growers'
+    // association"); a bare "officials" or "the company" names nobody in particular.
     let speaker = |side: &RowSide, ids: &[usize], names: &[usize]| {
-        !names.is_empty() || ids.iter().any(|&i| lexicon::SPEAKER_NOUNS.contains(&side.norm(i))) || content(side, ids)
+        let noun = |i: &usize| lexicon::SPEAKER_NOUNS.contains(&side.norm(*i));
+        !names.is_empty() || (ids.iter().any(noun) && ids.iter().any(|i| !noun(i) && !side.tokens[*i].is_stopword()))
     };
     if (near_attribution(left, &hunk.left) || near_attribution(right, &hunk.right))
         && speaker(left, &l, &names_l)
@@ -88,7 +98,14 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     {
         return Some(DiscrepancyKind::Attribution);
     }
-    named.then_some(DiscrepancyKind::Name)
+    None
+}
+
+/// The same words written together, apart or hyphenated: "cyber assets" and
+/// "cyberassets", "co-mingling" and "comingling".
+fn same_when_joined(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool {
+    let joined = |side: &RowSide, ids: &[usize]| ids.iter().map(|&i| side.norm(i)).collect::<String>();
+    joined(left, l) == joined(right, r)
 }
 
 /// Whether the changed words are part of a longer name whose other part is the same

@@ -20,6 +20,7 @@ use super::align::Hunk;
 use super::discrepancy::{DiscrepancyKind, Finding, RowSide};
 use super::facts::{self, PassageFacts, QuantityClass};
 use super::gazetteer;
+use super::lexicon;
 
 /// The facts of one side of a row, with the tokens already part of a finding.
 struct Reading<'r, 'a> {
@@ -106,7 +107,11 @@ fn pair_up<T>(left: &[T], right: &[T], close: impl Fn(&T, &T) -> bool) -> Vec<(u
 }
 
 /// Numbers one side states that no number of the other side matches, paired by class
-/// (years with years) and, among amounts, by the word they count.
+/// (years with years). Among amounts, a number pairs with one counting the same thing
+/// ("20 cents" with "60 cents"), never with one counting something else ("120
+/// points" with "three months"). Where both copies leave several numbers unmatched
+/// they report different figures rather than one changed figure, so a pair must then
+/// also say what the figure is of ("14 percent for saturated fat").
 fn quantities(row: &mut Findings) {
     let unmatched = |a: &PassageFacts, b: &PassageFacts| -> Vec<facts::Quantity> {
         a.quantities.iter().filter(|q| !b.quantities.iter().any(|o| q.agrees_with(o))).cloned().collect()
@@ -117,10 +122,24 @@ fn quantities(row: &mut Findings) {
         let of = |side: &[facts::Quantity]| side.iter().filter(|q| q.class == class).cloned().collect::<Vec<_>>();
         let (lc, rc) = (of(&l), of(&r));
         let kind = if class == QuantityClass::Amount { DiscrepancyKind::Number } else { DiscrepancyKind::Date };
-        for (i, j) in pair_up(&lc, &rc, |a, b| a.unit == b.unit) {
-            row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
+        let several = lc.len() > 1 && rc.len() > 1;
+        let counted = |q: &facts::Quantity| !q.unit.is_empty() && !lexicon::STOPWORDS.contains(&q.unit.as_str());
+        let same_thing = |a: &facts::Quantity, b: &facts::Quantity| {
+            (a.unit == b.unit || !counted(a) || !counted(b))
+                && (!several || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
+        };
+        for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && a.unit == b.unit) {
+            if same_thing(&lc[i], &rc[j]) {
+                row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
+            }
         }
     }
+}
+
+/// The first content word after a number and its unit: what "14 percent for saturated
+/// fat" is a figure of.
+fn subject<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<&'s str> {
+    (quantity.tokens.end + 1..side.tokens.len()).map(|i| side.norm(i)).find(|w| !lexicon::STOPWORDS.contains(w))
 }
 
 /// Months and weekdays one side names that the other does not, month for month.

@@ -93,6 +93,17 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         };
         let start = if i > 0 && lexicon::AMOUNT_SYMBOLS.contains(&norm(i - 1)) && norm(i - 1) != "%" { i - 1 } else { i };
         let mut end = i + 1;
+        // "fifty-seven" is one number, not fifty and seven.
+        let spelled = |t: &Token| !t.raw(text).bytes().any(|b| b.is_ascii_digit());
+        if spelled(token)
+            && value % 10.0 == 0.0
+            && (20.0..=90.0).contains(&value)
+            && let Some(next) = tokens.get(end).filter(|t| spelled(t) && text.get(token.bytes.end..t.bytes.start) == Some("-"))
+            && let Some((units, None)) = parse(&next.norm).filter(|(v, _)| (1.0..=9.0).contains(v))
+        {
+            value += units;
+            end += 1;
+        }
         let scaled = suffix_scale.is_some() || scale(norm(end)).is_some();
         if suffix_scale.is_none()
             && let Some(factor) = scale(norm(end))
@@ -170,5 +181,12 @@ mod tests {
         let hedged = &read("more than 2,000 fighters")[0];
         assert!(hedged.agrees_with(&read("2,100 fighters")[0]));
         assert!(!read("2,000 fighters")[0].agrees_with(&read("4,000 fighters")[0]));
+    }
+
+    #[test]
+    fn a_hyphenated_number_word_is_one_number() {
+        let values: Vec<f64> = read("Fifty-seven senators, including 24 Republicans").iter().map(|q| q.value).collect();
+        assert_eq!(values, [57.0, 24.0]);
+        assert_eq!(read("the 20-7 vote").len(), 2, "digits around a hyphen stay two numbers");
     }
 }

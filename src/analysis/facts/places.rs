@@ -30,19 +30,41 @@ fn could_be_acronym(text: &str, token: &Token) -> bool {
     token.all_caps || token.raw(text).contains('.')
 }
 
+/// Whether only spaces or a hyphen part token `i` from the one before: "Panama City;
+/// Atlanta" are two names, "Georgia Smith" one.
+fn adjacent(text: &str, tokens: &[&Token], i: usize) -> bool {
+    let joined = |gap: &str| gap.chars().all(|c| c.is_whitespace() || c == '-');
+    i > 0 && tokens.get(i).is_some_and(|t| text.get(tokens[i - 1].bytes.end..t.bytes.start).is_some_and(joined))
+}
+
+/// Whether the word at `next` continues a name begun by a place word: "Georgia Smith"
+/// or "Texas Instruments" name a person or a company, not a place.
+fn before_surname(text: &str, tokens: &[&Token], next: usize) -> bool {
+    adjacent(text, tokens, next)
+        && is_name_word(tokens, next)
+        && gazetteer::place_at(&words(tokens, next)).is_none()
+        && gazetteer::agency_at(&words(tokens, next)).is_none()
+}
+
 /// Every gazetteer place in `tokens`. A capitalised word right after a first name is
-/// part of a person's name ("Michael Jordan"), not a place.
+/// part of a person's name ("Michael Jordan"), not a place; so is one right before a
+/// surname.
 pub fn places(text: &str, tokens: &[&Token]) -> Vec<PlaceMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
         let candidate = token.capitalised && !(token.norm == "us" && !could_be_acronym(text, token));
+        let after_place = found.last().is_some_and(|p: &PlaceMention| p.tokens.end == i);
         let after_first_name = i > 0
+            && !after_place
+            && adjacent(text, tokens, i)
             && is_name_word(tokens, i - 1)
             && !is_title(&tokens[i - 1].norm)
             && gazetteer::place_at(&words(tokens, i - 1)).is_none();
-        match gazetteer::place_at(&words(tokens, i)).filter(|_| candidate && !after_first_name) {
+        let hit = gazetteer::place_at(&words(tokens, i))
+            .filter(|(length, _)| candidate && !after_first_name && !before_surname(text, tokens, i + length));
+        match hit {
             Some((length, place)) => {
                 found.push(PlaceMention { tokens: i..i + length, place });
                 i += length;
