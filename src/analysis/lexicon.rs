@@ -306,6 +306,15 @@ pub const SPEAKER_NOUNS: &[&str] = &[
     "governor",
     "party",
     "campaigners",
+    "association",
+    "federation",
+    "service",
+    "institute",
+    "board",
+    "authority",
+    "bureau",
+    "organisation",
+    "organization",
     "group",
     "statement",
 ];
@@ -314,6 +323,13 @@ pub const SPEAKER_NOUNS: &[&str] = &[
 pub const PLACE_BEFORE: &[&str] = &[
     "in", "at", "from", "to", "near", "outside", "inside", "into", "across", "towards", "toward", "via", "visited",
     "along",
+];
+
+/// Nouns naming a body rather than a person: a name with one credits an institution.
+pub const INSTITUTIONS: &[&str] = &[
+    "ministry", "agency", "office", "department", "government", "police", "army", "commission", "council", "court",
+    "committee", "union", "company", "embassy", "party", "group", "association", "federation", "service",
+    "institute", "board", "authority", "bureau", "organisation", "organization",
 ];
 
 /// Words right after a name that make it a place ("the Kessary capital").

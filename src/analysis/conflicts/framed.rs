@@ -88,13 +88,14 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     }
     // A speaker is a name, or a speaker noun with words saying whose ("the growers'
     // association"); a bare "officials" or "the company" names nobody in particular.
-    let speaker = |side: &RowSide, ids: &[usize], names: &[usize]| {
+    let speaker = |side: &RowSide, ids: &[usize], names: &[usize], range: &Range<usize>| {
         let noun = |i: &usize| lexicon::SPEAKER_NOUNS.contains(&side.norm(*i));
-        !names.is_empty() || (ids.iter().any(noun) && ids.iter().any(|i| !noun(i) && !side.tokens[*i].is_stopword()))
+        let whose = ids.iter().any(|i| !noun(i) && !side.tokens[*i].is_stopword());
+        !names.is_empty() || (whose && (ids.iter().any(noun) || noun(&range.end)))
     };
     if (near_attribution(left, &hunk.left) || near_attribution(right, &hunk.right))
-        && speaker(left, &l, &names_l)
-        && speaker(right, &r, &names_r)
+        && speaker(left, &l, &names_l, &hunk.left)
+        && speaker(right, &r, &names_r, &hunk.right)
     {
         return Some(DiscrepancyKind::Attribution);
     }

@@ -18,6 +18,7 @@ use std::ops::Range;
 
 use super::align::Hunk;
 use super::discrepancy::{DiscrepancyKind, Finding, RowSide};
+use super::facts::names::same_word;
 use super::facts::{self, PassageFacts, QuantityClass};
 use super::gazetteer;
 use super::lexicon;
@@ -160,17 +161,38 @@ fn calendar(row: &mut Findings) {
     }
 }
 
-/// Places one side names that neither are nor contain nor lie in a place the other names.
+/// Places one side names that neither are nor contain nor lie in a place the other
+/// names, and places known only from their cue ("in Halvik") whose words the other
+/// copy never uses, paired in reading order.
 fn places(row: &mut Findings) {
-    let unmatched = |a: &PassageFacts, b: &PassageFacts| -> Vec<Range<usize>> {
-        a.places
+    let unmatched = |a: &Reading, b: &Reading| -> Vec<Range<usize>> {
+        let known = a
+            .facts
+            .places
             .iter()
-            .filter(|p| !b.places.iter().any(|o| gazetteer::same_or_within(p.place, o.place)))
-            .map(|p| p.tokens.clone())
-            .collect()
+            .filter(|p| !b.facts.places.iter().any(|o| gazetteer::same_or_within(p.place, o.place)))
+            .map(|p| p.tokens.clone());
+        let cued = a
+            .facts
+            .cue_places
+            .iter()
+            .filter(|m| {
+                // "Low Street" against "High Street": the cue word itself says nothing.
+                let distinctive = |side: &RowSide, k: usize| !lexicon::PLACE_AFTER.contains(&side.norm(k));
+                let named_there = |word: &str| {
+                    b.facts.cue_places.iter().flat_map(|o| o.names.iter()).any(|&k| {
+                        distinctive(b.side, k) && same_word(word, b.side.norm(k))
+                    })
+                };
+                m.names.iter().filter(|&&k| distinctive(a.side, k)).any(|&k| !named_there(a.side.norm(k)))
+            })
+            .map(|m| m.tokens.clone());
+        let mut found: Vec<Range<usize>> = known.chain(cued).collect();
+        found.sort_by_key(|r| r.start);
+        found
     };
-    let l = unmatched(&row.left.facts, &row.right.facts);
-    let r = unmatched(&row.right.facts, &row.left.facts);
+    let l = unmatched(&row.left, &row.right);
+    let r = unmatched(&row.right, &row.left);
     for (i, j) in pair_up(&l, &r, |_, _| false) {
         row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
     }

@@ -6,7 +6,8 @@
 //! both sides is a conflict when one of those words is nowhere in the other copy's
 //! passage. Names sharing nothing are different people, not a swapped name.
 
-use super::super::discrepancy::DiscrepancyKind;
+use super::super::discrepancy::{DiscrepancyKind, RowSide};
+use super::super::lexicon;
 use super::super::facts::NameMention;
 use super::super::facts::names::same_word;
 use super::Findings;
@@ -18,7 +19,7 @@ struct Pairing {
     shared_names: usize,
 }
 
-fn words<'a>(side: &'a super::super::discrepancy::RowSide, indices: &[usize]) -> Vec<&'a str> {
+fn words<'a>(side: &'a RowSide, indices: &[usize]) -> Vec<&'a str> {
     indices.iter().map(|&i| side.norm(i)).collect()
 }
 
@@ -45,7 +46,7 @@ pub(super) fn conflicts(row: &mut Findings) {
         left_used[pairing.left] = true;
         right_used[pairing.right] = true;
         let (a, b) = (&lm[pairing.left], &rm[pairing.right]);
-        let differing = |m: &NameMention, side: &super::super::discrepancy::RowSide, other: &NameMention, other_side| {
+        let differing = |m: &NameMention, side: &RowSide, other: &NameMention, other_side| {
             let theirs = words(other_side, &other.names);
             m.names.iter().copied().filter(|&k| !theirs.iter().any(|w| same_word(side.norm(k), w))).collect::<Vec<_>>()
         };
@@ -53,7 +54,7 @@ pub(super) fn conflicts(row: &mut Findings) {
         if da.is_empty() || db.is_empty() {
             continue;
         }
-        let absent = |side: &super::super::discrepancy::RowSide, k: usize, other: &super::super::discrepancy::RowSide| {
+        let absent = |side: &RowSide, k: usize, other: &RowSide| {
             !other.words.iter().any(|w| same_word(side.norm(k), w))
         };
         let absent_a = da.iter().filter(|&&k| absent(left, k, right)).count();
@@ -66,7 +67,20 @@ pub(super) fn conflicts(row: &mut Findings) {
         };
         if conflict {
             let span = |d: &[usize]| d[0]..d[d.len() - 1] + 1;
-            row.add(DiscrepancyKind::Name, span(&da), span(&db));
+            row.add(kind_of(left, a, right, b), span(&da), span(&db));
         }
+    }
+}
+
+/// A name that is an institution ("the Water Ministry") credits a statement; one that
+/// ends in "Street" or "River" is a place; the rest are people.
+fn kind_of(left: &RowSide, a: &NameMention, right: &RowSide, b: &NameMention) -> DiscrepancyKind {
+    let any = |side: &RowSide, m: &NameMention, words: &[&str]| m.tokens.clone().any(|k| words.contains(&side.norm(k)));
+    if any(left, a, lexicon::INSTITUTIONS) && any(right, b, lexicon::INSTITUTIONS) {
+        DiscrepancyKind::Attribution
+    } else if any(left, a, lexicon::PLACE_AFTER) && any(right, b, lexicon::PLACE_AFTER) {
+        DiscrepancyKind::Place
+    } else {
+        DiscrepancyKind::Name
     }
 }

@@ -29,6 +29,8 @@ pub struct PassageFacts {
     pub quantities: Vec<Quantity>,
     pub names: Vec<NameMention>,
     pub places: Vec<PlaceMention>,
+    /// Places known only from the words around them ("held in Halvik").
+    pub cue_places: Vec<NameMention>,
     pub agencies: Vec<AgencyMention>,
     pub calendar: Vec<CalendarWord>,
 }
@@ -36,13 +38,13 @@ pub struct PassageFacts {
 /// Reads the facts of `tokens` (one passage of `text`); `sentence_starts` says which
 /// token indices begin a sentence.
 pub fn read(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -> bool) -> PassageFacts {
-    PassageFacts {
-        quantities: numbers::quantities(text, tokens),
-        names: names::mentions(tokens, sentence_starts),
-        places: places::places(text, tokens),
-        agencies: places::agencies(text, tokens),
-        calendar: calendar(tokens),
-    }
+    let names = names::mentions(text, tokens, sentence_starts);
+    let places = places::places(text, tokens);
+    let agencies = places::agencies(text, tokens);
+    let known: Vec<_> =
+        places.iter().map(|p| p.tokens.clone()).chain(agencies.iter().map(|a| a.tokens.clone())).collect();
+    let cue_places = places::cue_places(tokens, &names, &known);
+    PassageFacts { quantities: numbers::quantities(text, tokens), names, places, cue_places, agencies, calendar: calendar(tokens) }
 }
 
 /// Months and weekdays, abbreviations spelled out. "May" counts only capitalised;

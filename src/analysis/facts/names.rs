@@ -36,8 +36,17 @@ pub fn is_title(norm: &str) -> bool {
     lexicon::TITLES.contains(&norm) || lexicon::ROLE_TITLES.contains(&norm)
 }
 
-/// Every name in `tokens`, in order. A name never crosses a sentence start.
-pub fn mentions(tokens: &[&Token], sentence_starts: &dyn Fn(usize) -> bool) -> Vec<NameMention> {
+/// Every name in `tokens`, in order. A name never crosses a sentence start, nor
+/// punctuation other than an initial's period or a hyphen: "the Minister for Water and
+/// Rivers, Davor Lind" names a post and then a person.
+pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -> bool) -> Vec<NameMention> {
+    let joined = |k: usize| {
+        k > 0
+            && text
+                .get(tokens[k - 1].bytes.end..tokens[k].bytes.start)
+                .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’')))
+    };
+    let sentence_starts = |k: usize| sentence_starts(k) || !joined(k);
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {

