@@ -55,7 +55,7 @@ pub struct Hunk {
 
 /// The word without its commonest inflection, so that "inspections" matches
 /// "inspection" and "consumed" matches "consume" when sentences are paired.
-fn stem(word: &str) -> &str {
+pub(crate) fn stem(word: &str) -> &str {
     if word.len() < 5 {
         return word;
     }

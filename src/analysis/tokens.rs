@@ -6,6 +6,9 @@
 
 use std::ops::Range;
 
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
 use super::lexicon;
 
 /// One word, number or amount symbol.
@@ -110,15 +113,21 @@ fn merge_per_cent(tokens: &mut Vec<Token>) {
 
 /// The comparison form of one word.
 pub fn fold(raw: &str) -> String {
-    let mut word: String = raw.chars().map(|c| if c == '’' { '\'' } else { c }).collect::<String>().to_lowercase();
+    // "Chrétien" and "Chretien" are one name: decompose, then drop the accents.
+    let mut word: String = raw
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect::<String>()
+        .to_lowercase();
     for possessive in ["'s", "'"] {
         if word.len() > possessive.len() + 1 && word.ends_with(possessive) {
             word.truncate(word.len() - possessive.len());
         }
     }
-    // "don't" and "dont" are the same word.
-    if let Some(stem) = word.strip_suffix("n't") {
-        return format!("{stem}nt");
+    // "don't" and "dont", "O'Neill" and "ONeill" are the same word.
+    if word.contains('\'') {
+        word.retain(|c| c != '\'');
     }
     if word.bytes().any(|b| b.is_ascii_digit()) {
         return word.replace(',', "");

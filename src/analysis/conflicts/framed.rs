@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::super::align::Hunk;
 use super::super::discrepancy::{DiscrepancyKind, RowSide};
+use super::super::align::stem;
 use super::super::lexicon;
 use super::Findings;
 
@@ -48,7 +49,15 @@ fn is_framed(left: &RowSide, right: &RowSide, hunk: &Hunk) -> bool {
 
 pub(super) fn conflicts(row: &mut Findings, hunks: &[Hunk]) {
     let (left, right) = (row.left.side, row.right.side);
-    for hunk in hunks.iter().filter(|h| is_framed(left, right, h)) {
+    // Where the gazetteer knows a place or a body in the change, the fact readings
+    // have already judged it; a rule on the words around must not judge it again.
+    let known = |facts: &super::PassageFacts, range: &Range<usize>| {
+        let overlaps = |t: &Range<usize>| t.start < range.end && range.start < t.end;
+        facts.places.iter().any(|p| overlaps(&p.tokens)) || facts.agencies.iter().any(|a| overlaps(&a.tokens))
+    };
+    let judged = |h: &Hunk| known(&row.left.facts, &h.left) || known(&row.right.facts, &h.right);
+    let framed: Vec<&Hunk> = hunks.iter().filter(|h| is_framed(left, right, h) && !judged(h)).collect();
+    for hunk in framed {
         if let Some(kind) = classify(left, right, hunk) {
             row.add(kind, hunk.left.clone(), hunk.right.clone());
         }
@@ -65,7 +74,7 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if !content(left, &l) && !content(right, &r) {
         return None;
     }
-    if same_when_joined(left, &l, right, &r) {
+    if same_when_joined(left, &l, right, &r) || same_stems(left, &l, right, &r) {
         return None;
     }
     // A quotation both copies give as the speaker's words, worded differently.
@@ -100,6 +109,15 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
         return Some(DiscrepancyKind::Attribution);
     }
     None
+}
+
+/// The same words inflected differently: "attack" and "attacks", "chose" kept apart
+/// from "chosen" only by tense is still the speaker's word.
+fn same_stems(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool {
+    fn stems(side: &RowSide, ids: &[usize]) -> Vec<String> {
+        ids.iter().map(|&i| side.norm(i)).filter(|w| !lexicon::STOPWORDS.contains(w)).map(|w| stem(w).to_owned()).collect()
+    }
+    stems(left, l) == stems(right, r)
 }
 
 /// The same words written together, apart or hyphenated: "cyber assets" and

@@ -165,7 +165,7 @@ fn calendar(row: &mut Findings) {
 /// names, and places known only from their cue ("in Halvik") whose words the other
 /// copy never uses, paired in reading order.
 fn places(row: &mut Findings) {
-    let unmatched = |a: &Reading, b: &Reading| -> Vec<Range<usize>> {
+    let unmatched = |a: &Reading, b: &Reading| -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let known = a
             .facts
             .places
@@ -187,14 +187,15 @@ fn places(row: &mut Findings) {
                 m.names.iter().filter(|&&k| distinctive(a.side, k)).any(|&k| !named_there(a.side.norm(k)))
             })
             .map(|m| m.tokens.clone());
-        let mut found: Vec<Range<usize>> = known.chain(cued).collect();
-        found.sort_by_key(|r| r.start);
-        found
+        (known.collect::<Vec<_>>(), cued.collect::<Vec<_>>())
     };
-    let l = unmatched(&row.left, &row.right);
-    let r = unmatched(&row.right, &row.left);
-    for (i, j) in pair_up(&l, &r, |_, _| false) {
-        row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
+    // A known place pairs with a known place, a cued one with a cued one: "in Halvik"
+    // against "in Paris" is as likely a company ("at Juniper Networks") as a place.
+    let (l, r) = (unmatched(&row.left, &row.right), unmatched(&row.right, &row.left));
+    for (l, r) in [(l.0, r.0), (l.1, r.1)] {
+        for (i, j) in pair_up(&l, &r, |_, _| false) {
+            row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
+        }
     }
 }
 

@@ -84,8 +84,10 @@ pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -
     found
 }
 
-/// Whether two folded words are the same name: equal, or one the other's plural or
-/// possessive written without its apostrophe ("Aronovs").
+/// Whether two folded words are the same name: equal, one the other's plural or
+/// possessive written without its apostrophe ("Aronovs"), or its short form.
 pub fn same_word(a: &str, b: &str) -> bool {
-    a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a)
+    // A short form of at least four letters names the same ("Doug", "Douglas").
+    let short_form = |short: &str, long: &str| short.len() >= 4 && long.starts_with(short);
+    a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a) || short_form(a, b) || short_form(b, a)
 }

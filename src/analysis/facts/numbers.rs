@@ -131,8 +131,12 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         // The unit may be written at both ends ("1 percent to 3 percent"); "and" makes a
         // range only after "between", else it lists two figures.
         let between = |p: &Quantity| p.tokens.start > 0 && norm(p.tokens.start - 1) == "between";
+        // "$729 million, or 10 cents a share" restates, it does not give a range.
+        let unbroken = |k: usize| {
+            k > 0 && text.get(tokens[k - 1].bytes.end..tokens[k].bytes.start).is_some_and(|gap| !gap.contains(','))
+        };
         let joins = |p: &Quantity, k: usize| match norm(k) {
-            "to" | "or" => true,
+            "to" | "or" => unbroken(k),
             "and" => between(p),
             _ => false,
         };
