@@ -147,6 +147,26 @@ fn compare_lists_the_discrepancies_between_two_sources_of_a_project() {
     assert!(
         list.iter().any(|d| d["kind"] == "Number" && d["left"]["exact"].as_str().is_some_and(|e| e.contains("40")))
     );
+    // The alignment an analyst can inspect: sentence spans in characters, with a score.
+    let rows = value["alignment"].as_array().expect("an alignment list");
+    assert!(rows.len() >= 8, "the wire and the rewrite share most sentences: {rows:?}");
+    for row in rows {
+        let (start, end) = (row["left"]["start"].as_u64().expect("start"), row["left"]["end"].as_u64().expect("end"));
+        assert!(start < end, "{row}");
+        let score = row["score"].as_f64().expect("score");
+        assert!((0.0..=1.0).contains(&score), "{row}");
+    }
+}
+
+#[test]
+fn compare_text_says_how_many_sentences_matched() {
+    let wire = format!("{}:S1", sample().display());
+    let rewrite = format!("{}:S2", sample().display());
+    let text = stdout(&crosscheck(&["compare", &wire, &rewrite]));
+    let line = text.lines().find(|l| l.starts_with("Sentences: ")).expect("a summary line");
+    let numbers: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();
+    assert_eq!(numbers.len(), 3, "{line}");
+    assert!(numbers[0] >= 8 && numbers[1] >= 1 && numbers[2] >= 1, "{line}");
 }
 
 #[test]

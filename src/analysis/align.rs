@@ -37,12 +37,15 @@ pub struct Side<'t> {
 
 /// Sentences of the two sides that say the same thing (indices into each side's
 /// sentences, ascending). One side is empty for a sentence in one copy only.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub left: Vec<usize>,
     pub right: Vec<usize>,
     /// Page furniture ("Share this article"): shown, never a discrepancy.
     pub boilerplate: bool,
+    /// How alike the first pair of sentences is (Dice over content words); 0 for a
+    /// sentence in one copy only.
+    pub score: f64,
 }
 
 /// A stretch of words that differs inside a row: token indices into the row's
@@ -162,19 +165,19 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
     let mut right_row: Vec<Option<usize>> = vec![None; r.len()];
     let mut rows: Vec<Row> = Vec::new();
     let skip = (&left.boilerplate[..], &right.boilerplate[..]);
-    for (_, i, j) in candidates(&l, &r, skip, MATCH, cancel)? {
+    for (score, i, j) in candidates(&l, &r, skip, MATCH, cancel)? {
         if left_row[i].is_none() && right_row[j].is_none() {
             left_row[i] = Some(rows.len());
             right_row[j] = Some(rows.len());
-            rows.push(Row { left: vec![i], right: vec![j], boilerplate: false });
+            rows.push(Row { left: vec![i], right: vec![j], boilerplate: false, score });
         }
     }
     let taken_left: Vec<bool> = left_row.iter().zip(skip.0).map(|(row, furniture)| row.is_some() || *furniture).collect();
     let taken_right: Vec<bool> = right_row.iter().zip(skip.1).map(|(row, furniture)| row.is_some() || *furniture).collect();
-    for (i, j) in mutual_best(&candidates(&l, &r, (&taken_left, &taken_right), MUTUAL, cancel)?) {
+    for (score, i, j) in mutual_best(&candidates(&l, &r, (&taken_left, &taken_right), MUTUAL, cancel)?) {
         left_row[i] = Some(rows.len());
         right_row[j] = Some(rows.len());
-        rows.push(Row { left: vec![i], right: vec![j], boilerplate: false });
+        rows.push(Row { left: vec![i], right: vec![j], boilerplate: false, score });
     }
     // Merges and splits: repeat so that three sentences merged into one all join.
     loop {
@@ -186,12 +189,12 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
     }
     for (i, row) in left_row.iter().enumerate() {
         if row.is_none() {
-            rows.push(Row { left: vec![i], right: Vec::new(), boilerplate: left.boilerplate[i] });
+            rows.push(Row { left: vec![i], right: Vec::new(), boilerplate: left.boilerplate[i], score: 0.0 });
         }
     }
     for (j, row) in right_row.iter().enumerate() {
         if row.is_none() {
-            rows.push(Row { left: Vec::new(), right: vec![j], boilerplate: right.boilerplate[j] });
+            rows.push(Row { left: Vec::new(), right: vec![j], boilerplate: right.boilerplate[j], score: 0.0 });
         }
     }
     for row in &mut rows {
@@ -208,15 +211,18 @@ impl Side<'_> {
 }
 
 /// The pairs among `found` (best first) where each sentence is the other's best match.
-fn mutual_best(found: &[(f64, usize, usize)]) -> Vec<(usize, usize)> {
+fn mutual_best(found: &[(f64, usize, usize)]) -> Vec<(f64, usize, usize)> {
     let (mut best_of_left, mut best_of_right) = (HashMap::new(), HashMap::new());
-    for &(_, i, j) in found {
-        best_of_left.entry(i).or_insert(j);
+    for &(score, i, j) in found {
+        best_of_left.entry(i).or_insert((score, j));
         best_of_right.entry(j).or_insert(i);
     }
-    let mut pairs: Vec<(usize, usize)> =
-        best_of_left.into_iter().filter(|(i, j)| best_of_right.get(j) == Some(i)).collect();
-    pairs.sort_unstable();
+    let mut pairs: Vec<(f64, usize, usize)> = best_of_left
+        .into_iter()
+        .filter(|(i, (_, j))| best_of_right.get(j) == Some(i))
+        .map(|(i, (score, j))| (score, i, j))
+        .collect();
+    pairs.sort_unstable_by_key(|&(_, i, j)| (i, j));
     pairs
 }
 

@@ -75,11 +75,13 @@ pub struct WordChange {
 /// Sentences of the two sources that say the same thing (indices into
 /// [`PairComparison::left_sentences`] and `right_sentences`); one side is empty for a
 /// sentence in one copy only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AlignedRow {
     pub left: Vec<usize>,
     pub right: Vec<usize>,
     pub boilerplate: bool,
+    /// How alike the row's first two sentences are, 0 to 1 (0 for one side only).
+    pub score: f64,
     pub changes: Vec<WordChange>,
 }
 
@@ -218,6 +220,7 @@ pub fn compare_texts(
             left: row.left.clone(),
             right: row.right.clone(),
             boilerplate: row.boilerplate,
+            score: row.score,
             changes,
         });
     }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use super::sentences::Sentence;
 use super::{Discrepancy, PairComparison};
 use crate::model::{Anchor, SourceId};
 
@@ -78,6 +79,12 @@ pub fn render_text(left: &Input, right: &Input, comparison: &PairComparison) -> 
     let mut out = String::new();
     let noun = if list.len() == 1 { "discrepancy" } else { "discrepancies" };
     let _ = writeln!(out, "Comparing {} (left) with {} (right): {} {noun}", left.label, right.label, list.len());
+    let summary = AlignmentSummary::of(comparison);
+    let _ = writeln!(
+        out,
+        "Sentences: {} matched, {} only in the left copy, {} only in the right copy",
+        summary.matched, summary.only_left, summary.only_right
+    );
     for (n, discrepancy) in list.iter().enumerate() {
         let [l, r] = &discrepancy.passages;
         let _ = writeln!(out, "\n{:>3}. {}: {}", n + 1, discrepancy.kind.label(), discrepancy.explanation);
@@ -109,11 +116,56 @@ fn discrepancy_json(left: &Input, right: &Input, discrepancy: &Discrepancy) -> s
     })
 }
 
+/// How many sentences of each copy found a partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AlignmentSummary {
+    /// Sentences of the left copy in a row with the right copy.
+    pub matched: usize,
+    pub only_left: usize,
+    pub only_right: usize,
+}
+
+impl AlignmentSummary {
+    pub fn of(comparison: &PairComparison) -> Self {
+        let mut summary = Self { matched: 0, only_left: 0, only_right: 0 };
+        for row in comparison.rows.iter().filter(|row| !row.boilerplate) {
+            match (row.left.is_empty(), row.right.is_empty()) {
+                (false, false) => summary.matched += row.left.len(),
+                (false, true) => summary.only_left += row.left.len(),
+                (true, false) => summary.only_right += row.right.len(),
+                (true, true) => {}
+            }
+        }
+        summary
+    }
+}
+
+/// The characters a row's sentences span on one side, first to last.
+fn span(sentences: &[Sentence], indices: &[usize]) -> Option<serde_json::Value> {
+    let first = sentences.get(*indices.first()?)?;
+    let last = sentences.get(*indices.last()?)?;
+    Some(serde_json::json!({ "start": first.chars.start, "end": last.chars.end }))
+}
+
+/// Rows with sentences on both sides, as character spans with their similarity.
+fn alignment_json(comparison: &PairComparison) -> Vec<serde_json::Value> {
+    comparison
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let left = span(&comparison.left_sentences, &row.left)?;
+            let right = span(&comparison.right_sentences, &row.right)?;
+            Some(serde_json::json!({ "left": left, "right": right, "score": (row.score * 1000.0).round() / 1000.0 }))
+        })
+        .collect()
+}
+
 /// The discrepancy list as JSON for machines.
 pub fn render_json(left: &Input, right: &Input, comparison: &PairComparison) -> serde_json::Value {
     serde_json::json!({
         "left": left.label,
         "right": right.label,
         "discrepancies": comparison.discrepancies.iter().map(|d| discrepancy_json(left, right, d)).collect::<Vec<_>>(),
+        "alignment": alignment_json(comparison),
     })
 }
