@@ -114,7 +114,21 @@ fn shared(left: &[u32], right: &[u32]) -> usize {
     count
 }
 
-/// Pairs `(dice, left, right)` worth considering, best first.
+/// How much sharing each word says about two sentences being one: a word in every
+/// sentence of the story ("index", the company's name) says little, a word in two
+/// sentences says a lot (inverse document frequency over both copies' sentences).
+fn weights(l: &[Vec<u32>], r: &[Vec<u32>]) -> Vec<f64> {
+    let words = l.iter().chain(r).flatten().map(|&id| id as usize + 1).max().unwrap_or(0);
+    let mut frequency = vec![0_usize; words];
+    for &id in l.iter().chain(r).flatten() {
+        frequency[id as usize] += 1;
+    }
+    let sentences = (l.len() + r.len()).max(1) as f64;
+    frequency.into_iter().map(|f| (1.0 + sentences / f.max(1) as f64).ln()).collect()
+}
+
+/// Pairs `(similarity, left, right)` worth considering, best first. Similarity is the
+/// Dice coefficient of the two sentences' content words, each word weighted.
 fn candidates(
     l: &[Vec<u32>],
     r: &[Vec<u32>],
@@ -122,13 +136,16 @@ fn candidates(
     threshold: f64,
     cancel: &AtomicBool,
 ) -> Result<Vec<(f64, usize, usize)>, Cancelled> {
+    let weight = weights(l, r);
+    let mass = |ids: &[u32]| ids.iter().map(|&id| weight[id as usize]).sum::<f64>();
+    let right_mass: Vec<f64> = r.iter().map(|ids| mass(ids)).collect();
     let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (j, ids) in r.iter().enumerate().filter(|(j, _)| !skip.1[*j]) {
         for id in ids {
             postings.entry(*id).or_default().push(j);
         }
     }
-    let mut counts = vec![0_usize; r.len()];
+    let mut counts = vec![(0_usize, 0.0_f64); r.len()];
     let mut touched = Vec::new();
     let mut found = Vec::new();
     for (i, ids) in l.iter().enumerate().filter(|(i, _)| !skip.0[*i]) {
@@ -137,15 +154,17 @@ fn candidates(
         }
         for id in ids {
             for &j in postings.get(id).map_or(&[][..], Vec::as_slice) {
-                if counts[j] == 0 {
+                if counts[j].0 == 0 {
                     touched.push(j);
                 }
-                counts[j] += 1;
+                counts[j].0 += 1;
+                counts[j].1 += weight[*id as usize];
             }
         }
+        let left_mass = mass(ids);
         for j in touched.drain(..) {
-            let overlap = std::mem::take(&mut counts[j]);
-            let dice = 2.0 * overlap as f64 / (ids.len() + r[j].len()) as f64;
+            let (overlap, shared_mass) = std::mem::take(&mut counts[j]);
+            let dice = 2.0 * shared_mass / (left_mass + right_mass[j]).max(f64::MIN_POSITIVE);
             if dice >= threshold && (overlap >= 2 || ids.len().min(r[j].len()) <= 2) {
                 found.push((dice, i, j));
             }

@@ -140,24 +140,37 @@ impl AlignmentSummary {
     }
 }
 
-/// The characters a row's sentences span on one side, first to last.
-fn span(sentences: &[Sentence], indices: &[usize]) -> Option<serde_json::Value> {
-    let first = sentences.get(*indices.first()?)?;
-    let last = sentences.get(*indices.last()?)?;
-    Some(serde_json::json!({ "start": first.chars.start, "end": last.chars.end }))
+/// The sentences of one side of a row as runs of consecutive sentences, each run as
+/// the characters it spans: a merge of sentences 3 and 4 is one run, a row holding
+/// sentences 3 and 9 two.
+fn runs(sentences: &[Sentence], indices: &[usize]) -> Vec<serde_json::Value> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &i in indices {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == i => *last = i,
+            _ => runs.push((i, i)),
+        }
+    }
+    runs.into_iter()
+        .filter_map(|(first, last)| {
+            let (first, last) = (sentences.get(first)?, sentences.get(last)?);
+            Some(serde_json::json!({ "start": first.chars.start, "end": last.chars.end }))
+        })
+        .collect()
 }
 
 /// Rows with sentences on both sides, as character spans with their similarity.
 fn alignment_json(comparison: &PairComparison) -> Vec<serde_json::Value> {
-    comparison
-        .rows
-        .iter()
-        .filter_map(|row| {
-            let left = span(&comparison.left_sentences, &row.left)?;
-            let right = span(&comparison.right_sentences, &row.right)?;
-            Some(serde_json::json!({ "left": left, "right": right, "score": (row.score * 1000.0).round() / 1000.0 }))
-        })
-        .collect()
+    let mut rows = Vec::new();
+    for row in &comparison.rows {
+        let score = (row.score * 1000.0).round() / 1000.0;
+        for left in runs(&comparison.left_sentences, &row.left) {
+            for right in runs(&comparison.right_sentences, &row.right) {
+                rows.push(serde_json::json!({ "left": left, "right": right, "score": score }));
+            }
+        }
+    }
+    rows
 }
 
 /// The discrepancy list as JSON for machines.

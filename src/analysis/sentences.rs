@@ -64,6 +64,10 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
     if text[current.end..next.start].contains(['\n', '\r', '\u{2029}']) {
         return false;
     }
+    // A stop with no space after it is inside a word or a code (".SPX", "<.N>").
+    if current.end == next.start {
+        return true;
+    }
     let sentence = &text[current.clone()];
     if quotation_open(sentence) {
         return true;
@@ -121,6 +125,11 @@ mod tests {
                 "The fund, run by Acme Inc., grew.",
             ]
         );
+    }
+
+    #[test]
+    fn a_stop_without_a_space_after_it_ends_no_sentence() {
+        assert_eq!(texts("The index .SPX fell 4 points. It closed lower."), ["The index .SPX fell 4 points.", "It closed lower."]);
     }
 
     #[test]
