@@ -64,8 +64,10 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
     if text[current.end..next.start].contains(['\n', '\r', '\u{2029}']) {
         return false;
     }
-    // A stop with no space after it is inside a word or a code (".SPX", "<.N>").
-    if current.end == next.start {
+    // A full stop with no space after it is inside a word or a code (".SPX", "<.N>");
+    // scripts that write no spaces end sentences with their own stop ("。").
+    let ascii_stop = text[..current.end].ends_with(['.', '<', '>']);
+    if current.end == next.start && ascii_stop {
         return true;
     }
     let sentence = &text[current.clone()];
