@@ -191,8 +191,10 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
             rows.push(Row { left: vec![i], right: vec![j], boilerplate: false, score });
         }
     }
-    let taken_left: Vec<bool> = left_row.iter().zip(skip.0).map(|(row, furniture)| row.is_some() || *furniture).collect();
-    let taken_right: Vec<bool> = right_row.iter().zip(skip.1).map(|(row, furniture)| row.is_some() || *furniture).collect();
+    let taken_left: Vec<bool> =
+        left_row.iter().zip(skip.0).map(|(row, furniture)| row.is_some() || *furniture).collect();
+    let taken_right: Vec<bool> =
+        right_row.iter().zip(skip.1).map(|(row, furniture)| row.is_some() || *furniture).collect();
     for (score, i, j) in mutual_best(&candidates(&l, &r, (&taken_left, &taken_right), MUTUAL, cancel)?) {
         left_row[i] = Some(rows.len());
         right_row[j] = Some(rows.len());

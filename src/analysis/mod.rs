@@ -6,10 +6,10 @@
 //! the command line prints them (see [`report`]).
 
 mod align;
-mod boilerplate;
 mod conflicts;
 mod discrepancy;
 pub mod facts;
+pub mod furniture;
 mod fuzzy;
 mod gazetteer;
 mod lexicon;
@@ -30,8 +30,8 @@ use std::sync::atomic::AtomicBool;
 use serde::Serialize;
 use thiserror::Error;
 
-pub use boilerplate::is_boilerplate;
 pub use discrepancy::{Discrepancy, DiscrepancyKind};
+pub use furniture::is_furniture;
 pub use reanchor::{Located, ReanchorReport, Reanchored, reanchor_source};
 pub use sentences::Sentence;
 pub use suggest::{Suggestion, suggest};
@@ -150,7 +150,7 @@ impl Discrepancy {
 fn prepare(text: &str) -> Side<'_> {
     let sentences = sentences::split_bytes(text);
     let tokens = sentences.iter().map(|range| tokens::tokenize(text, range.clone())).collect();
-    let boilerplate = sentences.iter().map(|range| is_boilerplate(&text[range.clone()])).collect();
+    let boilerplate = furniture::flags(text, &sentences);
     Side { text, sentences, tokens, boilerplate }
 }
 
@@ -246,8 +246,10 @@ fn compare_row(
     let hunks = align::word_changes(&l.tokens, &r.tokens);
     let findings = conflicts::find(&l, &r, &hunks);
     for hunk in &hunks {
-        let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1);
-        let matters = findings.iter().any(|f| overlaps(&f.hunk.left, &hunk.left) || overlaps(&f.hunk.right, &hunk.right));
+        let overlaps =
+            |a: &Range<usize>, b: &Range<usize>| a.start < b.end.max(b.start + 1) && b.start < a.end.max(a.start + 1);
+        let matters =
+            findings.iter().any(|f| overlaps(&f.hunk.left, &hunk.left) || overlaps(&f.hunk.right, &hunk.right));
         changes.push(WordChange {
             left: left.chars(&l.span(&hunk.left)),
             right: right.chars(&r.span(&hunk.right)),

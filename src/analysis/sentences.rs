@@ -131,7 +131,10 @@ mod tests {
 
     #[test]
     fn a_stop_without_a_space_after_it_ends_no_sentence() {
-        assert_eq!(texts("The index .SPX fell 4 points. It closed lower."), ["The index .SPX fell 4 points.", "It closed lower."]);
+        assert_eq!(
+            texts("The index .SPX fell 4 points. It closed lower."),
+            ["The index .SPX fell 4 points.", "It closed lower."]
+        );
     }
 
     #[test]

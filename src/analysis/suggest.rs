@@ -9,7 +9,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::tokens::{Token, tokenize};
-use super::{is_boilerplate, lexicon, sentences};
+use super::{furniture, lexicon, sentences};
 use crate::model::{CharIndex, Project, SourceId};
 
 /// A sentence suggested as a claim.
@@ -72,11 +72,14 @@ const NOT_UNITS: &[&str] = &["last", "next", "ago", "earlier", "later", "before"
 /// Ranked suggestions for a text, best first.
 pub fn suggest(text: &str) -> Vec<Suggestion> {
     let index = CharIndex::new(text);
-    let mut found: Vec<Suggestion> = sentences::split_bytes(text)
+    let sentences = sentences::split_bytes(text);
+    let furniture = furniture::flags(text, &sentences);
+    let mut found: Vec<Suggestion> = sentences
         .into_iter()
-        .filter_map(|bytes| {
+        .zip(furniture)
+        .filter_map(|(bytes, furniture)| {
             let sentence = &text[bytes.clone()];
-            if is_boilerplate(sentence) {
+            if furniture {
                 return None;
             }
             let tokens = tokenize(text, bytes.clone());

@@ -270,6 +270,20 @@ fn harmless_rewrites_produce_no_discrepancies() {
 }
 
 #[test]
+fn site_furniture_around_a_copy_is_never_a_discrepancy() {
+    let saved = format!(
+        "Skip to content\n\nBy | Published March 3, 2024 | No Comments\n\n{WIRE}\n\nFollow us on Facebook and X\n\n\
+         Mara Quell is a staff reporter for the Lakeside Courier covering regional councils. She joined in 2019. \
+         She previously worked for a radio station. She lives with her family near the coast.\n\n\
+         About Lakeside Courier\n\nLakeside Courier is an independent regional newspaper. It reaches 80,000 readers.\n\n\
+         This story has not been edited by Courier staff and is published from a syndicated feed.\n\n\
+         Photo: Ivo Brandt / Lakeside Courier"
+    );
+    let found = compare_with_wire(&saved).discrepancies;
+    assert!(found.is_empty(), "{:#?}", found.iter().map(|d| &d.explanation).collect::<Vec<_>>());
+}
+
+#[test]
 fn identical_copies_align_row_by_row() {
     let comparison = compare_with_wire(WIRE);
     assert!(comparison.discrepancies.is_empty());

@@ -177,3 +177,6 @@ pub fn apply(ctx: &egui::Context, theme: Theme) {
         style.spacing.interact_size.y = 22.0;
     });
 }
+
+/// How much site furniture's text keeps of the text colour in the document view.
+pub const FURNITURE_DIMMING: f32 = 0.45;

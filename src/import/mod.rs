@@ -162,12 +162,13 @@ pub fn import_file(path: &Path) -> Result<ImportedFile, ImportError> {
     Ok(ImportedFile { bytes, document })
 }
 
-/// The first line of `text` as a title, if it is short enough to be one.
+/// The first line of `text` that is not site furniture ("Skip to content") as a
+/// title, if it is short enough to be one.
 fn title_from_first_line(text: &str) -> String {
     const LONGEST_TITLE: usize = 150;
     text.lines()
         .map(str::trim)
-        .find(|line| !line.is_empty())
+        .find(|line| !line.is_empty() && !crate::analysis::is_furniture(line))
         .filter(|line| line.chars().count() <= LONGEST_TITLE)
         .unwrap_or_default()
         .to_owned()

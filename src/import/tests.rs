@@ -19,6 +19,14 @@ fn plain_text_takes_its_title_from_the_first_line() {
 }
 
 #[test]
+fn a_title_is_never_taken_from_site_furniture() {
+    let folder = tempfile::tempdir().expect("folder");
+    let text = b"Skip to content\nShare this article\n\nMinisters initial river accord\n\nTwo ministers met.";
+    let path = write(&folder, "saved.txt", text);
+    assert_eq!(import_file(&path).expect("imports").document.meta.title, "Ministers initial river accord");
+}
+
+#[test]
 fn markdown_is_imported_as_readable_text() {
     let folder = tempfile::tempdir().expect("folder");
     let path = write(&folder, "story.MD", b"# Headline\n\nSome *emphasis* here.");

@@ -9,8 +9,8 @@
 use std::ops::Range;
 
 use super::super::align::Hunk;
-use super::super::discrepancy::{DiscrepancyKind, RowSide};
 use super::super::align::stem;
+use super::super::discrepancy::{DiscrepancyKind, RowSide};
 use super::super::lexicon;
 use super::Findings;
 
@@ -115,7 +115,11 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
 /// from "chosen" only by tense is still the speaker's word.
 fn same_stems(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool {
     fn stems(side: &RowSide, ids: &[usize]) -> Vec<String> {
-        ids.iter().map(|&i| side.norm(i)).filter(|w| !lexicon::STOPWORDS.contains(w)).map(|w| stem(w).to_owned()).collect()
+        ids.iter()
+            .map(|&i| side.norm(i))
+            .filter(|w| !lexicon::STOPWORDS.contains(w))
+            .map(|w| stem(w).to_owned())
+            .collect()
     }
     stems(left, l) == stems(right, r)
 }

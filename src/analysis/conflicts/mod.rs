@@ -180,9 +180,11 @@ fn places(row: &mut Findings) {
                 // "Low Street" against "High Street": the cue word itself says nothing.
                 let distinctive = |side: &RowSide, k: usize| !lexicon::PLACE_AFTER.contains(&side.norm(k));
                 let named_there = |word: &str| {
-                    b.facts.cue_places.iter().flat_map(|o| o.names.iter()).any(|&k| {
-                        distinctive(b.side, k) && same_word(word, b.side.norm(k))
-                    })
+                    b.facts
+                        .cue_places
+                        .iter()
+                        .flat_map(|o| o.names.iter())
+                        .any(|&k| distinctive(b.side, k) && same_word(word, b.side.norm(k)))
                 };
                 m.names.iter().filter(|&&k| distinctive(a.side, k)).any(|&k| !named_there(a.side.norm(k)))
             })

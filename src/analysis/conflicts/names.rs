@@ -7,9 +7,9 @@
 //! passage. Names sharing nothing are different people, not a swapped name.
 
 use super::super::discrepancy::{DiscrepancyKind, RowSide};
-use super::super::lexicon;
 use super::super::facts::NameMention;
 use super::super::facts::names::same_word;
+use super::super::lexicon;
 use super::Findings;
 
 struct Pairing {
@@ -54,9 +54,8 @@ pub(super) fn conflicts(row: &mut Findings) {
         if da.is_empty() || db.is_empty() {
             continue;
         }
-        let absent = |side: &RowSide, k: usize, other: &RowSide| {
-            !other.words.iter().any(|w| same_word(side.norm(k), w))
-        };
+        let absent =
+            |side: &RowSide, k: usize, other: &RowSide| !other.words.iter().any(|w| same_word(side.norm(k), w));
         let absent_a = da.iter().filter(|&&k| absent(left, k, right)).count();
         let absent_b = db.iter().filter(|&&k| absent(right, k, left)).count();
         // Sharing only a title ("Officer"), the names must be wholly new to each other.

@@ -18,8 +18,26 @@ const AUXILIARIES: &[&str] = &[
 
 /// Words that state a negative without "not".
 const NEGATIVE_WORDS: &[&str] = &[
-    "declined", "declines", "refused", "refuses", "denied", "denies", "failed", "fails", "lack", "lacked", "lacks",
-    "unclear", "unknown", "unlikely", "unwilling", "unaware", "unsure", "uncertain", "impossible", "absent",
+    "declined",
+    "declines",
+    "refused",
+    "refuses",
+    "denied",
+    "denies",
+    "failed",
+    "fails",
+    "lack",
+    "lacked",
+    "lacks",
+    "unclear",
+    "unknown",
+    "unlikely",
+    "unwilling",
+    "unaware",
+    "unsure",
+    "uncertain",
+    "impossible",
+    "absent",
 ];
 
 /// A negated verb: the auxiliary it negates and the tokens ("will not", "cannot").

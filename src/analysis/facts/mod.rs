@@ -44,7 +44,14 @@ pub fn read(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -> bo
     let known: Vec<_> =
         places.iter().map(|p| p.tokens.clone()).chain(agencies.iter().map(|a| a.tokens.clone())).collect();
     let cue_places = places::cue_places(tokens, &names, &known);
-    PassageFacts { quantities: numbers::quantities(text, tokens), names, places, cue_places, agencies, calendar: calendar(tokens) }
+    PassageFacts {
+        quantities: numbers::quantities(text, tokens),
+        names,
+        places,
+        cue_places,
+        agencies,
+        calendar: calendar(tokens),
+    }
 }
 
 /// Months and weekdays, abbreviations spelled out. "May" counts only capitalised;

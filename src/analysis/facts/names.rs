@@ -18,7 +18,8 @@ pub struct NameMention {
 }
 
 /// Lower-case words that may sit inside a name ("Bank of England", "Ludwig van Beethoven").
-const CONNECTORS: &[&str] = &["of", "for", "de", "du", "van", "von", "der", "bin", "al", "el", "la", "le", "da", "di", "del"];
+const CONNECTORS: &[&str] =
+    &["of", "for", "de", "du", "van", "von", "der", "bin", "al", "el", "la", "le", "da", "di", "del"];
 
 /// Whether the token at `i` is a capitalised word that can be part of a name.
 pub fn is_name_word(tokens: &[&Token], i: usize) -> bool {
@@ -74,7 +75,9 @@ pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -
         let titles: Vec<usize> = words.clone().filter(|&k| is_title(&tokens[k].norm)).collect();
         let names: Vec<usize> = words
             .clone()
-            .filter(|&k| tokens[k].capitalised && !titles.contains(&k) && !CONNECTORS.contains(&tokens[k].norm.as_str()))
+            .filter(|&k| {
+                tokens[k].capitalised && !titles.contains(&k) && !CONNECTORS.contains(&tokens[k].norm.as_str())
+            })
             .collect();
         if !names.is_empty() {
             found.push(NameMention { tokens: words, names, titles });

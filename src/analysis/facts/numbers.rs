@@ -55,8 +55,24 @@ impl Quantity {
 }
 
 const HEDGES: &[&str] = &[
-    "about", "around", "nearly", "almost", "some", "roughly", "approximately", "over", "than", "least", "up", "under",
-    "estimated", "just", "close", "circa", "upwards", "approx",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "roughly",
+    "approximately",
+    "over",
+    "than",
+    "least",
+    "up",
+    "under",
+    "estimated",
+    "just",
+    "close",
+    "circa",
+    "upwards",
+    "approx",
 ];
 
 fn scale(word: &str) -> Option<f64> {
@@ -91,14 +107,16 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             i += 1;
             continue;
         };
-        let start = if i > 0 && lexicon::AMOUNT_SYMBOLS.contains(&norm(i - 1)) && norm(i - 1) != "%" { i - 1 } else { i };
+        let start =
+            if i > 0 && lexicon::AMOUNT_SYMBOLS.contains(&norm(i - 1)) && norm(i - 1) != "%" { i - 1 } else { i };
         let mut end = i + 1;
         // "fifty-seven" is one number, not fifty and seven.
         let spelled = |t: &Token| !t.raw(text).bytes().any(|b| b.is_ascii_digit());
         if spelled(token)
             && value % 10.0 == 0.0
             && (20.0..=90.0).contains(&value)
-            && let Some(next) = tokens.get(end).filter(|t| spelled(t) && text.get(token.bytes.end..t.bytes.start) == Some("-"))
+            && let Some(next) =
+                tokens.get(end).filter(|t| spelled(t) && text.get(token.bytes.end..t.bytes.start) == Some("-"))
             && let Some((units, None)) = parse(&next.norm).filter(|(v, _)| (1.0..=9.0).contains(v))
         {
             value += units;
@@ -126,7 +144,9 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         // "1 to 3 percent", "1-3", "between 5 and 7": the second number closes a range.
         let dash = |p: &Quantity| {
             p.tokens.end == start
-                && text.get(tokens[p.tokens.end - 1].bytes.end..token.bytes.start).is_some_and(|gap| matches!(gap.trim(), "-" | "–"))
+                && text
+                    .get(tokens[p.tokens.end - 1].bytes.end..token.bytes.start)
+                    .is_some_and(|gap| matches!(gap.trim(), "-" | "–"))
         };
         // The unit may be written at both ends ("1 percent to 3 percent"); "and" makes a
         // range only after "between", else it lists two figures.
@@ -144,7 +164,9 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             (p.tokens.end + 1 == start && joins(p, p.tokens.end))
                 || (p.tokens.end + 2 == start && norm(p.tokens.end) == norm(end) && joins(p, p.tokens.end + 1))
         };
-        if let Some(previous) = found.last_mut().filter(|p| p.upto.is_none() && p.class == class && (dash(p) || word(p))) {
+        if let Some(previous) =
+            found.last_mut().filter(|p| p.upto.is_none() && p.class == class && (dash(p) || word(p)))
+        {
             previous.upto = Some(value);
             previous.tokens.end = end;
         } else {

@@ -3,8 +3,8 @@
 use std::ops::Range;
 
 use super::super::gazetteer::{self, Agency, Place};
-use super::super::tokens::Token;
 use super::super::lexicon;
+use super::super::tokens::Token;
 use super::names::{NameMention, is_name_word, is_title};
 
 /// The longest place or agency name in the gazetteer is this many words long.
@@ -98,11 +98,7 @@ pub fn agencies(text: &str, tokens: &[&Token]) -> Vec<AgencyMention> {
 /// Names the words around make a place although the gazetteer does not know them:
 /// "held in Halvik", "along the Pell River", "Residents of Low Street". A name with a
 /// title is a person; one the gazetteer knows is already a place or an agency.
-pub fn cue_places(
-    tokens: &[&Token],
-    names: &[NameMention],
-    known: &[Range<usize>],
-) -> Vec<NameMention> {
+pub fn cue_places(tokens: &[&Token], names: &[NameMention], known: &[Range<usize>]) -> Vec<NameMention> {
     let norm = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map_or("", |t| t.norm.as_str());
     let cue_before = |at: usize| {
         let before = |k: usize| at.checked_sub(k);

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use eframe::egui::{self, Color32, Galley, Stroke, text::LayoutJob, text::TextFormat};
 
 use super::highlights::Highlight;
+use crate::analysis::furniture;
 use crate::app::theme::{self, Palette};
 
 /// One line of the source text (a paragraph, in prose).
@@ -138,7 +139,9 @@ impl Paragraphs {
         {
             return (galley.clone(), false);
         }
-        let job = layout_job(&text[line.start_byte..line.end_byte], &local, palette, text_color, self.width);
+        let line_text = &text[line.start_byte..line.end_byte];
+        let furniture = furniture_chars(line_text);
+        let job = layout_job(line_text, &local, &furniture, palette, text_color, self.width);
         let galley = ctx.fonts_mut(|fonts| fonts.layout_job(job));
         if self.galleys.len() > CACHE_LIMIT {
             self.galleys.clear();
@@ -157,7 +160,24 @@ impl Paragraphs {
 /// Lays out one line: each stretch between highlight boundaries gets the background of
 /// its most specific highlight and, where another kind overlaps it, an underline in that
 /// kind's colour, so overlapping highlights stay visible and readable.
-fn layout_job(line: &str, local: &[Highlight], palette: &Palette, text_color: Color32, width: f32) -> LayoutJob {
+/// Character ranges of site furniture within one line ("Share this article", an
+/// author's biography), which the view dims: kept in the text, out of the way.
+fn furniture_chars(line: &str) -> Vec<std::ops::Range<usize>> {
+    let index = crate::model::CharIndex::new(line);
+    furniture::spans(line)
+        .into_iter()
+        .map(|r| index.char_offset(line, r.start)..index.char_offset(line, r.end))
+        .collect()
+}
+
+fn layout_job(
+    line: &str,
+    local: &[Highlight],
+    furniture: &[std::ops::Range<usize>],
+    palette: &Palette,
+    text_color: Color32,
+    width: f32,
+) -> LayoutJob {
     let mut job = LayoutJob { wrap: egui::text::TextWrapping::wrap_at_width(width), ..LayoutJob::default() };
     let base = TextFormat {
         font_id: theme::document_font(),
@@ -166,7 +186,12 @@ fn layout_job(line: &str, local: &[Highlight], palette: &Palette, text_color: Co
         ..TextFormat::default()
     };
     let char_count = line.chars().count();
-    let mut cuts: Vec<usize> = local.iter().flat_map(|h| [h.start, h.end]).chain([0, char_count]).collect();
+    let mut cuts: Vec<usize> = local
+        .iter()
+        .flat_map(|h| [h.start, h.end])
+        .chain(furniture.iter().flat_map(|r| [r.start, r.end]))
+        .chain([0, char_count])
+        .collect();
     cuts.sort_unstable();
     cuts.dedup();
     let byte_at: Vec<usize> = line.char_indices().map(|(b, _)| b).chain([line.len()]).collect();
@@ -178,6 +203,9 @@ fn layout_job(line: &str, local: &[Highlight], palette: &Palette, text_color: Co
         let mut covering: Vec<&Highlight> = local.iter().filter(|h| h.start <= from && to <= h.end).collect();
         covering.sort_by_key(|h| (std::cmp::Reverse(h.mark), h.end - h.start));
         let mut format = base.clone();
+        if furniture.iter().any(|r| r.start <= from && to <= r.end) {
+            format.color = text_color.gamma_multiply(theme::FURNITURE_DIMMING);
+        }
         if let Some(primary) = covering.first() {
             format.background = palette.mark(primary.mark);
             if let Some(other) = covering.iter().find(|h| h.mark != primary.mark) {
