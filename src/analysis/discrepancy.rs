@@ -203,7 +203,6 @@ pub(crate) fn quotation_spans(text: &str, bytes: Range<usize>) -> Vec<Range<usiz
 pub(crate) struct Finding {
     pub kind: DiscrepancyKind,
     pub hunk: Hunk,
-    pub quote: Option<usize>,
 }
 
 /// The one line shown beside a discrepancy.

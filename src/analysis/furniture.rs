@@ -310,7 +310,7 @@ pub fn spans(text: &str) -> Vec<Range<usize>> {
     for (range, _) in sentences.into_iter().zip(flags).filter(|(_, furniture)| *furniture) {
         match spans.last_mut() {
             Some(last) if text.get(last.end..range.start).is_some_and(|gap| gap.trim().is_empty()) => {
-                last.end = range.end
+                last.end = range.end;
             }
             _ => spans.push(range),
         }
@@ -392,6 +392,6 @@ mod tests {
     #[test]
     fn spans_join_neighbouring_furniture() {
         let text = "Skip to content\nShare this article\n\nThe vote passed.";
-        assert_eq!(spans(text), [0..34]);
+        assert_eq!(spans(text), vec![0..34]);
     }
 }

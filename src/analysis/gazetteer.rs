@@ -400,9 +400,9 @@ mod tests {
 
     #[test]
     fn the_longest_name_wins() {
-        let (length, hit) = place_at(&["new", "york", "city", "police"]).unwrap();
+        let (length, hit) = place_at(&["new", "york", "city", "police"]).expect("in the gazetteer");
         assert_eq!((length, hit.name), (3, "new york"));
-        let (length, hit) = place_at(&["south", "sudan", "said"]).unwrap();
+        let (length, hit) = place_at(&["south", "sudan", "said"]).expect("in the gazetteer");
         assert_eq!((length, hit.name), (2, "south sudan"));
         assert!(place_at(&["said", "paris"]).is_none());
     }
@@ -428,11 +428,11 @@ mod tests {
 
     #[test]
     fn agencies_keep_one_name_and_short_forms_need_capitals() {
-        let (_, ap) = agency_at(&["ap"]).unwrap();
-        let (length, full) = agency_at(&["associated", "press", "said"]).unwrap();
+        let (_, ap) = agency_at(&["ap"]).expect("in the gazetteer");
+        let (length, full) = agency_at(&["associated", "press", "said"]).expect("in the gazetteer");
         assert_eq!((ap.name, length), (full.name, 2));
         assert!(ap.acronym_only && ap.news && !full.acronym_only);
-        let (_, who) = agency_at(&["who"]).unwrap();
+        let (_, who) = agency_at(&["who"]).expect("in the gazetteer");
         assert!(who.acronym_only && !who.news);
     }
 }

@@ -81,18 +81,18 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if left.quote_of(&hunk.left).is_some() && right.quote_of(&hunk.right).is_some() {
         return Some(DiscrepancyKind::Quote);
     }
-    let names = |side: &RowSide, ids: &[usize]| -> Vec<usize> {
+    let name_words = |side: &RowSide, ids: &[usize]| -> Vec<usize> {
         ids.iter()
             .copied()
             .filter(|&i| side.is_name(i) || (side.tokens[i].all_caps && !side.tokens[i].is_stopword()))
             .collect()
     };
-    let (names_l, names_r) = (names(left, &l), names(right, &r));
-    let named = !names_l.is_empty() && !names_r.is_empty();
-    if named && (is_place(left, &hunk.left, &names_l) || is_place(right, &hunk.right, &names_r)) {
+    let (names_l, names_r) = (name_words(left, &l), name_words(right, &r));
+    let both_named = !names_l.is_empty() && !names_r.is_empty();
+    if both_named && (is_place(left, &hunk.left, &names_l) || is_place(right, &hunk.right, &names_r)) {
         return Some(DiscrepancyKind::Place);
     }
-    if named && is_name_variant(left, &hunk.left) && is_name_variant(right, &hunk.right) {
+    if both_named && is_name_variant(left, &hunk.left) && is_name_variant(right, &hunk.right) {
         return Some(DiscrepancyKind::Name);
     }
     // A speaker is a name, or a speaker noun with words saying whose ("the growers'

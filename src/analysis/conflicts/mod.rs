@@ -65,8 +65,7 @@ impl Findings<'_, '_> {
         }
         self.left.claim(&left);
         self.right.claim(&right);
-        let quote = self.left.side.quote_of(&left).or_else(|| self.right.side.quote_of(&right));
-        self.found.push(Finding { kind, hunk: Hunk { left, right }, quote });
+        self.found.push(Finding { kind, hunk: Hunk { left, right } });
     }
 }
 

@@ -55,7 +55,7 @@ pub fn places(text: &str, tokens: &[&Token]) -> Vec<PlaceMention> {
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
-        let candidate = token.capitalised && !(token.norm == "us" && !could_be_acronym(text, token));
+        let candidate = token.capitalised && (token.norm != "us" || could_be_acronym(text, token));
         let after_place = found.last().is_some_and(|p: &PlaceMention| p.tokens.end == i);
         let after_first_name = i > 0
             && !after_place
