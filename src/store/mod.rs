@@ -3,6 +3,7 @@
 //! A project is one `.ron` file; its sources' original files live in a `sources/` folder
 //! beside it, so the folder can be zipped, moved or committed and still open.
 
+mod access;
 mod atomic;
 mod format;
 mod lock;
@@ -16,6 +17,7 @@ use thiserror::Error;
 
 use crate::model::{Problem, Project};
 
+pub use access::{AccessError, create_new, inside_project, is_outside, read_chosen, read_in_project, read_own_file};
 pub use atomic::{backup_path, replace_atomically, write_atomically};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, from_ron, to_ron};
 pub use lock::{Holder, LockError, ProjectLock, lock_path, lock_project};
