@@ -13,6 +13,7 @@ mod plain;
 mod sniff;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use thiserror::Error;
 
@@ -54,15 +55,17 @@ pub enum Refusal {
     Encrypted,
     #[error("{0}")]
     NoText(String),
+    #[error("the import was cancelled")]
+    Cancelled,
 }
 
 /// Why a file could not be imported.
 #[derive(Debug, Error)]
 pub enum ImportError {
-    #[error("cannot read {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("{} is {} MB; Crosscheck imports files up to {} MB", path.display(), size >> 20, MAX_IMPORT_BYTES >> 20)]
-    TooLarge { path: PathBuf, size: u64 },
+    #[error("cannot read {}: {reason}", path.display())]
+    Unreadable { path: PathBuf, reason: crate::store::AccessError },
+    #[error("{} is more than {} MB; Crosscheck imports files up to {} MB", path.display(), MAX_IMPORT_BYTES >> 20, MAX_IMPORT_BYTES >> 20)]
+    TooLarge { path: PathBuf },
     #[error("{} has a format Crosscheck cannot import ({what}); it reads {}", path.display(), supported_list())]
     Unsupported { path: PathBuf, what: String },
     #[error("cannot import {}: {refusal}", path.display())]
@@ -76,22 +79,33 @@ pub struct ImportedFile {
     pub document: Imported,
 }
 
-type Importer = fn(&[u8]) -> Result<Imported, Refusal>;
+/// An importer is handed the cancel flag of the import it runs in.
+type Importer = fn(&[u8], &AtomicBool) -> Result<Imported, Refusal>;
+
+/// Importers whose work is short or bounded by its own deadline ignore the flag.
+macro_rules! uncancellable {
+    ($importer:path) => {{
+        fn run(bytes: &[u8], _cancel: &AtomicBool) -> Result<Imported, Refusal> {
+            $importer(bytes)
+        }
+        run as Importer
+    }};
+}
 
 /// File name extensions, what the bytes of such a file must be, and the importer that reads
 /// them. Compound extensions come before their last part.
 const IMPORTERS: &[(&str, Container, Importer)] = &[
-    ("html.gz", Container::Gzip, html::import_gzip),
-    ("htm.gz", Container::Gzip, html::import_gzip),
-    ("txt", Container::Text, plain::import),
-    ("text", Container::Text, plain::import),
-    ("md", Container::Text, markdown::import),
-    ("markdown", Container::Text, markdown::import),
-    ("html", Container::Text, html::import),
-    ("htm", Container::Text, html::import),
-    ("pdf", Container::Pdf, pdf::import),
-    ("docx", Container::Zip, office::docx::import),
-    ("odt", Container::Zip, office::odt::import),
+    ("html.gz", Container::Gzip, uncancellable!(html::import_gzip)),
+    ("htm.gz", Container::Gzip, uncancellable!(html::import_gzip)),
+    ("txt", Container::Text, uncancellable!(plain::import)),
+    ("text", Container::Text, uncancellable!(plain::import)),
+    ("md", Container::Text, uncancellable!(markdown::import)),
+    ("markdown", Container::Text, uncancellable!(markdown::import)),
+    ("html", Container::Text, uncancellable!(html::import)),
+    ("htm", Container::Text, uncancellable!(html::import)),
+    ("pdf", Container::Pdf, uncancellable!(pdf::import)),
+    ("docx", Container::Zip, uncancellable!(office::docx::import)),
+    ("odt", Container::Zip, uncancellable!(office::odt::import)),
 ];
 
 fn supported_list() -> String {
@@ -110,7 +124,8 @@ pub fn supported_extensions() -> Vec<&'static str> {
 
 /// The extension a file is known by, what its bytes must be, and its importer.
 fn importer_for(path: &Path) -> Option<(&'static str, Container, Importer)> {
-    let name = path.file_name()?.to_str()?.to_lowercase();
+    // A name that is not UTF-8 still has an ASCII extension to go by.
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
     IMPORTERS
         .iter()
         .copied()
@@ -121,11 +136,16 @@ fn importer_for(path: &Path) -> Option<(&'static str, Container, Importer)> {
 /// name promises, so that a PDF renamed `.docx` is refused with a clear reason rather than
 /// a parse error from the wrong reader.
 pub fn import_bytes(name: &Path, bytes: &[u8]) -> Result<Imported, Refusal> {
+    import_bytes_until(name, bytes, &AtomicBool::new(false))
+}
+
+/// [`import_bytes`], stopping with [`Refusal::Cancelled`] soon after `cancel` is set.
+pub fn import_bytes_until(name: &Path, bytes: &[u8], cancel: &AtomicBool) -> Result<Imported, Refusal> {
     let Some((extension, container, importer)) = importer_for(name) else {
         return Err(Refusal::Malformed("Crosscheck does not read files of this kind".to_owned()));
     };
     check_container(extension, container, bytes)?;
-    importer(bytes)
+    importer(bytes, cancel)
 }
 
 fn check_container(extension: &str, expected: Container, bytes: &[u8]) -> Result<(), Refusal> {
@@ -141,9 +161,14 @@ fn check_container(extension: &str, expected: Container, bytes: &[u8]) -> Result
     }
 }
 
-/// Reads and imports one file.
+/// Reads and imports one file the analyst chose.
 pub fn import_file(path: &Path) -> Result<ImportedFile, ImportError> {
-    let io_error = |source| ImportError::Io { path: path.to_owned(), source };
+    import_file_until(path, &AtomicBool::new(false))
+}
+
+/// [`import_file`], stopping soon after `cancel` is set. The file must be a regular file
+/// (a link to one is followed: the analyst chose it); at most [`MAX_IMPORT_BYTES`] are read.
+pub fn import_file_until(path: &Path, cancel: &AtomicBool) -> Result<ImportedFile, ImportError> {
     let Some((extension, container, importer)) = importer_for(path) else {
         let what = path.extension().map_or_else(
             || "no file name extension".to_owned(),
@@ -151,14 +176,13 @@ pub fn import_file(path: &Path) -> Result<ImportedFile, ImportError> {
         );
         return Err(ImportError::Unsupported { path: path.to_owned(), what });
     };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge { path: path.to_owned(), size });
-    }
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    let bytes = crate::store::read_chosen(path, MAX_IMPORT_BYTES).map_err(|reason| match reason {
+        crate::store::AccessError::TooLarge(_) => ImportError::TooLarge { path: path.to_owned() },
+        reason => ImportError::Unreadable { path: path.to_owned(), reason },
+    })?;
     let refused = |refusal| ImportError::Refused { path: path.to_owned(), refusal };
     check_container(extension, container, &bytes).map_err(refused)?;
-    let document = importer(&bytes).map_err(refused)?;
+    let document = importer(&bytes, cancel).map_err(refused)?;
     Ok(ImportedFile { bytes, document })
 }
 

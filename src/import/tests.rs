@@ -65,6 +65,37 @@ fn files_over_the_limit_are_refused_without_being_read() {
     assert!(error.contains("huge.txt") && error.contains("64 MB"), "{error}");
 }
 
+/// Issue 12, item 4: `/dev/zero` behind a link was read whole (4.2 GB before the memory
+/// limit) and a FIFO froze the window; both are refused at once, before any byte is read.
+#[test]
+#[cfg(unix)]
+fn a_device_or_a_fifo_is_refused_without_waiting_or_reading() {
+    let folder = tempfile::tempdir().expect("folder");
+    let zero = folder.path().join("zero.txt");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("link");
+    let fifo = folder.path().join("pipe.html");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    let started = std::time::Instant::now();
+    let error = import_file(&zero).expect_err("a device").to_string();
+    assert!(error.contains("zero.txt") && error.contains("not a regular file"), "{error}");
+    let error = import_file(&fifo).expect_err("a FIFO").to_string();
+    assert!(error.contains("pipe.html") && error.contains("FIFO"), "{error}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+}
+
+/// Issue 12, item 11: a name that is not UTF-8 was refused as "a format Crosscheck cannot
+/// import (.txt); it reads .txt, …".
+#[test]
+#[cfg(unix)]
+fn a_file_name_that_is_not_utf8_is_imported_by_its_extension() {
+    use std::os::unix::ffi::OsStrExt;
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join(std::ffi::OsStr::from_bytes(b"r\xe9sum\xe9.txt"));
+    fs::write(&path, "A text in a file with a Latin-1 name.").expect("write");
+    let imported = import_file(&path).expect("imports");
+    assert_eq!(imported.document.text, "A text in a file with a Latin-1 name.");
+}
+
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
 }
