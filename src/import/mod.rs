@@ -95,14 +95,14 @@ macro_rules! uncancellable {
 /// File name extensions, what the bytes of such a file must be, and the importer that reads
 /// them. Compound extensions come before their last part.
 const IMPORTERS: &[(&str, Container, Importer)] = &[
-    ("html.gz", Container::Gzip, uncancellable!(html::import_gzip)),
-    ("htm.gz", Container::Gzip, uncancellable!(html::import_gzip)),
+    ("html.gz", Container::Gzip, html::import_gzip_until),
+    ("htm.gz", Container::Gzip, html::import_gzip_until),
     ("txt", Container::Text, uncancellable!(plain::import)),
     ("text", Container::Text, uncancellable!(plain::import)),
     ("md", Container::Text, uncancellable!(markdown::import)),
     ("markdown", Container::Text, uncancellable!(markdown::import)),
-    ("html", Container::Text, uncancellable!(html::import)),
-    ("htm", Container::Text, uncancellable!(html::import)),
+    ("html", Container::Text, html::import_until),
+    ("htm", Container::Text, html::import_until),
     ("pdf", Container::Pdf, uncancellable!(pdf::import)),
     ("docx", Container::Zip, uncancellable!(office::docx::import)),
     ("odt", Container::Zip, uncancellable!(office::odt::import)),

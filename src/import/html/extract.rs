@@ -11,6 +11,7 @@
 //! is shown and a note says so.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use dom_query::Document;
 
@@ -32,13 +33,20 @@ const AGREEMENT: f64 = 0.5;
 
 /// The body of the page in `html`; `visible` is the page's whole visible text, computed by
 /// the caller from its own parse.
-pub fn article(html: &str, visible: &[Block]) -> Extraction {
+/// `None` when `cancel` was set between the two extractors.
+pub fn article(html: &str, visible: &[Block], cancel: &AtomicBool) -> Option<Extraction> {
     let readability = readability_blocks(html);
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
     let trafilatura = trafilatura_text(html);
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
     let body = combine(readability.as_deref(), trafilatura.as_deref());
     let words = body.as_deref().map_or(0, word_count);
     if words >= LITTLE {
-        return Extraction { text: body.unwrap_or_default(), notes: Vec::new() };
+        return Some(Extraction { text: body.unwrap_or_default(), notes: Vec::new() });
     }
     let text = render(visible);
     let mut notes =
@@ -46,7 +54,7 @@ pub fn article(html: &str, visible: &[Block]) -> Extraction {
     if text.trim().is_empty() {
         notes = vec!["The page has no visible text.".to_owned()];
     }
-    Extraction { text, notes }
+    Some(Extraction { text, notes })
 }
 
 /// Readability's article as blocks, or `None` if it found none.
@@ -168,7 +176,9 @@ mod tests {
     #[test]
     fn a_page_with_no_article_falls_back_to_visible_text() {
         let visible = [block("Home", 4), block("Contact", 7)];
-        let extraction = article("<html><body><a href=/>Home</a> <a href=/c>Contact</a></body></html>", &visible);
+        let never = AtomicBool::new(false);
+        let page = "<html><body><a href=/>Home</a> <a href=/c>Contact</a></body></html>";
+        let extraction = article(page, &visible, &never).expect("not cancelled");
         assert_eq!(extraction.text, "Home\n\nContact");
         assert_eq!(extraction.notes.len(), 1);
     }

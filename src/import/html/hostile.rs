@@ -1,77 +1,254 @@
-//! Pages built to hurt a parser: elements nested many thousands deep make an HTML5 tree
-//! builder's scope checks quadratic (100,000 nested `<div>`s take half a minute). A byte scan
-//! spots them before parsing, and their text is then read by a tag stripper, which is linear.
+//! Pages built to hurt a parser, spotted before any parser sees them.
+//!
+//! An HTML5 tree builder checks "is there a `p` in button scope?" and the like on every start
+//! tag by walking its stack of open elements, so its cost is the sum, over every tag, of how
+//! deep the tag sits: 100,000 `<div/>` (which HTML opens and never closes: `/>` means nothing
+//! on a `div`) took 84 s, and 100,000 `<div></br>` (`</br>` is read as `<br>`) 466 s, in
+//! `dom_query`'s parse and again, slower, in `dom_smoothie`'s and `rs-trafilatura`'s. A byte
+//! scan here estimates that sum with a rough tree builder of its own, linear in the page; a
+//! page over budget is read by [`strip_tags`], also linear, instead of being parsed.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Elements that never take a closing tag, so they do not deepen the nesting.
-const VOID: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"];
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track",
+    "wbr",
+];
 
-/// An upper estimate of how deeply elements nest, from tags alone, stopping at `limit`.
-pub fn rough_depth(html: &str, limit: usize) -> usize {
+/// Elements whose content is text up to their own closing tag: a `<` inside is not a tag.
+const RAW_TEXT: &[&str] =
+    &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
+
+/// Elements whose start tag closes an open `p`, as the tree builder does.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
+];
+
+/// What a page's tags look like to a tree builder, roughly.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shape {
+    /// How deeply elements nest at most.
+    pub depth: usize,
+    /// The sum over start tags of the depth each opens at: the tree builder's scope checks
+    /// cost about this much.
+    pub work: usize,
+    /// Start tags seen.
+    pub tags: usize,
+}
+
+/// The open elements of the rough tree builder: a stack, and how many of each name it
+/// holds, so that a closing tag with no open element of its name costs nothing and one that
+/// closes several pops each element once.
+#[derive(Default)]
+struct OpenElements {
+    stack: Vec<String>,
+    counts: HashMap<String, usize>,
+    /// Elements on the stack inside `svg` or `math`, where `/>` does close an element.
+    foreign: usize,
+}
+
+impl OpenElements {
+    fn push(&mut self, name: &str) {
+        if self.foreign > 0 || name == "svg" || name == "math" {
+            self.foreign += 1;
+        }
+        *self.counts.entry(name.to_owned()).or_default() += 1;
+        self.stack.push(name.to_owned());
+    }
+
+    fn is_open(&self, name: &str) -> bool {
+        self.counts.get(name).is_some_and(|&count| count > 0)
+    }
+
+    /// Pops elements up to and including the innermost `name`, if one is open.
+    fn close(&mut self, name: &str) {
+        if !self.is_open(name) {
+            return;
+        }
+        while let Some(top) = self.stack.pop() {
+            self.foreign = self.foreign.saturating_sub(1);
+            if let Some(count) = self.counts.get_mut(&top) {
+                *count -= 1;
+            }
+            if top == name {
+                break;
+            }
+        }
+    }
+}
+
+/// A tag at `at` (just after its `<`): its lower-cased name, whether it closes, and where
+/// it ends (just after its `>`, or the end of the page).
+struct Tag {
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    end: usize,
+}
+
+/// Finds `>` at or after `from`; `cache` remembers the last one found, so a page full of `<`
+/// without `>` is still scanned once.
+fn next_gt(bytes: &[u8], from: usize, cache: &mut Option<usize>) -> usize {
+    match *cache {
+        Some(found) if found >= from => found,
+        _ => {
+            let found = memchr::memchr(b'>', &bytes[from.min(bytes.len())..]).map_or(bytes.len(), |p| from + p);
+            *cache = Some(found);
+            found
+        }
+    }
+}
+
+fn read_tag(bytes: &[u8], at: usize, gt_cache: &mut Option<usize>) -> Option<Tag> {
+    let closing = bytes.get(at) == Some(&b'/');
+    let name_start = if closing { at + 1 } else { at };
+    if !bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let name_len = bytes[name_start..].iter().take(16).take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+    let name = String::from_utf8_lossy(&bytes[name_start..name_start + name_len]).to_ascii_lowercase();
+    let gt = next_gt(bytes, name_start, gt_cache);
+    let self_closing = gt > 0 && gt < bytes.len() && bytes[gt - 1] == b'/';
+    Some(Tag { name, closing, self_closing, end: (gt + 1).min(bytes.len()) })
+}
+
+/// Where the raw text of a `name` element opened before `from` ends: at its closing tag,
+/// found without regard to case, or at the end of the page.
+fn raw_text_end(bytes: &[u8], from: usize, name: &str) -> usize {
+    let mut at = from;
+    while let Some(offset) = memchr::memmem::find(&bytes[at..], b"</") {
+        let start = at + offset + 2;
+        let candidate = &bytes[start..(start + name.len()).min(bytes.len())];
+        if candidate.eq_ignore_ascii_case(name.as_bytes()) {
+            return at + offset;
+        }
+        at = start;
+    }
+    bytes.len()
+}
+
+/// Estimates how a tree builder would see `html`, in one pass, stopping early once its
+/// work passes `enough` (the caller's budget: the page is refused either way).
+pub fn shape(html: &str, enough: usize) -> Shape {
     let bytes = html.as_bytes();
-    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut open = OpenElements::default();
+    let mut found = Shape::default();
+    let mut gt_cache = None;
     let mut at = 0;
-    while let Some(offset) = memchr_lt(&bytes[at..]) {
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
         let start = at + offset + 1;
         at = start;
-        match bytes.get(start) {
-            Some(b'/') => depth = depth.saturating_sub(1),
-            Some(c) if c.is_ascii_alphabetic() => {
-                let name: String = html[start..]
-                    .chars()
-                    .take_while(char::is_ascii_alphanumeric)
-                    .take(12)
-                    .collect::<String>()
-                    .to_ascii_lowercase();
-                let end = bytes[start..].iter().position(|&b| b == b'>').map_or(bytes.len(), |p| start + p);
-                let self_closing = end > 0 && bytes.get(end - 1) == Some(&b'/');
-                if !VOID.contains(&name.as_str()) && !self_closing {
-                    depth += 1;
-                    deepest = deepest.max(depth);
-                    if deepest > limit {
-                        return deepest;
-                    }
-                }
+        if bytes[start..].starts_with(b"!--") {
+            at = memchr::memmem::find(&bytes[start..], b"-->").map_or(bytes.len(), |p| start + p + 3);
+            continue;
+        }
+        let Some(tag) = read_tag(bytes, start, &mut gt_cache) else { continue };
+        at = tag.end;
+        if tag.closing {
+            // `</br>` is read as `<br>` and `</p>` with no open `p` as an empty one: neither deepens.
+            open.close(&tag.name);
+            continue;
+        }
+        found.tags += 1;
+        found.work = found.work.saturating_add(open.stack.len());
+        if found.work > enough {
+            break;
+        }
+        if CLOSES_P.contains(&tag.name.as_str()) {
+            open.close("p");
+        }
+        match tag.name.as_str() {
+            "li" | "dt" | "dd" | "option" | "tr" => open.close(&tag.name),
+            "td" | "th" => {
+                open.close("td");
+                open.close("th");
             }
             _ => {}
         }
+        let closes_itself = VOID.contains(&tag.name.as_str()) || (tag.self_closing && open.foreign > 0);
+        if !closes_itself {
+            open.push(&tag.name);
+            found.depth = found.depth.max(open.stack.len());
+        }
+        if RAW_TEXT.contains(&tag.name.as_str()) && !tag.self_closing {
+            at = raw_text_end(bytes, at, &tag.name);
+        }
     }
-    deepest
+    found
 }
 
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
-}
+/// Tags after which the text starts a new line.
+const LINE_BREAKING: &[&str] =
+    &["p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article"];
 
 /// The text of `html` with tags removed, script and style contents dropped, and block-like
-/// tags turned into line breaks.
-pub fn strip_tags(html: &str) -> String {
+/// tags turned into line breaks. Linear in the page; stops with `None` when `cancel` is set.
+pub fn strip_tags(html: &str, cancel: &AtomicBool) -> Option<String> {
+    const CHECK_EVERY: usize = 1 << 16;
+    let bytes = html.as_bytes();
     let mut out = String::new();
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        push_words(&mut out, &rest[..open]);
-        let after = &rest[open + 1..];
-        let close = after.find('>').map_or(after.len(), |p| p + 1);
-        let tag = after[..close.min(after.len())].to_ascii_lowercase();
-        rest = &after[close.min(after.len())..];
-        for hidden in ["script", "style"] {
-            if tag.starts_with(hidden) {
-                let end = format!("</{hidden}");
-                let lower = rest.to_ascii_lowercase();
-                rest = lower.find(&end).map_or("", |p| &rest[p..]);
+    let mut gt_cache = None;
+    let mut at = 0;
+    let mut checked_at = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        if at - checked_at >= CHECK_EVERY {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
             }
+            checked_at = at;
         }
-        if ["p", "div", "br", "li", "h1", "h2", "h3", "tr", "/p", "/div", "/li"]
-            .iter()
-            .any(|name| tag.starts_with(name) && tag[name.len()..].starts_with(['>', ' ', '/']))
-            && !out.ends_with('\n')
-            && !out.is_empty()
-        {
+        let open = at + offset;
+        push_words(&mut out, &html[at..open]);
+        let start = open + 1;
+        if bytes[start..].starts_with(b"!--") {
+            at = memchr::memmem::find(&bytes[start..], b"-->").map_or(bytes.len(), |p| start + p + 3);
+            continue;
+        }
+        let Some(tag) = read_tag(bytes, start, &mut gt_cache) else {
+            // A `<` that starts no tag is text.
+            push_words(&mut out, "<");
+            at = start;
+            continue;
+        };
+        at = tag.end;
+        if !tag.closing && matches!(tag.name.as_str(), "script" | "style" | "title" | "textarea") {
+            at = raw_text_end(bytes, at, &tag.name);
+        }
+        if LINE_BREAKING.contains(&tag.name.as_str()) && !out.is_empty() && !out.ends_with('\n') {
             out.push('\n');
         }
     }
-    push_words(&mut out, rest);
-    out.trim().to_owned()
+    push_words(&mut out, &html[at.min(html.len())..]);
+    Some(out.trim().to_owned())
 }
 
 fn push_words(out: &mut String, text: &str) {
@@ -89,14 +266,43 @@ mod tests {
 
     #[test]
     fn depth_is_estimated_from_tags() {
-        assert_eq!(rough_depth("<p>a<br>b<img src=x/><b>c</b></p>", 100), 2);
+        assert_eq!(shape("<p>a<br>b<img src=x/><b>c</b></p>", usize::MAX).depth, 2);
         let deep = format!("{}x{}", "<div>".repeat(3000), "</div>".repeat(3000));
-        assert!(rough_depth(&deep, 1000) > 1000);
+        assert_eq!(shape(&deep, usize::MAX).depth, 3000);
+    }
+
+    #[test]
+    fn self_closing_divs_and_closing_brs_nest_as_a_browser_nests_them() {
+        // `<div/>` opens a div; `</br>` is a line break, not the end of anything.
+        assert_eq!(shape(&"<div/>".repeat(1000), usize::MAX).depth, 1000);
+        assert_eq!(shape(&"<div></br>".repeat(1000), usize::MAX).depth, 1000);
+        // Inside SVG, `/>` does close the element.
+        let icons = format!("<svg>{}</svg>", "<path d='M0'/>".repeat(1000));
+        assert_eq!(shape(&icons, usize::MAX).depth, 1);
+    }
+
+    #[test]
+    fn implied_end_tags_keep_flat_pages_flat() {
+        let unclosed = "<p>One<p>Two<ul><li>a<li>b</ul><table><tr><td>1<td>2<tr><td>3</table>".repeat(500);
+        assert!(shape(&unclosed, usize::MAX).depth <= 5, "{:?}", shape(&unclosed, usize::MAX));
+    }
+
+    #[test]
+    fn scripts_and_comments_hide_their_tags() {
+        let page = format!("<script>{}</SCRIPT><!-- {} -->", "<div>".repeat(100), "<div>".repeat(100));
+        assert_eq!(shape(&page, usize::MAX).depth, 1);
     }
 
     #[test]
     fn tags_are_stripped_and_scripts_dropped() {
-        let html = "<div>One <b>two</b></div><script>var a = '<p>';</script><p>Three</p>";
-        assert_eq!(strip_tags(html), "One two\nThree");
+        let never = AtomicBool::new(false);
+        let html = "<div>One <b>two</b></div><script>var a = '<p>';</script><p>Three</p> 1 < 2";
+        assert_eq!(strip_tags(html, &never).as_deref(), Some("One two\nThree\n1 < 2"));
+    }
+
+    #[test]
+    fn stripping_stops_when_cancelled() {
+        let cancelled = AtomicBool::new(true);
+        assert_eq!(strip_tags(&"<p>word</p>".repeat(100_000), &cancelled), None);
     }
 }
