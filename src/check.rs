@@ -60,6 +60,9 @@ fn original_file_problems(project: &Project, folder: &Path) -> Vec<String> {
                 problems
                     .push(format!("source {id}: original file {} has changed since it was imported", original.path));
             }
+            OriginalStatus::Refused(reason) => {
+                problems.push(format!("source {id}: original file {} was not read: {reason}", original.path));
+            }
         }
     }
     problems

@@ -10,7 +10,6 @@ use super::prompts::Notice;
 use super::shell::CrosscheckApp;
 use super::workspace::Workspace;
 use crate::edit::Edit;
-use crate::store;
 
 impl CrosscheckApp {
     pub(super) fn start_import(&mut self, paths: Vec<PathBuf>) {
@@ -30,13 +29,10 @@ impl CrosscheckApp {
 
     pub(super) fn start_reimport(&mut self, id: crate::model::SourceId) {
         let Some(workspace) = &self.workspace else { return };
-        let original = workspace.project.sources.get(&id).and_then(|s| s.content.original.clone());
-        let Some(original) = original else {
-            self.error(format!("Source {id} has no original file to read again."));
-            return;
-        };
-        let file = workspace.folder().map_or_else(|| PathBuf::from(&original.path), |dir| dir.join(&original.path));
-        self.start_replacing(vec![(file, id)]);
+        match workspace.original_to_read(id) {
+            Ok(file) => self.start_replacing(vec![(file, id)]),
+            Err(message) => self.error(message),
+        }
     }
 
     /// Relinks sources whose original is missing to files found in `folder` with the same
@@ -45,7 +41,7 @@ impl CrosscheckApp {
         let Some(workspace) = &self.workspace else { return };
         let mut pairs = Vec::new();
         for (&id, status) in &workspace.original_status {
-            if *status != store::OriginalStatus::Missing {
+            if !status.needs_relink() {
                 continue;
             }
             let name = workspace.project.sources[&id]
@@ -135,6 +131,13 @@ impl CrosscheckApp {
         "Import cancelled; files already read are kept.".clone_into(&mut self.status);
     }
 
+    /// Notes that the analyst picked `file`, so that a first save may copy it in.
+    fn remember_chosen(&mut self, file: &Path) {
+        if let Some(workspace) = self.workspace.as_mut() {
+            workspace.chosen_originals.insert(std::path::absolute(file).unwrap_or_else(|_| file.to_owned()));
+        }
+    }
+
     /// Adds or replaces the sources an import read, as one undoable step.
     fn apply_import_events(
         &mut self,
@@ -145,8 +148,14 @@ impl CrosscheckApp {
         for event in events {
             match event {
                 ImportEvent::Imported { file, source } => match replaces.get(&file) {
-                    Some(&id) => self.finish_reimport(id, *source),
-                    None => fresh.push(ImportEvent::Imported { file, source }),
+                    Some(&id) => {
+                        self.remember_chosen(&file);
+                        self.finish_reimport(id, *source);
+                    }
+                    None => {
+                        self.remember_chosen(&file);
+                        fresh.push(ImportEvent::Imported { file, source });
+                    }
                 },
                 failed @ ImportEvent::Failed(_) => fresh.push(failed),
             }

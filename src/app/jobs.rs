@@ -45,8 +45,13 @@ impl ImportJob {
                 if thread_cancel.load(Ordering::Relaxed) {
                     break;
                 }
-                let event = match store::source_from_file(&file, project_dir.as_deref()) {
+                let event = match store::source_from_file(&file, project_dir.as_deref(), &thread_cancel) {
                     Ok(source) => ImportEvent::Imported { file: file.clone(), source: Box::new(source) },
+                    // Cancelled in the middle of this file: nothing to report.
+                    Err(store::SourceFileError::Import(crate::import::ImportError::Refused {
+                        refusal: crate::import::Refusal::Cancelled,
+                        ..
+                    })) => break,
                     Err(error) => ImportEvent::Failed(error.to_string()),
                 };
                 thread_done.fetch_add(1, Ordering::Relaxed);

@@ -79,6 +79,9 @@ impl CrosscheckApp {
                     Err(store::LockError::Io(_)) => {}
                 }
                 workspace.reveal_selection();
+                if let Some(notice) = workspace.refused_originals_notice() {
+                    self.error(notice);
+                }
                 self.workspace = Some(workspace);
                 self.prefs.remember(path);
                 self.search.computed_at = None;
@@ -259,7 +262,7 @@ impl CrosscheckApp {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
             _ => PathBuf::from("."),
         };
-        match store::collect_originals(&workspace.project, workspace.folder(), &folder) {
+        match store::collect_originals(&workspace.project, workspace.folder(), &folder, &workspace.chosen_originals) {
             Ok(Some(edit)) => {
                 if let Err(error) = workspace.apply(edit, None) {
                     self.error(format!("Cannot point the sources at their copied files: {error}"));

@@ -57,6 +57,9 @@ pub struct Workspace {
     pub lock: Option<store::ProjectLock>,
     /// The project file as last read or written here.
     pub disk_stamp: Option<store::FileStamp>,
+    /// Files the analyst picked in this session (import, relink), by absolute path: the
+    /// only originals outside the project folder that a save may copy in.
+    pub chosen_originals: std::collections::BTreeSet<PathBuf>,
 }
 
 impl Workspace {
@@ -86,6 +89,7 @@ impl Workspace {
             original_status: BTreeMap::new(),
             lock: None,
             disk_stamp: None,
+            chosen_originals: std::collections::BTreeSet::new(),
         }
     }
 
@@ -158,6 +162,48 @@ impl Workspace {
                 (status != OriginalStatus::Unchanged).then_some((*id, status))
             })
             .collect();
+    }
+
+    /// A sentence naming the sources whose originals the project may not read, if any.
+    pub fn refused_originals_notice(&self) -> Option<String> {
+        let refused: Vec<String> = self
+            .original_status
+            .iter()
+            .filter_map(|(id, status)| match status {
+                OriginalStatus::Refused(reason) => {
+                    let path = self.project.sources.get(id)?.content.original.as_ref()?.path.clone();
+                    Some(format!("{id} names {path:?} ({reason})"))
+                }
+                _ => None,
+            })
+            .collect();
+        (!refused.is_empty()).then(|| {
+            format!(
+                "Crosscheck did not read these original files, which lie outside the project folder or behind a link: {}. \
+                 Relink each source to a file you choose.",
+                refused.join("; ")
+            )
+        })
+    }
+
+    /// The file a re-import of `id` reads, if the project may read it: inside the project
+    /// folder, or (for a project never saved) a file the analyst chose in this session.
+    pub fn original_to_read(&self, id: SourceId) -> Result<PathBuf, String> {
+        let original = self
+            .project
+            .sources
+            .get(&id)
+            .and_then(|source| source.content.original.as_ref())
+            .ok_or_else(|| format!("Source {id} has no original file to read again."))?;
+        let refused =
+            |reason: String| format!("Source {id}: the original file {} was not read: {reason}", original.path);
+        match self.folder() {
+            Some(folder) => store::inside_project(folder, &original.path).map_err(|error| refused(error.to_string())),
+            None if self.chosen_originals.contains(Path::new(&original.path)) => Ok(PathBuf::from(&original.path)),
+            None => {
+                Err(refused("it was not chosen in this session; relink the source to a file you choose".to_owned()))
+            }
+        }
     }
 
     /// The claim the selection belongs to: the claim itself, or the claim of selected evidence.

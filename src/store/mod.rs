@@ -33,10 +33,10 @@ pub const MAX_PROJECT_BYTES: u64 = 1 << 30;
 /// Why a project file could not be opened.
 #[derive(Debug, Error)]
 pub enum LoadError {
-    #[error("cannot read {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("{} is {size} bytes, more than the {MAX_PROJECT_BYTES} a project file may have", path.display())]
-    TooLarge { path: PathBuf, size: u64 },
+    #[error("cannot read {}: {reason}", path.display())]
+    Unreadable { path: PathBuf, reason: AccessError },
+    #[error("{} is more than the {MAX_PROJECT_BYTES} bytes a project file may have", path.display())]
+    TooLarge { path: PathBuf },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Syntax { path: PathBuf, line: usize, column: usize, message: String },
     #[error("{} is not a Crosscheck project (its format is {found:?})", path.display())]
@@ -69,12 +69,11 @@ pub struct Loaded {
 
 /// Reads a project file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
-    let io_error = |source| LoadError::Io { path: path.to_owned(), source };
-    let size = std::fs::metadata(path).map_err(io_error)?.len();
-    if size > MAX_PROJECT_BYTES {
-        return Err(LoadError::TooLarge { path: path.to_owned(), size });
-    }
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    // A regular file only, read capped: a project named on the command line may be a FIFO.
+    let bytes = read_chosen(path, MAX_PROJECT_BYTES).map_err(|reason| match reason {
+        AccessError::TooLarge(_) => LoadError::TooLarge { path: path.to_owned() },
+        reason => LoadError::Unreadable { path: path.to_owned(), reason },
+    })?;
     let text = String::from_utf8(bytes).map_err(|error| {
         let (line, column) = line_column(&error.as_bytes()[..error.utf8_error().valid_up_to()]);
         LoadError::Syntax { path: path.to_owned(), line, column, message: "the file is not UTF-8 text".to_owned() }

@@ -1,8 +1,17 @@
 //! The original files of a project's sources, kept in `sources/` beside the project.
+//!
+//! What may be read or written here is decided by [`super::access`]: an original a project
+//! names outside its folder, or behind a link, is never read, hashed or copied; only a file
+//! the analyst chose in this session (imported before the project was first saved) is.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
-use std::path::{Component, Path};
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use super::access::{self, AccessError};
+use crate::import::MAX_IMPORT_BYTES;
 
 use sha2::{Digest, Sha256};
 
@@ -31,12 +40,35 @@ pub enum OriginalStatus {
         sha256: String,
     },
     Missing,
+    /// The project names a file it may not read (outside its folder, behind a link, not a
+    /// regular file); it was not read. Holds why, in words.
+    Refused(String),
 }
 
-/// Checks an original file against the hash recorded at import.
+impl OriginalStatus {
+    /// What the analyst is told about an original that is not as imported.
+    pub fn warning(&self) -> Option<String> {
+        match self {
+            Self::Unchanged => None,
+            Self::Missing => Some("The original file is missing".to_owned()),
+            Self::Changed { .. } => Some("The original file has changed since it was imported".to_owned()),
+            Self::Refused(reason) => Some(format!("The original file was not read: {reason}")),
+        }
+    }
+
+    /// Whether the source needs relinking to a file the analyst chooses.
+    pub fn needs_relink(&self) -> bool {
+        matches!(self, Self::Missing | Self::Refused(_))
+    }
+}
+
+/// Checks an original file against the hash recorded at import, reading it only if the
+/// project may (see [`access::inside_project`]).
 pub fn original_status(project_dir: &Path, original: &OriginalFile) -> OriginalStatus {
-    match fs::read(project_dir.join(&original.path)) {
-        Err(_) => OriginalStatus::Missing,
+    match access::read_in_project(project_dir, &original.path, MAX_IMPORT_BYTES) {
+        Err(error) if error.is_missing() => OriginalStatus::Missing,
+        Err(AccessError::Io(error)) => OriginalStatus::Refused(error.to_string()),
+        Err(refused) => OriginalStatus::Refused(refused.to_string()),
         Ok(bytes) => {
             let sha256 = sha256_hex(&bytes);
             if sha256 == original.sha256 { OriginalStatus::Unchanged } else { OriginalStatus::Changed { sha256 } }
@@ -44,12 +76,33 @@ pub fn original_status(project_dir: &Path, original: &OriginalFile) -> OriginalS
     }
 }
 
+/// The project's `sources/` folder, created if missing; refused if it is a link (copies
+/// would land wherever it points) or not a folder.
+fn sources_folder(project_dir: &Path) -> io::Result<PathBuf> {
+    let folder = project_dir.join(SOURCES_DIR);
+    match fs::symlink_metadata(&folder) {
+        Ok(meta) if meta.is_dir() => Ok(folder),
+        Ok(meta) => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} is {}, not a folder Crosscheck may copy into",
+                folder.display(),
+                access::kind_of(&meta.file_type())
+            ),
+        )),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            fs::create_dir(&folder)?;
+            Ok(folder)
+        }
+        Err(error) => Err(error),
+    }
+}
+
 /// Copies an imported file's bytes into the project's `sources/` folder and returns its
 /// path relative to the project folder. A file with the same name and bytes is reused;
 /// a different file with the same name gets a numbered name rather than replacing it.
 pub fn adopt_original(project_dir: &Path, file_name: &str, bytes: &[u8]) -> io::Result<String> {
-    let folder = project_dir.join(SOURCES_DIR);
-    fs::create_dir_all(&folder)?;
+    let folder = sources_folder(project_dir)?;
     let name = safe_file_name(file_name);
     let (stem, extension) = match name.rsplit_once('.') {
         Some((stem, extension)) if !stem.is_empty() => (stem.to_owned(), format!(".{extension}")),
@@ -58,14 +111,14 @@ pub fn adopt_original(project_dir: &Path, file_name: &str, bytes: &[u8]) -> io::
     for attempt in 1.. {
         let candidate = if attempt == 1 { name.clone() } else { format!("{stem}-{attempt}{extension}") };
         let path = folder.join(&candidate);
-        match fs::read(&path) {
+        // A name taken by a link, a folder or anything unreadable is left alone.
+        match access::read_own_file(&path, MAX_IMPORT_BYTES) {
             Ok(existing) if existing == bytes => return Ok(format!("{SOURCES_DIR}/{candidate}")),
-            Ok(_) => {}
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            Err(error) if error.is_missing() => {
                 super::write_atomically(&path, bytes)?;
                 return Ok(format!("{SOURCES_DIR}/{candidate}"));
             }
-            Err(error) => return Err(error),
+            Ok(_) | Err(_) => {}
         }
     }
     unreachable!("the loop above only ends by returning")
@@ -142,11 +195,16 @@ pub enum SourceFileError {
     Copy { path: std::path::PathBuf, error: io::Error },
 }
 
-/// Imports `file` as a source. With a project folder, the original is copied into its
-/// `sources/` folder; a project that has never been saved keeps the absolute path until
-/// [`collect_originals`] runs on its first save.
-pub fn source_from_file(file: &Path, project_dir: Option<&Path>) -> Result<NewSource, SourceFileError> {
-    let imported = crate::import::import_file(file)?;
+/// Imports `file`, which the analyst chose, as a source. With a project folder, the
+/// original is copied into its `sources/` folder; a project that has never been saved keeps
+/// the absolute path until [`collect_originals`] runs on its first save. Stops soon after
+/// `cancel` is set.
+pub fn source_from_file(
+    file: &Path,
+    project_dir: Option<&Path>,
+    cancel: &AtomicBool,
+) -> Result<NewSource, SourceFileError> {
+    let imported = crate::import::import_file_until(file, cancel)?;
     let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let path = match project_dir {
         Some(folder) => adopt_original(folder, &name, &imported.bytes)
@@ -168,10 +226,15 @@ pub fn source_from_file(file: &Path, project_dir: Option<&Path>) -> Result<NewSo
 /// the project was first saved (absolute paths), or left behind in `from_dir` when the
 /// project is saved to a new folder — and returns the edit that points their sources at
 /// the copies.
+///
+/// An absolute path is copied only if it is in `chosen`, the files the analyst picked in
+/// this session: a project from elsewhere that names `/home/u/.ssh/id_ed25519` does not get
+/// it copied in on save. A relative one is read under [`access::inside_project`]'s rules.
 pub fn collect_originals(
     project: &crate::model::Project,
     from_dir: Option<&Path>,
     to_dir: &Path,
+    chosen: &BTreeSet<PathBuf>,
 ) -> io::Result<Option<crate::edit::Edit>> {
     use crate::edit::{Edit, SourceChange};
     let moving = from_dir.is_some_and(|from| from != to_dir);
@@ -179,16 +242,19 @@ pub fn collect_originals(
     for (&id, source) in &project.sources {
         let Some(original) = &source.content.original else { continue };
         let stored = Path::new(&original.path);
-        let current = if stored.is_absolute() {
-            stored.to_owned()
+        // A missing or refused original stays flagged; it is not a reason to refuse the save.
+        let read = if stored.is_absolute() {
+            if !chosen.contains(stored) {
+                continue;
+            }
+            access::read_chosen(stored, MAX_IMPORT_BYTES)
         } else if let (true, Some(from)) = (moving, from_dir) {
-            from.join(stored)
+            access::read_in_project(from, &original.path, MAX_IMPORT_BYTES)
         } else {
             continue;
         };
-        // A missing original stays flagged as missing; it is not a reason to refuse the save.
-        let Ok(bytes) = fs::read(&current) else { continue };
-        let name = current.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let Ok(bytes) = read else { continue };
+        let name = stored.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let relative = adopt_original(to_dir, &name, &bytes)?;
         if relative == original.path {
             continue;

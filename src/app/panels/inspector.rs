@@ -274,7 +274,7 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
         if let Some(warning) = super::original_warning(workspace.original_status.get(&id)) {
             ui.colored_label(palette.warning, format!("! {warning}."));
         }
-        if workspace.original_status.get(&id) == Some(&crate::store::OriginalStatus::Missing) {
+        if workspace.original_status.get(&id).is_some_and(crate::store::OriginalStatus::needs_relink) {
             ui.horizontal(|ui| {
                 if ui.button("Relink…").on_hover_text("Pick the file where the original is now").clicked() {
                     actions.push(Action::Relink(id));

@@ -63,10 +63,6 @@ pub fn one_line(text: &str, max: usize) -> String {
 }
 
 /// What to tell the analyst about a source's original file, if anything is wrong with it.
-pub fn original_warning(status: Option<&crate::store::OriginalStatus>) -> Option<&'static str> {
-    match status? {
-        crate::store::OriginalStatus::Unchanged => None,
-        crate::store::OriginalStatus::Missing => Some("The original file is missing"),
-        crate::store::OriginalStatus::Changed { .. } => Some("The original file has changed since it was imported"),
-    }
+pub fn original_warning(status: Option<&crate::store::OriginalStatus>) -> Option<String> {
+    status?.warning()
 }

@@ -1,0 +1,91 @@
+//! The desktop app on project folders built as an attacker would build them (issue 12):
+//! what it refuses to read, copy or write over, and what it tells the analyst.
+
+#![cfg(all(feature = "gui", unix))]
+
+use std::os::unix::fs::symlink;
+use std::path::{Path, PathBuf};
+
+use crosscheck::app::{CrosscheckApp, Launch, ScriptedDialogs};
+use eframe::egui::{Key, Modifiers, Role, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const WIRE_STORY: &str = "Varenland, Kessary agree Sella river flow guarantee and 40 mln euro dam fund";
+
+/// `root/project/` holds a copy of the sample project; `root/victim/` a private file.
+fn attack() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let root = tempfile::tempdir().expect("folder");
+    let folder = root.path().join("project");
+    let from = crosscheck::sample_project_path().parent().expect("sample folder").to_owned();
+    std::fs::create_dir_all(folder.join("sources")).expect("create");
+    for entry in std::fs::read_dir(from.join("sources")).expect("list") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), folder.join("sources").join(entry.file_name())).expect("copy");
+    }
+    let project = folder.join("harbour-accord.ron");
+    std::fs::copy(crosscheck::sample_project_path(), &project).expect("copy");
+    let victim = root.path().join("victim/id_ed25519");
+    std::fs::create_dir_all(root.path().join("victim")).expect("create");
+    std::fs::write(&victim, "-----BEGIN OPENSSH PRIVATE KEY-----\n").expect("write");
+    (root, project, victim)
+}
+
+fn app(project: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, CrosscheckApp> {
+    let project = project.to_owned();
+    let dialogs = dialogs.clone();
+    let mut harness = Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
+        CrosscheckApp::new(
+            cc,
+            Launch { project: Some(project), dialogs: Box::new(dialogs), autosave_after: Launch::AUTOSAVE_AFTER },
+        )
+    });
+    harness.run();
+    harness
+}
+
+fn name_wire_original(project: &Path, path: &str) {
+    let text = std::fs::read_to_string(project).expect("read");
+    std::fs::write(project, text.replace("\"sources/wire.txt\"", &format!("{path:?}"))).expect("write");
+}
+
+#[test]
+fn an_outside_original_is_marked_with_a_notice_and_never_copied_in_on_save() {
+    for outside in ["absolute", "../victim/id_ed25519"] {
+        let (_root, project, victim) = attack();
+        let named = if outside == "absolute" { victim.display().to_string() } else { outside.to_owned() };
+        name_wire_original(&project, &named);
+        let mut harness = app(&project, &ScriptedDialogs::default());
+        let notices = harness.state().notices().join("\n");
+        assert!(notices.contains("did not read") && notices.contains(&named), "{outside}: {notices}");
+        let refused = harness.state().workspace().map_or(0, |w| {
+            w.original_status.values().filter(|s| matches!(s, crosscheck::store::OriginalStatus::Refused(_))).count()
+        });
+        assert_eq!(refused, 1, "{outside}: the source is marked");
+
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run();
+        let folder = project.parent().expect("folder");
+        assert!(!folder.join("sources/id_ed25519").exists(), "{outside}: the private file was copied in");
+        let saved = std::fs::read_to_string(&project).expect("read");
+        assert!(saved.contains(&format!("{named:?}")), "{outside}: the source still names the outside path");
+    }
+}
+
+#[test]
+fn a_source_linked_out_of_the_project_offers_relink_not_reimport() {
+    let (_root, project, victim) = attack();
+    let wire = project.parent().expect("folder").join("sources/wire.txt");
+    std::fs::remove_file(&wire).expect("remove");
+    symlink(&victim, &wire).expect("link");
+    let mut harness = app(&project, &ScriptedDialogs::default());
+    harness.get_by_role_and_label(Role::Button, WIRE_STORY).click();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("symbolic link").next().is_some(), "the app says why");
+    assert!(harness.query_by_label("Re-import from original").is_none(), "no way to read the link");
+    assert!(harness.query_by_label("Relink…").is_some());
+    let workspace = harness.state().workspace().expect("open");
+    let id = *workspace.original_status.keys().next().expect("flagged");
+    let refused = workspace.original_to_read(id).expect_err("refused");
+    assert!(refused.contains("symbolic link"), "{refused}");
+}
