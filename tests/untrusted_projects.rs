@@ -30,7 +30,7 @@ fn crosscheck_within(limit: Duration, args: &[&str]) -> Output {
 }
 
 fn crosscheck(args: &[&str]) -> Output {
-    crosscheck_within(Duration::from_secs(60), args)
+    crosscheck_within(Duration::from_mins(1), args)
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -147,16 +147,13 @@ impl CrosscheckApp {
         let mut fresh = Vec::new();
         for event in events {
             match event {
-                ImportEvent::Imported { file, source } => match replaces.get(&file) {
-                    Some(&id) => {
-                        self.remember_chosen(&file);
-                        self.finish_reimport(id, *source);
+                ImportEvent::Imported { file, source } => {
+                    self.remember_chosen(&file);
+                    match replaces.get(&file) {
+                        Some(&id) => self.finish_reimport(id, *source),
+                        None => fresh.push(ImportEvent::Imported { file, source }),
                     }
-                    None => {
-                        self.remember_chosen(&file);
-                        fresh.push(ImportEvent::Imported { file, source });
-                    }
-                },
+                }
                 failed @ ImportEvent::Failed(_) => fresh.push(failed),
             }
         }

@@ -93,6 +93,14 @@ pub fn read_own_file(path: &Path, cap: u64) -> Result<Vec<u8>, AccessError> {
     read_capped(&open_no_follow(path)?, cap)
 }
 
+/// Opens a file Crosscheck itself names for reading, unless its last part is a link.
+pub fn open_own_file(path: &Path) -> io::Result<File> {
+    open_no_follow(path).map_err(|error| match error {
+        AccessError::Io(error) => error,
+        refused => io::Error::other(refused.to_string()),
+    })
+}
+
 /// Reads a file the analyst chose: links are followed, but it must be a regular file.
 pub fn read_chosen(path: &Path, cap: u64) -> Result<Vec<u8>, AccessError> {
     let file = open_options_for_reading().open(path)?;
@@ -135,7 +143,7 @@ fn open_no_follow(path: &Path) -> Result<File, AccessError> {
 fn read_capped(file: &File, cap: u64) -> Result<Vec<u8>, AccessError> {
     let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(AccessError::NotRegular(kind_of(&meta.file_type())));
+        return Err(AccessError::NotRegular(kind_of(meta.file_type())));
     }
     if meta.len() > cap {
         return Err(AccessError::TooLarge(cap));
@@ -149,7 +157,7 @@ fn read_capped(file: &File, cap: u64) -> Result<Vec<u8>, AccessError> {
 }
 
 /// What a non-regular file is, for messages.
-pub fn kind_of(file_type: &fs::FileType) -> &'static str {
+pub fn kind_of(file_type: fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;

@@ -87,7 +87,7 @@ fn sources_folder(project_dir: &Path) -> io::Result<PathBuf> {
             format!(
                 "{} is {}, not a folder Crosscheck may copy into",
                 folder.display(),
-                access::kind_of(&meta.file_type())
+                access::kind_of(meta.file_type())
             ),
         )),
         Err(error) if error.kind() == io::ErrorKind::NotFound => {
