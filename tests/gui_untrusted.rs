@@ -89,3 +89,21 @@ fn a_source_linked_out_of_the_project_offers_relink_not_reimport() {
     let refused = workspace.original_to_read(id).expect_err("refused");
     assert!(refused.contains("symbolic link"), "{refused}");
 }
+
+/// Issue 12, item 1: `git clone` of a repository with `.p.ron.lock -> ../home/.bashrc`
+/// and opening it overwrote `.bashrc`; quitting then removed the link.
+#[test]
+fn a_lock_link_planted_in_the_folder_is_reported_and_its_target_untouched() {
+    let (root, project, _victim) = attack();
+    let bashrc = root.path().join("victim/.bashrc");
+    std::fs::write(&bashrc, "alias ls='ls --color'\n").expect("write");
+    let lock = crosscheck::store::lock_path(&project);
+    symlink(&bashrc, &lock).expect("link");
+    let harness = app(&project, &ScriptedDialogs::default());
+    assert!(harness.state().workspace().is_some(), "the project opens");
+    let notices = harness.state().notices().join("\n");
+    assert!(notices.contains(".harbour-accord.ron.lock is a symbolic link"), "{notices}");
+    drop(harness);
+    assert_eq!(std::fs::read_to_string(&bashrc).expect("read"), "alias ls='ls --color'\n");
+    assert!(std::fs::symlink_metadata(&lock).expect("the link stays").file_type().is_symlink());
+}

@@ -70,11 +70,17 @@ impl CrosscheckApp {
             Ok(loaded) => {
                 let mut workspace = Workspace::opened(loaded.project, path.to_owned());
                 match store::lock_project(path) {
-                    Ok(lock) => workspace.lock = Some(lock),
+                    Ok(lock) => {
+                        if let Some(notice) = lock.notice() {
+                            self.notices.push(Notice::info(notice));
+                        }
+                        workspace.lock = Some(lock);
+                    }
                     Err(store::LockError::Held(holder)) => self.error(format!(
                         "{} is also open in another Crosscheck ({holder}). Saving here may overwrite the other copy's work.",
                         path.display()
                     )),
+                    Err(refused @ store::LockError::Refused { .. }) => self.error(refused.to_string()),
                     // A folder we cannot write to will say so on save; no lock is no harm.
                     Err(store::LockError::Io(_)) => {}
                 }

@@ -70,7 +70,17 @@ pub struct Loaded {
 /// Reads a project file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     // A regular file only, read capped: a project named on the command line may be a FIFO.
-    let bytes = read_chosen(path, MAX_PROJECT_BYTES).map_err(|reason| match reason {
+    load_bytes(path, read_chosen(path, MAX_PROJECT_BYTES))
+}
+
+/// Reads a project file Crosscheck names itself in the project's folder (a recovery file):
+/// a link under its name is not followed.
+fn load_own_file(path: &Path) -> Result<Loaded, LoadError> {
+    load_bytes(path, read_own_file(path, MAX_PROJECT_BYTES))
+}
+
+fn load_bytes(path: &Path, read: Result<Vec<u8>, AccessError>) -> Result<Loaded, LoadError> {
+    let bytes = read.map_err(|reason| match reason {
         AccessError::TooLarge(_) => LoadError::TooLarge { path: path.to_owned() },
         reason => LoadError::Unreadable { path: path.to_owned(), reason },
     })?;

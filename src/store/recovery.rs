@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{LoadError, load, replace_atomically, to_ron};
+use super::{LoadError, load_own_file, replace_atomically, to_ron};
 use crate::model::Project;
 
 /// Where the recovery file of the project at `project_path` lives; for a project never
@@ -54,12 +54,13 @@ pub struct Recovery {
 /// project file itself (an older one was overtaken by a save and is stale).
 pub fn find_recovery(project_path: Option<&Path>) -> Option<Result<Recovery, LoadError>> {
     let path = recovery_path(project_path)?;
-    let written = std::fs::metadata(&path).and_then(|meta| meta.modified()).ok()?;
+    // The recovery file's own time, not a link's target's: a link is refused when read.
+    let written = std::fs::symlink_metadata(&path).and_then(|meta| meta.modified()).ok()?;
     let saved = project_path.and_then(|p| std::fs::metadata(p).and_then(|meta| meta.modified()).ok());
     if saved.is_some_and(|saved| saved > written) {
         return None;
     }
-    Some(load(&path).map(|loaded| Recovery { project: loaded.project, path, written }))
+    Some(load_own_file(&path).map(|loaded| Recovery { project: loaded.project, path, written }))
 }
 
 /// What the recovered project has that the saved one does not, in a sentence:
@@ -148,5 +149,35 @@ mod tests {
             "1 more source, 1 fewer piece of evidence, 2 conflicts edited, project details edited"
         );
         assert_eq!(describe_difference(&saved, &saved), "changes to details the lists do not show");
+    }
+
+    /// Issue 12, item 1: a recovery file linked elsewhere was loaded through the link and
+    /// offered as the project's unsaved work, and writing one wrote through the link.
+    #[test]
+    #[cfg(unix)]
+    fn a_recovery_file_that_is_a_link_is_neither_read_nor_written_through() {
+        let folder = tempfile::tempdir().expect("folder");
+        let project_path = folder.path().join("case.ron");
+        let project = crate::store::load(&crate::sample_project_path()).expect("sample").project;
+        crate::store::save(&project, &project_path).expect("save");
+        let elsewhere = folder.path().join("elsewhere.ron");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        crate::store::save(&project, &elsewhere).expect("save");
+        let recovery = recovery_path(Some(&project_path)).expect("path");
+        std::os::unix::fs::symlink(&elsewhere, &recovery).expect("link");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let link_time = std::time::SystemTime::now();
+        std::fs::File::options()
+            .write(true)
+            .open(&project_path)
+            .expect("open")
+            .set_modified(link_time - std::time::Duration::from_secs(5))
+            .expect("age");
+        let refused = find_recovery(Some(&project_path)).expect("a recovery file is there").expect_err("a link");
+        assert!(refused.to_string().contains("symbolic link"), "{refused}");
+        let before = std::fs::read(&elsewhere).expect("read");
+        write_recovery(&project, &recovery).expect("write");
+        assert_eq!(std::fs::read(&elsewhere).expect("read"), before, "the link's target is untouched");
+        assert!(std::fs::symlink_metadata(&recovery).expect("stat").is_file());
     }
 }
