@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use crosscheck::export::{ExportOptions, Format};
+use crosscheck::export::{Destination, ExportOptions, Format};
 
 /// A workbench for fact-checkers.
 #[derive(Parser)]
@@ -171,19 +171,33 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
     {
         anyhow::bail!("--date {date:?} is not a date in the form YYYY-MM-DD");
     }
+    let destination = Destination::from_argument(args.output.as_deref());
+    let evidence = args.evidence_csv.as_deref().map(|path| Destination::from_argument(Some(path)));
+    // Refused before the project is even read, so nothing is written on a refusal.
+    for destination in [Some(&destination), evidence.as_ref()].into_iter().flatten() {
+        if let Destination::File(path) = destination {
+            crosscheck::export::check_destination(Some(&args.project), path)?;
+        }
+    }
     let loaded = crosscheck::store::load(&args.project)?;
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let rendered = crosscheck::export::render(&loaded.project, args.format, &args.options(), &|_| {}, &cancel)
         .with_context(|| format!("cannot export {}", args.project.display()))?;
-    match args.output.as_deref().filter(|path| *path != std::path::Path::new("-")) {
-        Some(path) => write_file(path, &rendered.report)?,
-        None => std::io::Write::write_all(&mut std::io::stdout().lock(), &rendered.report)
-            .context("cannot write the report to standard output")?,
-    }
-    if let (Some(path), Some(table)) = (&args.evidence_csv, &rendered.evidence_csv) {
-        write_file(path, table)?;
+    write_to(&destination, &rendered.report)?;
+    if let (Some(destination), Some(table)) = (&evidence, &rendered.evidence_csv) {
+        write_to(destination, table)?;
     }
     Ok(())
+}
+
+fn write_to(destination: &Destination, bytes: &[u8]) -> anyhow::Result<()> {
+    match destination {
+        Destination::File(path) => write_file(path, bytes),
+        Destination::Stdout => match std::io::Write::write_all(&mut std::io::stdout().lock(), bytes) {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            written => written.context("cannot write the report to standard output"),
+        },
+    }
 }
 
 fn compare(left: &str, right: &str, json: bool) -> anyhow::Result<()> {

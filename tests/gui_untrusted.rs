@@ -107,3 +107,28 @@ fn a_lock_link_planted_in_the_folder_is_reported_and_its_target_untouched() {
     assert_eq!(std::fs::read_to_string(&bashrc).expect("read"), "alias ls='ls --color'\n");
     assert!(std::fs::symlink_metadata(&lock).expect("the link stays").file_type().is_symlink());
 }
+
+/// Issue 12, item 5, in the app: saving a report over the open project replaced it.
+#[test]
+fn the_export_dialog_refuses_to_save_a_report_over_the_project() {
+    let (_root, project, _victim) = attack();
+    let before = std::fs::read(&project).expect("read");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&project, &dialogs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    harness.get_by_label("Markdown report").click();
+    harness.run();
+    dialogs.answer(vec![project.clone()]);
+    harness.get_by_label("Save report…").click();
+    for _ in 0..200 {
+        harness.step();
+        if !harness.state().notices().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let notices = harness.state().notices().join("\n");
+    assert!(notices.contains("harbour-accord.ron is a Crosscheck project file name"), "{notices}");
+    assert_eq!(std::fs::read(&project).expect("read"), before, "the project is untouched");
+}

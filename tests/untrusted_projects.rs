@@ -172,3 +172,44 @@ fn a_fifo_or_dev_zero_as_an_original_does_not_hang_check_or_extract() {
     let output = crosscheck_within(Duration::from_secs(20), &["check", fifo_project.to_str().expect("utf-8")]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// Issue 12, item 5: `export P.ron --format md -o P.ron` replaced the project with its
+/// report and exited 0; `-o /dev/full` (as root) replaced the device with a file.
+#[test]
+fn export_refuses_to_write_over_its_project_a_ron_file_or_a_device() {
+    let attack = Attack::new();
+    let before = std::fs::read(&attack.project).expect("read");
+    let other = attack.folder().join("other.ron");
+    let fifo = attack.folder().join("report.md");
+    assert!(Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    let original = attack.folder().join("sources/wire-report.md");
+    for (output, says) in [
+        (attack.project.clone(), "harbour-accord.ron is a Crosscheck project file name"),
+        (other.clone(), "other.ron is a Crosscheck project file name"),
+        (PathBuf::from("/dev/full"), "/dev/full is a character device, not a regular file"),
+        (fifo.clone(), "report.md is a named pipe (FIFO), not a regular file"),
+        (original.clone(), "wire-report.md is in the project's sources/ folder"),
+    ] {
+        let output_arg = output.to_str().expect("utf-8");
+        let run =
+            crosscheck_within(Duration::from_secs(20), &["export", attack.project_arg(), "-f", "md", "-o", output_arg]);
+        assert_eq!(run.status.code(), Some(2), "{output_arg}");
+        let message = text(&run.stderr);
+        assert!(message.contains(says), "{output_arg}: {message}");
+    }
+    assert_eq!(std::fs::read(&attack.project).expect("read"), before, "the project is untouched");
+    assert!(!other.exists() && !original.exists());
+    let fifo_kind = std::fs::symlink_metadata(&fifo).expect("stat").file_type();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&fifo_kind), "the FIFO is left as it was");
+}
+
+/// Issue 12, item 11: `-o /dev/stdout` failed for anyone but root (the rename into /dev).
+#[test]
+fn export_to_dev_stdout_writes_standard_output() {
+    let attack = Attack::new();
+    let dash = crosscheck(&["export", attack.project_arg(), "-f", "md", "-o", "-", "--date", "2024-05-20"]);
+    let named = crosscheck(&["export", attack.project_arg(), "-f", "md", "-o", "/dev/stdout", "--date", "2024-05-20"]);
+    assert!(named.status.success(), "{}", text(&named.stderr));
+    assert!(!dash.stdout.is_empty());
+    assert_eq!(named.stdout, dash.stdout);
+}

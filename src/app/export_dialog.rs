@@ -264,14 +264,23 @@ fn toggle(set: &mut std::collections::BTreeSet<String>, value: &str, on: bool) {
 
 /// Writes a rendered report (and its evidence table, for CSV) beside each other,
 /// atomically; returns the files written or a message naming the one that failed.
-pub fn write_report(path: &std::path::Path, rendered: &Rendered) -> Result<Vec<String>, String> {
+pub fn write_report(
+    project: Option<&std::path::Path>,
+    path: &std::path::Path,
+    rendered: &Rendered,
+) -> Result<Vec<String>, String> {
+    let refused = |refused| format!("The report was not saved: {refused}.");
+    crate::export::check_destination(project, path).map_err(refused)?;
+    let evidence = rendered.evidence_csv.as_ref().map(|table| (evidence_table_path(path), table));
+    if let Some((evidence_path, _)) = &evidence {
+        crate::export::check_destination(project, evidence_path).map_err(refused)?;
+    }
     let mut written = Vec::new();
     crate::store::replace_atomically(path, &rendered.report)
         .map_err(|error| format!("Cannot write the report to {}: {error}", path.display()))?;
     written.push(path.display().to_string());
-    if let Some(evidence) = &rendered.evidence_csv {
-        let evidence_path = evidence_table_path(path);
-        crate::store::replace_atomically(&evidence_path, evidence)
+    if let Some((evidence_path, table)) = evidence {
+        crate::store::replace_atomically(&evidence_path, table)
             .map_err(|error| format!("Cannot write the evidence table to {}: {error}", evidence_path.display()))?;
         written.push(evidence_path.display().to_string());
     }

@@ -342,7 +342,7 @@ impl CrosscheckApp {
     fn poll_export(&mut self, ctx: &egui::Context) {
         let Some(workspace) = &self.workspace else { return };
         let Some((path, rendered)) = self.export.poll(workspace, ctx) else { return };
-        match super::export_dialog::write_report(&path, &rendered) {
+        match super::export_dialog::write_report(workspace.path.as_deref(), &path, &rendered) {
             Ok(written) => {
                 self.info(format!("Report saved to {}", written.join(", ")));
                 if self.export.open_when_saved

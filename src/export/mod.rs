@@ -8,6 +8,7 @@
 
 mod annotation;
 mod claimreview;
+mod destination;
 mod html;
 mod location;
 mod markdown;
@@ -26,6 +27,7 @@ use thiserror::Error;
 
 use crate::model::Project;
 
+pub use destination::{Destination, DestinationError, check_destination};
 pub use options::ExportOptions;
 pub use progress::Progress;
 

@@ -17,7 +17,9 @@ use thiserror::Error;
 
 use crate::model::{Problem, Project};
 
-pub use access::{AccessError, create_new, inside_project, is_outside, read_chosen, read_in_project, read_own_file};
+pub use access::{
+    AccessError, create_new, inside_project, is_outside, kind_of, read_chosen, read_in_project, read_own_file,
+};
 pub use atomic::{backup_path, replace_atomically, write_atomically};
 pub use format::{FORMAT_NAME, FORMAT_VERSION, from_ron, to_ron};
 pub use lock::{Holder, LockError, ProjectLock, lock_path, lock_project};
