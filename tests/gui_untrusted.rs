@@ -132,3 +132,38 @@ fn the_export_dialog_refuses_to_save_a_report_over_the_project() {
     assert!(notices.contains("harbour-accord.ron is a Crosscheck project file name"), "{notices}");
     assert_eq!(std::fs::read(&project).expect("read"), before, "the project is untouched");
 }
+
+/// Issue 12, item 6: "Reload from disk" closed the project, and the unsaved work with it,
+/// when the file on disk no longer loaded (git conflict markers, a folder in its place).
+#[test]
+fn reload_keeps_the_window_s_work_when_the_file_on_disk_does_not_load() {
+    for breakage in ["conflict markers", "a folder"] {
+        let (_root, project, _victim) = attack();
+        let mut harness = app(&project, &ScriptedDialogs::default());
+        harness.get_by_label_contains("The accord was initialled in Halvik").click();
+        harness.run();
+        harness.get_by_label("Verdict").click();
+        harness.run();
+        harness.get_by_role_and_label(Role::Button, "Mixed").click();
+        harness.run();
+        let ours = harness.state().workspace().expect("open").project.clone();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        if breakage == "a folder" {
+            std::fs::remove_file(&project).expect("remove");
+            std::fs::create_dir(&project).expect("a folder in its place");
+        } else {
+            let text = std::fs::read_to_string(&project).expect("read");
+            std::fs::write(&project, format!("<<<<<<< HEAD\n{text}=======\n>>>>>>> theirs\n")).expect("write");
+        }
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run();
+        harness.get_by_label("Reload from disk").click();
+        harness.run();
+        let workspace = harness.state().workspace().unwrap_or_else(|| panic!("{breakage}: the project stays open"));
+        assert_eq!(workspace.project, ours, "{breakage}: the window's work is kept");
+        assert!(workspace.history.has_unsaved_changes(), "{breakage}: and still unsaved");
+        let notices = harness.state().notices().join("\n");
+        assert!(notices.contains("Not reloaded") && notices.contains("harbour-accord.ron"), "{breakage}: {notices}");
+        assert!(notices.contains("Save As"), "{breakage}: {notices}");
+    }
+}

@@ -67,48 +67,51 @@ impl CrosscheckApp {
     /// Opens the project at `path`, replacing the open one (the caller has asked).
     pub(super) fn open(&mut self, path: &Path) {
         match store::load(path) {
-            Ok(loaded) => {
-                let mut workspace = Workspace::opened(loaded.project, path.to_owned());
-                match store::lock_project(path) {
-                    Ok(lock) => {
-                        if let Some(notice) = lock.notice() {
-                            self.notices.push(Notice::info(notice));
-                        }
-                        workspace.lock = Some(lock);
-                    }
-                    Err(store::LockError::Held(holder)) => self.error(format!(
-                        "{} is also open in another Crosscheck ({holder}). Saving here may overwrite the other copy's work.",
-                        path.display()
-                    )),
-                    Err(refused @ store::LockError::Refused { .. }) => self.error(refused.to_string()),
-                    // A folder we cannot write to will say so on save; no lock is no harm.
-                    Err(store::LockError::Io(_)) => {}
-                }
-                workspace.reveal_selection();
-                if let Some(notice) = workspace.refused_originals_notice() {
-                    self.error(notice);
-                }
-                self.workspace = Some(workspace);
-                self.prefs.remember(path);
-                self.search.computed_at = None;
-                self.info(format!("Opened {}", path.display()));
-                if let Some(version) = loaded.migrated_from {
-                    self.notices.push(Notice::info(format!(
-                        "{} was written in format version {version}; saving will upgrade it.",
-                        path.display()
-                    )));
-                }
-                for problem in loaded.problems.iter().take(5) {
-                    self.error(format!("{}: {problem}", path.display()));
-                }
-                self.autosave.reset();
-                self.offer_recovery(path);
-            }
+            Ok(loaded) => self.opened(path, loaded),
             Err(error) => {
                 self.prefs.forget(path);
                 self.error(error.to_string());
             }
         }
+    }
+
+    /// Makes a project just read from `path` the open one.
+    fn opened(&mut self, path: &Path, loaded: store::Loaded) {
+        let mut workspace = Workspace::opened(loaded.project, path.to_owned());
+        match store::lock_project(path) {
+            Ok(lock) => {
+                if let Some(notice) = lock.notice() {
+                    self.notices.push(Notice::info(notice));
+                }
+                workspace.lock = Some(lock);
+            }
+            Err(store::LockError::Held(holder)) => self.error(format!(
+                "{} is also open in another Crosscheck ({holder}). Saving here may overwrite the other copy's work.",
+                path.display()
+            )),
+            Err(refused @ store::LockError::Refused { .. }) => self.error(refused.to_string()),
+            // A folder we cannot write to will say so on save; no lock is no harm.
+            Err(store::LockError::Io(_)) => {}
+        }
+        workspace.reveal_selection();
+        if let Some(notice) = workspace.refused_originals_notice() {
+            self.error(notice);
+        }
+        self.workspace = Some(workspace);
+        self.prefs.remember(path);
+        self.search.computed_at = None;
+        self.info(format!("Opened {}", path.display()));
+        if let Some(version) = loaded.migrated_from {
+            self.notices.push(Notice::info(format!(
+                "{} was written in format version {version}; saving will upgrade it.",
+                path.display()
+            )));
+        }
+        for problem in loaded.problems.iter().take(5) {
+            self.error(format!("{}: {problem}", path.display()));
+        }
+        self.autosave.reset();
+        self.offer_recovery(path);
     }
 
     /// Offers the unsaved work a previous run left for the project at `path`.
@@ -241,11 +244,20 @@ impl CrosscheckApp {
         self.outside_change = None;
         let path = self.workspace.as_ref().and_then(|w| w.path.clone());
         match (choice, path) {
-            (OutsideChoice::Reload, Some(path)) => {
-                // Drop our lock first so reopening takes it again.
-                self.workspace = None;
-                self.open(&path);
-            }
+            // Read the file first: only a file that loads may replace the window's work.
+            (OutsideChoice::Reload, Some(path)) => match store::load(&path) {
+                Ok(loaded) => {
+                    // Drop our lock first so reopening takes it again.
+                    self.workspace = None;
+                    self.opened(&path, loaded);
+                }
+                Err(error) => {
+                    self.overwrite_confirmed = false;
+                    self.error(format!(
+                        "Not reloaded: {error}. The work in this window is kept; use Save As… to keep it in another file."
+                    ));
+                }
+            },
             (OutsideChoice::Overwrite, Some(path)) => {
                 self.overwrite_confirmed = true;
                 self.save_to(&path);
