@@ -16,6 +16,7 @@ pub const CONTEXT_CHARS: usize = 32;
 
 /// A passage of one source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Anchor {
     pub source: SourceId,
     /// First character of the passage (`TextPositionSelector.start`).

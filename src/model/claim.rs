@@ -8,6 +8,7 @@ use super::anchor::Anchor;
 
 /// A statement the analyst checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Claim {
     /// The claim as a short statement; starts as the marked text.
     pub statement: String,

@@ -42,6 +42,7 @@ impl ConflictKind {
 
 /// Whether a conflict still needs work.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum ConflictStatus {
     Open,
     Resolved {
@@ -60,6 +61,7 @@ impl ConflictStatus {
 
 /// Two or more passages that disagree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Conflict {
     pub kind: ConflictKind,
     /// A short description of the disagreement.

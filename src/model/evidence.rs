@@ -27,6 +27,7 @@ impl Stance {
 
 /// A passage linked to a claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub claim: ClaimId,
     pub passage: Anchor,

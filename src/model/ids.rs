@@ -92,6 +92,7 @@ define_id!(
 /// past 7, so a later claim becomes `C8` and anything that once referred to `C7` (an
 /// exported report, a commit) never points at the wrong claim.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct IdCounters {
     pub source: u32,
     pub claim: u32,

@@ -10,6 +10,7 @@ mod conflict;
 mod evidence;
 mod ids;
 mod source;
+mod unique_keys;
 mod validate;
 mod verdict;
 
@@ -29,6 +30,7 @@ pub use verdict::{Tone, VerdictLevel, VerdictScale};
 
 /// Report-level settings kept with the project.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProjectInfo {
     /// The fact-check's title, used as the report title.
     pub title: String,
@@ -42,17 +44,18 @@ pub struct ProjectInfo {
 
 /// A whole fact-check.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     pub info: ProjectInfo,
     #[serde(default)]
     pub scale: VerdictScale,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys::map")]
     pub sources: BTreeMap<SourceId, Source>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys::map")]
     pub claims: BTreeMap<ClaimId, Claim>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys::map")]
     pub evidence: BTreeMap<EvidenceId, Evidence>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "unique_keys::map")]
     pub conflicts: BTreeMap<ConflictId, Conflict>,
     /// Where id allocation stands; see [`IdCounters`].
     #[serde(default)]

@@ -28,6 +28,7 @@ impl SourceFormat {
 
 /// The descriptive fields of a source, edited together in the app.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SourceMeta {
     pub title: String,
     /// Outlet or publisher.
@@ -47,6 +48,7 @@ pub struct SourceMeta {
 
 /// The file a source was imported from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OriginalFile {
     /// Path relative to the project file's folder, with `/` separators, so a project
     /// folder can move between machines and operating systems.
@@ -60,6 +62,7 @@ pub struct OriginalFile {
 
 /// The text of a source and what it was made from; replaced as a whole on re-import.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SourceContent {
     pub format: SourceFormat,
     /// The extracted text the analyst reads; anchors count characters of it.
@@ -69,6 +72,7 @@ pub struct SourceContent {
 
 /// One source document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub meta: SourceMeta,
     pub content: SourceContent,

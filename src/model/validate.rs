@@ -83,7 +83,15 @@ impl Checker<'_> {
             ("conflict", self.project.conflicts.keys().map(|id| id.0).max(), counters.conflict),
         ];
         for (what, highest, next) in stale {
-            if let Some(highest) = highest.filter(|&highest| highest >= next) {
+            if next == u32::MAX {
+                // Ids past the counter saturate: every new one after this would collide.
+                self.report(
+                    "id counters",
+                    format!("next {what} id is {next}, the largest there is: no new {what} can be added"),
+                );
+            } else if next == 0 {
+                self.report("id counters", format!("next {what} id is 0, but ids start at 1"));
+            } else if let Some(highest) = highest.filter(|&highest| highest >= next) {
                 self.report("id counters", format!("next {what} id is {next} but {highest} is already used"));
             }
         }

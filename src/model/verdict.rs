@@ -14,6 +14,7 @@ pub enum Tone {
 
 /// One step of a verdict scale.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct VerdictLevel {
     pub label: String,
     /// Position on a numeric scale (higher is more accurate) for `ClaimReview`'s
@@ -30,6 +31,7 @@ impl VerdictLevel {
 
 /// The verdicts a project may give. The first level is the one new claims start with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct VerdictScale {
     pub levels: Vec<VerdictLevel>,
 }

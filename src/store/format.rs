@@ -40,8 +40,15 @@ struct Header {
     version: u32,
 }
 
+/// The whole file. Unknown fields are refused, here and throughout the current model:
+/// they would be dropped on the next save.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub(super) struct Body<P> {
+    #[serde(rename = "format")]
+    _format: String,
+    #[serde(rename = "version")]
+    _version: u32,
     pub project: P,
 }
 

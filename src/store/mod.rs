@@ -90,7 +90,10 @@ fn load_bytes(path: &Path, read: Result<Vec<u8>, AccessError>) -> Result<Loaded,
         let (line, column) = line_column(&error.as_bytes()[..error.utf8_error().valid_up_to()]);
         LoadError::Syntax { path: path.to_owned(), line, column, message: "the file is not UTF-8 text".to_owned() }
     })?;
-    let (project, migrated_from) = from_ron(&text).map_err(|error| error.at(path))?;
+    // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not RON.
+    // Positions stay right: the mark is no column of the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (project, migrated_from) = from_ron(text).map_err(|error| error.at(path))?;
     let problems = project.problems();
     Ok(Loaded { project, problems, migrated_from })
 }

@@ -122,3 +122,82 @@ fn an_interrupted_save_leaves_a_loadable_file() {
     save(&loaded.project, &path).expect("saves");
     assert_eq!(fs::read_to_string(&path).expect("read"), text);
 }
+
+/// Issue 12, item 7: a repeated key loaded with the later entry winning, and the first
+/// was dropped on the next save.
+#[test]
+fn a_key_that_appears_twice_is_refused_at_its_place() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (path, text) = saved_sample(folder.path());
+    let (start, end) = (text.find("\t\tclaims: {").expect("claims"), text.find("\t\tevidence: {").expect("evidence"));
+    let claims = &text[start..end];
+    // The first two claim keys, whatever they are: `\t\t\t"C3": (`.
+    let keys: Vec<usize> = claims.match_indices("\n\t\t\t\"C").map(|(at, _)| at + 4).take(2).collect();
+    let [first, second] = keys[..] else { panic!("two claims in {claims}") };
+    let key = |at: usize| &claims[at..at + claims[at + 1..].find('"').expect("closing quote") + 2];
+    let (first_key, second_key) = (key(first).to_owned(), key(second).to_owned());
+    let duplicated = format!("{}{first_key}{}", &text[..start + second], &text[start + second + second_key.len()..]);
+    assert_ne!(duplicated, text);
+    fs::write(&path, &duplicated).expect("write");
+    let error = load(&path).expect_err("a duplicate key").to_string();
+    let line = duplicated[..start + second].lines().count();
+    assert!(error.starts_with(&format!("{}:", path.display())), "{error}");
+    assert!(error.contains(&format!("{} appears twice", first_key.trim_matches('"'))), "{error}");
+    let at_line: usize = error.split(':').nth(1).and_then(|n| n.parse().ok()).expect("a line number");
+    assert!(at_line >= line, "{error} should point at or after line {line}");
+}
+
+/// Issue 12, item 7: a field this version does not know loaded and was dropped on save.
+#[test]
+fn an_unknown_field_is_refused_at_its_place() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (path, text) = saved_sample(folder.path());
+    for (anchor, place) in [
+        ("\t\tclaims: {", "in the project"),
+        ("\t\t\t\tstatement: ", "in a claim"),
+        ("\tproject: (", "in the envelope"),
+    ] {
+        let at = text.find(anchor).expect(place);
+        let indent: String = anchor.chars().take_while(|&c| c == '\t').collect();
+        let extra = if place == "in the envelope" {
+            "\tfuture_field: 1,\n".to_owned()
+        } else {
+            format!("{indent}future_field: 1,\n")
+        };
+        let edited = format!("{}{extra}{}", &text[..at], &text[at..]);
+        fs::write(&path, &edited).expect("write");
+        let error = load(&path).expect_err(place).to_string();
+        let line = edited[..at].lines().count() + 1;
+        assert!(error.contains("future_field"), "{place}: {error}");
+        assert!(
+            error.starts_with(&format!("{}:{line}:", path.display())),
+            "{place}: {error} should point at line {line}"
+        );
+    }
+}
+
+/// Issue 12, item 7: a file starting with a UTF-8 byte-order mark was refused.
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (path, text) = saved_sample(folder.path());
+    let expected = load(&path).expect("loads").project;
+    fs::write(&path, format!("\u{feff}{text}")).expect("write");
+    assert_eq!(load(&path).expect("loads with a BOM").project, expected);
+}
+
+/// Issue 12, item 7: a counter at its maximum blocked every new claim while `check` said
+/// "No problems found".
+#[test]
+fn a_counter_at_its_maximum_is_a_problem() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (path, text) = saved_sample(folder.path());
+    let loaded = load(&path).expect("loads");
+    let claim = loaded.project.ids.claim;
+    let edited = text.replacen(&format!("claim: {claim},"), &format!("claim: {},", u32::MAX), 1);
+    assert_ne!(edited, text);
+    fs::write(&path, edited).expect("write");
+    let problems: Vec<String> = load(&path).expect("loads").problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("the largest there is: no new claim can be added"), "{problems:?}");
+}
