@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::model::Project;
 use crate::store::{self, LoadError, OriginalStatus};
+use crate::terminal;
 
 /// A summary of a project and every problem found in it.
 #[derive(Debug)]
@@ -70,14 +71,16 @@ fn original_file_problems(project: &Project, folder: &Path) -> Vec<String> {
 
 impl fmt::Display for CheckReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}", if self.title.is_empty() { "Untitled project" } else { &self.title })?;
+        // Everything from the file is escaped: `check` prints to terminals (crate::terminal).
+        let title = if self.title.is_empty() { "Untitled project" } else { &self.title };
+        writeln!(f, "{}", terminal::line(title))?;
         if let Some(version) = self.migrated_from {
             writeln!(f, "  (written in format version {version}; saving will upgrade it)")?;
         }
         writeln!(f, "  sources:   {}", self.sources)?;
         writeln!(f, "  claims:    {}", self.claims)?;
         for (verdict, count) in &self.verdicts {
-            writeln!(f, "    {verdict}: {count}")?;
+            writeln!(f, "    {}: {count}", terminal::line(verdict))?;
         }
         writeln!(f, "  evidence:  {}", self.evidence)?;
         writeln!(f, "  conflicts: {} ({} open)", self.conflicts, self.open_conflicts)?;
@@ -86,7 +89,7 @@ impl fmt::Display for CheckReport {
         } else {
             writeln!(f, "{} problem{} found:", self.problems.len(), if self.problems.len() == 1 { "" } else { "s" })?;
             for problem in &self.problems {
-                writeln!(f, "  - {problem}")?;
+                writeln!(f, "  - {}", terminal::line(problem))?;
             }
             Ok(())
         }

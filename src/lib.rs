@@ -16,6 +16,7 @@ pub mod model;
 pub mod query;
 pub mod search;
 pub mod store;
+pub mod terminal;
 pub mod wording;
 
 /// The bundled sample project, opened when the app starts with no project named.

@@ -1,11 +1,13 @@
 //! The `crosscheck` command: the desktop app, or headless work on projects and files.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
 use crosscheck::export::{Destination, ExportOptions, Format};
+use crosscheck::terminal;
 
 /// A workbench for fact-checkers.
 #[derive(Parser)]
@@ -119,7 +121,8 @@ fn main() -> ExitCode {
         None => open_app(cli.project),
     };
     outcome.unwrap_or_else(|error| {
-        eprintln!("crosscheck: {error:#}");
+        // Messages quote file names and file contents: escaped, as all printed text from files.
+        eprintln!("crosscheck: {}", terminal::line(&format!("{error:#}")));
         ExitCode::from(2)
     })
 }
@@ -147,9 +150,15 @@ fn extract(file: &std::path::Path, json: bool) -> anyhow::Result<()> {
     } else {
         // Notes go to standard error, so the text on standard output stays the document's.
         for note in &imported.document.notes {
-            eprintln!("crosscheck: {}: {note}", file.display());
+            eprintln!("crosscheck: {}", terminal::line(&format!("{}: {note}", file.display())));
         }
-        print_all(&imported.document.text)
+        // The text is the output, byte for byte, when it goes to a file or a pipe; on a
+        // terminal its control characters are shown rather than obeyed.
+        if std::io::stdout().is_terminal() {
+            print_all(&terminal::block(&imported.document.text))
+        } else {
+            print_all(&imported.document.text)
+        }
     }
 }
 
@@ -211,7 +220,7 @@ fn compare(left: &str, right: &str, json: bool) -> anyhow::Result<()> {
         let value = report::render_json(&left, &right, &comparison);
         println!("{}", serde_json::to_string_pretty(&value).context("cannot write JSON")?);
     } else {
-        print!("{}", report::render_text(&left, &right, &comparison));
+        print!("{}", terminal::block(&report::render_text(&left, &right, &comparison)));
     }
     Ok(())
 }

@@ -213,3 +213,27 @@ fn export_to_dev_stdout_writes_standard_output() {
     assert!(!dash.stdout.is_empty());
     assert_eq!(named.stdout, dash.stdout);
 }
+
+/// Issue 12, item 10: escape sequences in project strings and file names reached the
+/// terminal raw through `check` and error messages (clear screen, set the title).
+#[test]
+fn check_and_error_messages_show_control_characters_escaped() {
+    let attack = Attack::new();
+    let saved = std::fs::read_to_string(&attack.project).expect("read");
+    let title_at = saved.find("title: \"").expect("a title") + "title: \"".len();
+    let hostile = format!("{}\\u{{1b}}[2J\\u{{1b}}]0;owned\\u{{7}}{}", &saved[..title_at], &saved[title_at..]);
+    let hostile = hostile.replacen("\"sources/wire.txt\"", "\"sources/wire\\u{1b}[31m.txt\\nNo problems found.\"", 1);
+    std::fs::write(&attack.project, hostile).expect("write");
+    let output = crosscheck(&["check", attack.project_arg()]);
+    let report = text(&output.stdout);
+    assert!(!report.contains('\u{1b}') && !report.contains('\u{7}'), "{report:?}");
+    assert!(report.contains("\\u{1b}[2J\\u{1b}]0;owned\\u{7}"), "{report}");
+    assert!(report.contains("sources/wire\\u{1b}[31m.txt\\u{a}No problems found."), "{report}");
+    assert!(!report.lines().any(|line| line == "No problems found."), "no line forged: {report}");
+
+    let named = attack.folder().join("\u{1b}]0;owned\u{7}.ron");
+    let output = crosscheck(&["check", named.to_str().expect("utf-8")]);
+    let message = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!message.contains('\u{1b}') && message.contains("\\u{1b}]0;owned\\u{7}.ron"), "{message:?}");
+}
