@@ -118,12 +118,26 @@ pub enum ExportError {
     UnknownVerdict { verdict: String, scale: String },
     #[error("no claim in the project is tagged {0:?}")]
     UnknownTag(String),
+    // The cause is in the message and not also a `source`: a chain printed with `{:#}`
+    // would say it twice.
     #[error("cannot write CSV: {0}")]
-    Csv(#[from] csv::Error),
+    Csv(csv::Error),
     #[error("cannot format the report")]
     Format(#[from] std::fmt::Error),
     #[error("cannot write JSON: {0}")]
-    Json(#[from] serde_json::Error),
+    Json(serde_json::Error),
+}
+
+impl From<csv::Error> for ExportError {
+    fn from(error: csv::Error) -> Self {
+        Self::Csv(error)
+    }
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(error: serde_json::Error) -> Self {
+        Self::Json(error)
+    }
 }
 
 /// Writes `project` as a report in `format`.
@@ -192,6 +206,18 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 12, item 11: the cause was printed twice by `crosscheck: {error:#}`.
+    #[test]
+    fn an_export_error_names_its_cause_once() {
+        let json = serde_json::from_str::<u8>("not json").expect_err("not JSON");
+        let csv = csv::Error::from(std::io::Error::other("disk on fire"));
+        for error in [ExportError::from(json), ExportError::from(csv)] {
+            let chain = format!("{:#}", anyhow::Error::from(error));
+            let cause = chain.split(": ").nth(1).expect("a cause").to_owned();
+            assert_eq!(chain.matches(&cause).count(), 1, "{chain}");
+        }
+    }
 
     #[test]
     fn format_names_round_trip() {

@@ -53,8 +53,10 @@ pub enum LoadError {
 /// Why a project could not be saved. The file on disk is left as it was.
 #[derive(Debug, Error)]
 pub enum SaveError {
-    #[error("cannot save {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    // `reason`, not `source`: the cause is in the message, and a chain printed with `{:#}`
+    // would say it twice.
+    #[error("cannot save {}: {reason}", path.display())]
+    Io { path: PathBuf, reason: std::io::Error },
     #[error("cannot write the project as RON: {0}")]
     Serialize(String),
 }
@@ -101,7 +103,7 @@ fn load_bytes(path: &Path, read: Result<Vec<u8>, AccessError>) -> Result<Loaded,
 /// Writes a project file atomically, keeping the previous file as `NAME.ron.bak`.
 pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
     let text = to_ron(project).map_err(|error| SaveError::Serialize(error.to_string()))?;
-    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Io { path: path.to_owned(), source })
+    write_atomically(path, text.as_bytes()).map_err(|reason| SaveError::Io { path: path.to_owned(), reason })
 }
 
 /// What a file on disk looked like when Crosscheck last read or wrote it, to notice

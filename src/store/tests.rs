@@ -201,3 +201,15 @@ fn a_counter_at_its_maximum_is_a_problem() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].contains("the largest there is: no new claim can be added"), "{problems:?}");
 }
+
+/// Issue 12, item 11: error messages repeated the OS error, once in the message and
+/// once as its source, when printed as a chain (`crosscheck: {error:#}`).
+#[test]
+fn a_failed_save_names_the_os_error_once() {
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("missing/case.ron");
+    let error = save(&crate::model::Project::new("Case"), &path).expect_err("no such folder");
+    let chain = format!("{:#}", anyhow::Error::from(error));
+    assert_eq!(chain.matches("os error").count(), 1, "{chain}");
+    assert!(chain.contains("missing/case.ron"), "{chain}");
+}
