@@ -167,3 +167,29 @@ fn reload_keeps_the_window_s_work_when_the_file_on_disk_does_not_load() {
         assert!(notices.contains("Save As"), "{breakage}: {notices}");
     }
 }
+
+/// Save As into a folder with a link planted at the new lock's name: the link is left
+/// alone and the analyst hears of it, as on open.
+#[test]
+fn save_as_next_to_a_planted_lock_link_reports_it_and_leaves_its_target() {
+    let (root, project, _victim) = attack();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&project, &dialogs);
+    let bashrc = root.path().join("victim/.bashrc");
+    std::fs::write(&bashrc, "alias ls='ls --color'\n").expect("write");
+    let elsewhere = root.path().join("shared/moved.ron");
+    std::fs::create_dir_all(elsewhere.parent().expect("parent")).expect("create");
+    symlink(&bashrc, crosscheck::store::lock_path(&elsewhere)).expect("link");
+    dialogs.answer(vec![elsewhere.clone()]);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    for _ in 0..50 {
+        harness.run();
+        if elsewhere.exists() {
+            break;
+        }
+    }
+    assert!(elsewhere.exists(), "saved");
+    let notices = harness.state().notices().join("\n");
+    assert!(notices.contains(".moved.ron.lock is a symbolic link"), "{notices}");
+    assert_eq!(std::fs::read_to_string(&bashrc).expect("read"), "alias ls='ls --color'\n");
+}

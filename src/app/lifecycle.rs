@@ -75,24 +75,35 @@ impl CrosscheckApp {
         }
     }
 
-    /// Makes a project just read from `path` the open one.
-    fn opened(&mut self, path: &Path, loaded: store::Loaded) {
-        let mut workspace = Workspace::opened(loaded.project, path.to_owned());
+    /// Locks the project file at `path`, telling the analyst what stands in the way.
+    fn lock(&mut self, path: &Path) -> Option<store::ProjectLock> {
         match store::lock_project(path) {
             Ok(lock) => {
                 if let Some(notice) = lock.notice() {
                     self.notices.push(Notice::info(notice));
                 }
-                workspace.lock = Some(lock);
+                Some(lock)
             }
-            Err(store::LockError::Held(holder)) => self.error(format!(
-                "{} is also open in another Crosscheck ({holder}). Saving here may overwrite the other copy's work.",
-                path.display()
-            )),
-            Err(refused @ store::LockError::Refused { .. }) => self.error(refused.to_string()),
+            Err(store::LockError::Held(holder)) => {
+                self.error(format!(
+                    "{} is also open in another Crosscheck ({holder}). Saving here may overwrite the other copy's work.",
+                    path.display()
+                ));
+                None
+            }
+            Err(refused @ store::LockError::Refused { .. }) => {
+                self.error(refused.to_string());
+                None
+            }
             // A folder we cannot write to will say so on save; no lock is no harm.
-            Err(store::LockError::Io(_)) => {}
+            Err(store::LockError::Io(_)) => None,
         }
+    }
+
+    /// Makes a project just read from `path` the open one.
+    fn opened(&mut self, path: &Path, loaded: store::Loaded) {
+        let mut workspace = Workspace::opened(loaded.project, path.to_owned());
+        workspace.lock = self.lock(path);
         workspace.reveal_selection();
         if let Some(notice) = workspace.refused_originals_notice() {
             self.error(notice);
@@ -314,8 +325,12 @@ impl CrosscheckApp {
         let Some(workspace) = self.workspace.as_mut() else { return false };
         if workspace.path.as_deref() != Some(path) {
             // Saved somewhere new: hold that file now and let the old one go.
-            workspace.lock = store::lock_project(path).ok();
+            workspace.lock = None;
+            let lock = self.lock(path);
+            let Some(workspace) = self.workspace.as_mut() else { return false };
+            workspace.lock = lock;
         }
+        let Some(workspace) = self.workspace.as_mut() else { return false };
         workspace.path = Some(path.to_owned());
         workspace.disk_stamp = store::file_stamp(path);
         workspace.refresh_original_status();
