@@ -8,6 +8,7 @@
 pub mod names;
 pub mod numbers;
 pub mod places;
+pub mod table;
 
 use super::lexicon;
 use super::tokens::Token;

@@ -1,0 +1,403 @@
+//! The facts of a whole project: every person, organisation, place, number, date and
+//! credited agency any source states, with the sources and passages that state it,
+//! and the disagreements that show only across whole documents.
+//!
+//! A sentence-by-sentence comparison misses a minister named "Davor Lind" in one copy
+//! and "Daria Lind" in another when the two sentences do not align, or a story credited
+//! to one agency by a credit line at the end of one copy and to another inside the
+//! other copy's sentences. Read per document, with surnames resolved to the full name
+//! the document used first ("Petrov" after "Ivan Petrov"), those show here.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
+
+use super::super::tokens::{self, Token};
+use super::super::{Cancelled, DiscrepancyKind, furniture, lexicon, sentences};
+use super::names::same_word;
+use super::{NameMention, QuantityClass};
+use crate::model::{Anchor, CharIndex, Conflict, ConflictStatus, SourceId};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum FactKind {
+    Person,
+    Organisation,
+    Place,
+    Agency,
+    Number,
+    Date,
+}
+
+impl FactKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Person => "Person",
+            Self::Organisation => "Organisation",
+            Self::Place => "Place",
+            Self::Agency => "Agency",
+            Self::Number => "Number",
+            Self::Date => "Date",
+        }
+    }
+}
+
+/// One thing the sources state, with every passage that states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub kind: FactKind,
+    /// As the first source to state it wrote it ("Davor Lind", "40 million euros").
+    pub label: String,
+    pub mentions: Vec<Anchor>,
+}
+
+impl Fact {
+    /// The sources stating this fact, in id order.
+    pub fn sources(&self) -> Vec<SourceId> {
+        let mut ids: Vec<SourceId> = self.mentions.iter().map(|m| m.source).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+}
+
+/// Two facts that cannot both be right, each stated by sources the other is not.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactConflict {
+    pub kind: DiscrepancyKind,
+    pub summary: String,
+    /// Indices into [`FactsTable::facts`].
+    pub facts: [usize; 2],
+    /// A passage stating each fact.
+    pub passages: [Anchor; 2],
+    /// Stable across runs, so "not a problem" is remembered in the project.
+    pub fingerprint: String,
+}
+
+impl FactConflict {
+    /// The conflict this becomes when the analyst flags it (status open).
+    pub fn to_conflict(&self) -> Conflict {
+        Conflict {
+            kind: self.kind.conflict_kind(),
+            summary: self.summary.clone(),
+            passages: self.passages.to_vec(),
+            status: ConflictStatus::Open,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FactsTable {
+    /// By kind, then label.
+    pub facts: Vec<Fact>,
+    pub conflicts: Vec<FactConflict>,
+}
+
+impl FactsTable {
+    /// Conflicts involving fact `index`.
+    pub fn conflicts_of(&self, index: usize) -> impl Iterator<Item = &FactConflict> {
+        self.conflicts.iter().filter(move |c| c.facts.contains(&index))
+    }
+}
+
+/// A fact while the table is built: its key, and for people their name parts.
+struct Entry {
+    fact: Fact,
+    /// First and last name of a person, folded; empty otherwise.
+    first: String,
+    last: String,
+    /// Role words written with a person's name ("minister"), folded and sorted.
+    role: Vec<String>,
+}
+
+/// Builds the table from the sources' texts. Checks `cancel` between sentences.
+pub fn build(sources: &[(SourceId, &str)], cancel: &AtomicBool) -> Result<FactsTable, Cancelled> {
+    let mut entries: BTreeMap<(FactKind, String), Entry> = BTreeMap::new();
+    for &(id, text) in sources {
+        read_source(id, text, &mut entries, cancel)?;
+    }
+    let entries: Vec<Entry> = entries.into_values().collect();
+    let conflicts = conflicts(&entries);
+    Ok(FactsTable { facts: entries.into_iter().map(|e| e.fact).collect(), conflicts })
+}
+
+/// A person named in one document: full name, for resolving later mentions.
+struct Known {
+    key: String,
+    first: String,
+    last: String,
+}
+
+/// One source being read into the table.
+struct Reader<'a> {
+    id: SourceId,
+    text: &'a str,
+    index: CharIndex,
+    entries: &'a mut BTreeMap<(FactKind, String), Entry>,
+    people: Vec<Known>,
+}
+
+impl Reader<'_> {
+    /// The text of tokens `range`, as written.
+    fn raw(&self, tokens: &[&Token], range: &Range<usize>) -> String {
+        let (Some(first), Some(last)) = (tokens.get(range.start), range.end.checked_sub(1).and_then(|e| tokens.get(e)))
+        else {
+            return String::new();
+        };
+        self.text.get(first.bytes.start..last.bytes.end).unwrap_or_default().to_owned()
+    }
+
+    /// Adds a mention of the fact `key` at tokens `range`, labelled by `shown` the first time.
+    fn add(
+        &mut self,
+        tokens: &[&Token],
+        kind: FactKind,
+        key: String,
+        range: &Range<usize>,
+        shown: &Range<usize>,
+    ) -> Option<&mut Entry> {
+        let (start, end) = (tokens.get(range.start)?.bytes.start, tokens.get(range.end.checked_sub(1)?)?.bytes.end);
+        let (text, index) = (self.text, &self.index);
+        let anchor =
+            Anchor::capture_indexed(self.id, text, index, index.char_offset(text, start), index.char_offset(text, end))?;
+        let label = self.raw(tokens, shown);
+        let entry = self.entries.entry((kind, key)).or_insert_with(|| Entry {
+            fact: Fact { kind, label, mentions: Vec::new() },
+            first: String::new(),
+            last: String::new(),
+            role: Vec::new(),
+        });
+        entry.fact.mentions.push(anchor);
+        Some(entry)
+    }
+
+    fn sentence(&mut self, tokens: &[&Token]) {
+        let facts = super::read(self.text, tokens, &|i| i == 0);
+        for place in &facts.places {
+            self.add(tokens, FactKind::Place, place.place.name.to_owned(), &place.tokens, &place.tokens);
+        }
+        for place in &facts.cue_places {
+            let key = fold_words(tokens, &place.names);
+            self.add(tokens, FactKind::Place, key, &place.tokens, &place.tokens);
+        }
+        for agency in &facts.agencies {
+            let kind = if agency.agency.news { FactKind::Agency } else { FactKind::Organisation };
+            self.add(tokens, kind, agency.agency.name.to_owned(), &agency.tokens, &agency.tokens);
+        }
+        for quantity in &facts.quantities {
+            let kind = if quantity.class == QuantityClass::Amount { FactKind::Number } else { FactKind::Date };
+            let unit = if kind == FactKind::Number { quantity.unit.as_str() } else { "" };
+            let key = format!("{} {unit}", quantity.value);
+            let mut shown = quantity.tokens.clone();
+            if kind == FactKind::Number && !unit.is_empty() && !lexicon::STOPWORDS.contains(&unit) {
+                shown.end = (shown.end + 1).min(tokens.len());
+            }
+            self.add(tokens, kind, key, &quantity.tokens, &shown);
+        }
+        for day in &facts.calendar {
+            let range = day.token..day.token + 1;
+            self.add(tokens, FactKind::Date, day.name.to_owned(), &range, &range);
+        }
+        let taken: Vec<Range<usize>> = facts
+            .places
+            .iter()
+            .map(|p| p.tokens.clone())
+            .chain(facts.cue_places.iter().map(|p| p.tokens.clone()))
+            .chain(facts.agencies.iter().map(|a| a.tokens.clone()))
+            .collect();
+        for mention in facts.names.iter().filter(|m| !taken.iter().any(|t| overlaps(t, &m.tokens))) {
+            self.name(tokens, mention);
+        }
+    }
+
+    /// Records one name mention: a full name becomes (or joins) a person; a single
+    /// name word that is the surname or first name of a person this document named
+    /// earlier joins that person; a name with an institution noun is an organisation.
+    fn name(&mut self, tokens: &[&Token], mention: &NameMention) {
+        let words: Vec<String> =
+            mention.names.iter().filter_map(|&k| tokens.get(k)).map(|t| t.norm.clone()).collect();
+        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else { return };
+        let range = mention.names[0]..mention.names[mention.names.len() - 1] + 1;
+        if words.iter().any(|w| lexicon::INSTITUTIONS.contains(&w.as_str())) {
+            self.add(tokens, FactKind::Organisation, words.join(" "), &range, &range);
+            return;
+        }
+        let mut role: Vec<String> = mention
+            .titles
+            .iter()
+            .filter_map(|&k| tokens.get(k))
+            .map(|t| t.norm.clone())
+            .filter(|w| lexicon::ROLE_TITLES.contains(&w.as_str()))
+            .collect();
+        role.sort();
+        role.dedup();
+        let (key, first, last) = if words.len() >= 2 {
+            let key = words.join(" ");
+            if !self.people.iter().any(|p| p.key == key) {
+                self.people.push(Known { key: key.clone(), first: first.clone(), last: last.clone() });
+            }
+            (key, first, last)
+        } else if let Some(person) =
+            self.people.iter().rev().find(|p| same_word(&p.last, &first) || same_word(&p.first, &first))
+        {
+            // One word: the latest person of this document with that surname or first name.
+            let key = person.key.clone();
+            self.add(tokens, FactKind::Person, key, &range, &range);
+            return;
+        } else if !mention.titles.is_empty() {
+            // "Mr. So", "Officer Lane": a person known by one name.
+            (first.clone(), String::new(), first)
+        } else {
+            return;
+        };
+        if let Some(entry) = self.add(tokens, FactKind::Person, key, &range, &range) {
+            if entry.last.is_empty() {
+                entry.first = first;
+                entry.last = last;
+            }
+            if entry.role.is_empty() {
+                entry.role = role;
+            }
+        }
+    }
+}
+
+fn read_source(
+    id: SourceId,
+    text: &str,
+    entries: &mut BTreeMap<(FactKind, String), Entry>,
+    cancel: &AtomicBool,
+) -> Result<(), Cancelled> {
+    let spans = sentences::split_bytes(text);
+    let skip = furniture::flags(text, &spans);
+    let mut reader = Reader { id, text, index: CharIndex::new(text), entries, people: Vec::new() };
+    for (bytes, _) in spans.iter().zip(skip).filter(|(_, furniture)| !furniture) {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(Cancelled);
+        }
+        let owned = tokens::tokenize(text, bytes.clone());
+        let tokens: Vec<&Token> = owned.iter().collect();
+        reader.sentence(&tokens);
+    }
+    Ok(())
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn fold_words(tokens: &[&Token], indices: &[usize]) -> String {
+    indices.iter().filter_map(|&k| tokens.get(k)).map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Disagreements between whole documents: a person named two ways, a role held by two
+/// names, a story credited to different agencies.
+fn conflicts(entries: &[Entry]) -> Vec<FactConflict> {
+    let mut found = Vec::new();
+    let disjoint = |a: &Fact, b: &Fact| {
+        let theirs = b.sources();
+        a.sources().iter().all(|s| !theirs.contains(s))
+    };
+    for (i, a) in entries.iter().enumerate() {
+        for (j, b) in entries.iter().enumerate().skip(i + 1) {
+            if a.fact.kind != b.fact.kind || !disjoint(&a.fact, &b.fact) {
+                continue;
+            }
+            let summary = match a.fact.kind {
+                FactKind::Person if a.last.is_empty() || b.last.is_empty() => None,
+                // "Davor Lind" / "Daria Lind": one surname, two first names.
+                FactKind::Person if same_word(&a.last, &b.last) && a.first != b.first => Some(
+                    format!("the same person is named {} and {}", a.fact.label, b.fact.label),
+                ),
+                // "Minister Ann Kessel" / "Minister Ann Moro".
+                FactKind::Person
+                    if a.first == b.first && !same_word(&a.last, &b.last) && !a.role.is_empty() && a.role == b.role =>
+                {
+                    Some(format!("the {} is named {} and {}", a.role.join(" "), a.fact.label, b.fact.label))
+                }
+                FactKind::Agency => {
+                    Some(format!("the story is credited to {} and to {}", a.fact.label, b.fact.label))
+                }
+                _ => None,
+            };
+            let kind = if a.fact.kind == FactKind::Agency { DiscrepancyKind::Attribution } else { DiscrepancyKind::Name };
+            if let (Some(summary), Some(left), Some(right)) = (summary, a.fact.mentions.first(), b.fact.mentions.first())
+            {
+                let fingerprint = format!("fact:{:?}:{}|{}", a.fact.kind, a.fact.label.to_lowercase(), b.fact.label.to_lowercase());
+                found.push(FactConflict {
+                    kind,
+                    summary,
+                    facts: [i, j],
+                    passages: [left.clone(), right.clone()],
+                    fingerprint,
+                });
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(sources: &[&str]) -> FactsTable {
+        let owned: Vec<(SourceId, &str)> =
+            sources.iter().enumerate().map(|(n, text)| (SourceId(n as u32 + 1), *text)).collect();
+        build(&owned, &AtomicBool::new(false)).expect("not cancelled")
+    }
+
+    fn labels(table: &FactsTable, kind: FactKind) -> Vec<&str> {
+        table.facts.iter().filter(|f| f.kind == kind).map(|f| f.label.as_str()).collect()
+    }
+
+    #[test]
+    fn facts_of_every_kind_are_listed_with_their_sources() {
+        let table = table(&[
+            "Finance Minister Ivan Petrov met officials in Paris on Monday. Petrov said 40 million euros were set aside in 2024, Reuters reported.",
+            "Ivan Petrov visited Paris.",
+        ]);
+        assert_eq!(labels(&table, FactKind::Person), ["Ivan Petrov"]);
+        let petrov = table.facts.iter().find(|f| f.label == "Ivan Petrov").expect("listed");
+        assert_eq!(petrov.mentions.len(), 3, "the surname alone is resolved to the full name");
+        assert_eq!(petrov.sources(), [SourceId(1), SourceId(2)]);
+        assert_eq!(labels(&table, FactKind::Place), ["Paris"]);
+        assert_eq!(labels(&table, FactKind::Agency), ["Reuters"]);
+        assert!(labels(&table, FactKind::Number).iter().any(|l| l.starts_with("40 million")));
+        assert!(labels(&table, FactKind::Date).contains(&"2024"));
+        assert!(table.conflicts.is_empty(), "{:?}", table.conflicts);
+    }
+
+    #[test]
+    fn a_surname_alone_resolves_to_the_person_its_document_named() {
+        let table = table(&[
+            "Ivan Petrov, the energy minister, arrived late. Petrov said the deal was done.",
+            "Oleg Petrov, the energy minister, arrived late. Petrov said the deal was done.",
+        ]);
+        assert_eq!(table.conflicts.len(), 1, "{:?}", table.conflicts);
+        let conflict = &table.conflicts[0];
+        assert_eq!(conflict.kind, DiscrepancyKind::Name);
+        assert!(conflict.summary.contains("Ivan Petrov") && conflict.summary.contains("Oleg Petrov"));
+        assert_eq!([conflict.passages[0].source, conflict.passages[1].source], [SourceId(1), SourceId(2)]);
+    }
+
+    #[test]
+    fn different_agencies_credited_by_different_copies_conflict() {
+        let table = table(&[
+            "The talks ended without a deal.\n\nSource: Reuters",
+            "The talks ended without a deal, the Associated Press reported.",
+        ]);
+        let credited: Vec<&FactConflict> =
+            table.conflicts.iter().filter(|c| c.kind == DiscrepancyKind::Attribution).collect();
+        assert_eq!(credited.len(), 1, "{:?}", table.conflicts);
+        assert!(credited[0].summary.contains("Reuters") && credited[0].summary.contains("Associated Press"));
+    }
+
+    #[test]
+    fn furniture_states_no_facts() {
+        let table = table(&["Follow us on Facebook and X\n\nThe vote passed in Paris."]);
+        assert_eq!(labels(&table, FactKind::Place), ["Paris"]);
+        assert!(labels(&table, FactKind::Organisation).is_empty());
+    }
+}
