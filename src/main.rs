@@ -216,11 +216,13 @@ fn compare(left: &str, right: &str, json: bool) -> anyhow::Result<()> {
     let right = report::read_input(right, SourceId(2))?;
     let never = std::sync::atomic::AtomicBool::new(false);
     let comparison = compare_texts((left.source, &left.text), (right.source, &right.text), &never)?;
+    let sources = [(left.source, left.text.as_str()), (right.source, right.text.as_str())];
+    let facts = crosscheck::analysis::facts::table::build(&sources, &never)?;
     if json {
-        let value = report::render_json(&left, &right, &comparison);
+        let value = report::render_json(&left, &right, &comparison, &facts);
         println!("{}", serde_json::to_string_pretty(&value).context("cannot write JSON")?);
     } else {
-        print!("{}", terminal::block(&report::render_text(&left, &right, &comparison)));
+        print!("{}", terminal::block(&report::render_text(&left, &right, &comparison, &facts)));
     }
     Ok(())
 }

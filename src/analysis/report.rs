@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use super::facts::table::FactsTable;
 use super::sentences::Sentence;
 use super::{Discrepancy, PairComparison};
 use crate::model::{Anchor, SourceId};
@@ -74,7 +75,7 @@ fn passage(anchor: &Anchor) -> String {
 }
 
 /// The discrepancy list as text for people.
-pub fn render_text(left: &Input, right: &Input, comparison: &PairComparison) -> String {
+pub fn render_text(left: &Input, right: &Input, comparison: &PairComparison, facts: &FactsTable) -> String {
     let list = &comparison.discrepancies;
     let mut out = String::new();
     let noun = if list.len() == 1 { "discrepancy" } else { "discrepancies" };
@@ -90,6 +91,15 @@ pub fn render_text(left: &Input, right: &Input, comparison: &PairComparison) -> 
         let _ = writeln!(out, "\n{:>3}. {}: {}", n + 1, discrepancy.kind.label(), discrepancy.explanation);
         let _ = writeln!(out, "     left  {}", passage(l));
         let _ = writeln!(out, "     right {}", passage(r));
+    }
+    if !facts.conflicts.is_empty() {
+        let _ = writeln!(out, "\nAcross the whole documents:");
+        for (n, conflict) in facts.conflicts.iter().enumerate() {
+            let [l, r] = &conflict.passages;
+            let _ = writeln!(out, "\n{:>3}. {}: {}", n + 1, conflict.kind.label(), conflict.summary);
+            let _ = writeln!(out, "     left  {}", passage(l));
+            let _ = writeln!(out, "     right {}", passage(r));
+        }
     }
     out
 }
@@ -173,12 +183,58 @@ fn alignment_json(comparison: &PairComparison) -> Vec<serde_json::Value> {
     rows
 }
 
+/// The label of the input a passage is in.
+fn input_of<'a>(left: &'a Input, right: &'a Input, anchor: &Anchor) -> &'a str {
+    if anchor.source == left.source { &left.label } else { &right.label }
+}
+
+/// Every fact either input states, with where, and the whole-document conflicts.
+fn facts_json(left: &Input, right: &Input, facts: &FactsTable) -> (serde_json::Value, serde_json::Value) {
+    let list = facts
+        .facts
+        .iter()
+        .enumerate()
+        .map(|(n, fact)| {
+            let sources: Vec<&str> = fact
+                .sources()
+                .iter()
+                .map(|&s| if s == left.source { left.label.as_str() } else { right.label.as_str() })
+                .collect();
+            serde_json::json!({
+                "kind": fact.kind,
+                "label": fact.label,
+                "sources": sources,
+                "mentions": fact.mentions.iter().map(|m| anchor_json(input_of(left, right, m), m)).collect::<Vec<_>>(),
+                "conflicts": facts.conflicts_of(n).map(|c| c.summary.as_str()).collect::<Vec<_>>(),
+            })
+        })
+        .collect::<Vec<_>>();
+    let conflicts = facts
+        .conflicts
+        .iter()
+        .map(|c| {
+            let [l, r] = &c.passages;
+            serde_json::json!({
+                "kind": c.kind,
+                "summary": c.summary,
+                "fingerprint": c.fingerprint,
+                "left": anchor_json(input_of(left, right, l), l),
+                "right": anchor_json(input_of(left, right, r), r),
+            })
+        })
+        .collect::<Vec<_>>();
+    (serde_json::Value::Array(list), serde_json::Value::Array(conflicts))
+}
+
 /// The discrepancy list as JSON for machines.
-pub fn render_json(left: &Input, right: &Input, comparison: &PairComparison) -> serde_json::Value {
+pub fn render_json(left: &Input, right: &Input, comparison: &PairComparison, facts: &FactsTable) -> serde_json::Value {
+    let (facts, fact_conflicts) = facts_json(left, right, facts);
     serde_json::json!({
         "left": left.label,
         "right": right.label,
         "discrepancies": comparison.discrepancies.iter().map(|d| discrepancy_json(left, right, d)).collect::<Vec<_>>(),
         "alignment": alignment_json(comparison),
+        "facts": facts,
+        "fact_conflicts": fact_conflicts,
     })
 }

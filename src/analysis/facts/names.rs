@@ -43,9 +43,11 @@ pub fn is_title(norm: &str) -> bool {
 pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -> bool) -> Vec<NameMention> {
     let joined = |k: usize| {
         k > 0
-            && text
-                .get(tokens[k - 1].bytes.end..tokens[k].bytes.start)
-                .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’')))
+            && text.get(tokens[k - 1].bytes.end..tokens[k].bytes.start).is_some_and(|gap| {
+                // "Jean-Luc", "J. Smith", "O'Neill" hold together; "MORANZA - Kessary" does not.
+                let tight = matches!(gap, "-" | "'" | "’");
+                tight || gap.chars().all(|c| c.is_whitespace() || c == '.')
+            })
     };
     let sentence_starts = |k: usize| sentence_starts(k) || !joined(k);
     let mut found = Vec::new();

@@ -122,6 +122,23 @@ pub fn build(sources: &[(SourceId, &str)], cancel: &AtomicBool) -> Result<FactsT
     Ok(FactsTable { facts: entries.into_iter().map(|e| e.fact).collect(), conflicts })
 }
 
+/// What a credit line opens with before the name of the agency it credits.
+const CREDIT_LEADS: &[&str] = &[
+    "source:",
+    "sources:",
+    "source",
+    "via",
+    "credit:",
+    "courtesy",
+    "courtesy of",
+    "with inputs from",
+    "with input from",
+    "additional reporting by",
+    "—",
+    "–",
+    "-",
+];
+
 /// A person named in one document: full name, for resolving later mentions.
 struct Known {
     key: String,
@@ -159,8 +176,13 @@ impl Reader<'_> {
     ) -> Option<&mut Entry> {
         let (start, end) = (tokens.get(range.start)?.bytes.start, tokens.get(range.end.checked_sub(1)?)?.bytes.end);
         let (text, index) = (self.text, &self.index);
-        let anchor =
-            Anchor::capture_indexed(self.id, text, index, index.char_offset(text, start), index.char_offset(text, end))?;
+        let anchor = Anchor::capture_indexed(
+            self.id,
+            text,
+            index,
+            index.char_offset(text, start),
+            index.char_offset(text, end),
+        )?;
         let label = self.raw(tokens, shown);
         let entry = self.entries.entry((kind, key)).or_insert_with(|| Entry {
             fact: Fact { kind, label, mentions: Vec::new() },
@@ -193,6 +215,15 @@ impl Reader<'_> {
             if kind == FactKind::Number && !unit.is_empty() && !lexicon::STOPWORDS.contains(&unit) {
                 shown.end = (shown.end + 1).min(tokens.len());
             }
+            // A day is shown with its month: "14 May", "May 14".
+            if quantity.class == QuantityClass::Day {
+                let month = |k: usize| tokens.get(k).is_some_and(|t| lexicon::MONTHS.contains(&t.norm.as_str()));
+                if month(shown.end) {
+                    shown.end += 1;
+                } else if shown.start > 0 && month(shown.start - 1) {
+                    shown.start -= 1;
+                }
+            }
             self.add(tokens, kind, key, &quantity.tokens, &shown);
         }
         for day in &facts.calendar {
@@ -207,22 +238,70 @@ impl Reader<'_> {
             .chain(facts.agencies.iter().map(|a| a.tokens.clone()))
             .collect();
         for mention in facts.names.iter().filter(|m| !taken.iter().any(|t| overlaps(t, &m.tokens))) {
-            self.name(tokens, mention);
+            if self.credited(tokens, mention) {
+                let key = fold_words(tokens, &mention.names);
+                self.add(tokens, FactKind::Agency, key, &mention.tokens, &mention.tokens);
+            } else {
+                self.name(tokens, mention);
+            }
         }
+    }
+
+    /// Whether a name is credited as the story's source: a whole parenthesis in a
+    /// dateline ("HALVIK, May 14 (Meridian Press Agency) -") or what a credit line
+    /// names ("Source: Meridian", "(With inputs from Meridian)", "— Meridian").
+    fn credited(&self, tokens: &[&Token], mention: &NameMention) -> bool {
+        let (Some(first), Some(last)) = (tokens.get(mention.tokens.start), tokens.get(mention.tokens.end - 1)) else {
+            return false;
+        };
+        let before = self.text.get(..first.bytes.start).unwrap_or_default();
+        let after = self.text.get(last.bytes.end..).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+        let lead = before[line_start..].trim().to_lowercase();
+        let parenthesised = before.trim_end().ends_with('(') && after.trim_start().starts_with(')');
+        let a_body = mention.names.len() >= 2 && !is_person_like(tokens, mention);
+        let dateline = mention
+            .tokens
+            .start
+            .checked_sub(1)
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|t| t.has_digit() || lexicon::MONTHS.contains(&t.norm.as_str()));
+        let credit_line = CREDIT_LEADS.iter().any(|cue| lead == *cue || lead == format!("({cue}"));
+        (parenthesised && (a_body || dateline)) || credit_line
     }
 
     /// Records one name mention: a full name becomes (or joins) a person; a single
     /// name word that is the surname or first name of a person this document named
     /// earlier joins that person; a name with an institution noun is an organisation.
     fn name(&mut self, tokens: &[&Token], mention: &NameMention) {
-        let words: Vec<String> =
-            mention.names.iter().filter_map(|&k| tokens.get(k)).map(|t| t.norm.clone()).collect();
+        let words: Vec<String> = mention.names.iter().filter_map(|&k| tokens.get(k)).map(|t| t.norm.clone()).collect();
         let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else { return };
         let range = mention.names[0]..mention.names[mention.names.len() - 1] + 1;
-        if words.iter().any(|w| lexicon::INSTITUTIONS.contains(&w.as_str())) {
+        if words.iter().any(|w| lexicon::INSTITUTIONS.contains(&w.as_str()))
+            || lexicon::NAMED_THINGS.contains(&last.as_str())
+        {
             self.add(tokens, FactKind::Organisation, words.join(" "), &range, &range);
             return;
         }
+        if lexicon::LANDMARKS.contains(&last.as_str()) || lexicon::PLACE_AFTER.contains(&last.as_str()) {
+            self.add(tokens, FactKind::Place, words.join(" "), &range, &range);
+            return;
+        }
+        // "Minister for Water and Rivers", "Minister of Environment": a post, not a name.
+        let last_title = mention.titles.last().copied();
+        if last_title.is_some_and(|t| tokens.get(t + 1).is_some_and(|next| !next.capitalised)) {
+            return;
+        }
+        // "Water Minister Daria Lind": the person's name is what follows the role.
+        let (words, range) = match last_title {
+            Some(title) => {
+                let after: Vec<usize> = mention.names.iter().copied().filter(|&k| k > title).collect();
+                let Some((&from, &to)) = after.first().zip(after.last()) else { return };
+                (after.iter().filter_map(|&k| tokens.get(k)).map(|t| t.norm.clone()).collect::<Vec<_>>(), from..to + 1)
+            }
+            None => (words, range),
+        };
+        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else { return };
         let mut role: Vec<String> = mention
             .titles
             .iter()
@@ -283,6 +362,14 @@ fn read_source(
     Ok(())
 }
 
+/// Whether a name reads as a person's: no institution or publication word in it.
+fn is_person_like(tokens: &[&Token], mention: &NameMention) -> bool {
+    !mention.names.iter().filter_map(|&k| tokens.get(k)).any(|t| {
+        let w = t.norm.as_str();
+        lexicon::INSTITUTIONS.contains(&w) || lexicon::NAMED_THINGS.contains(&w) || lexicon::SPEAKER_NOUNS.contains(&w)
+    })
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
@@ -307,24 +394,25 @@ fn conflicts(entries: &[Entry]) -> Vec<FactConflict> {
             let summary = match a.fact.kind {
                 FactKind::Person if a.last.is_empty() || b.last.is_empty() => None,
                 // "Davor Lind" / "Daria Lind": one surname, two first names.
-                FactKind::Person if same_word(&a.last, &b.last) && a.first != b.first => Some(
-                    format!("the same person is named {} and {}", a.fact.label, b.fact.label),
-                ),
+                FactKind::Person if same_word(&a.last, &b.last) && a.first != b.first => {
+                    Some(format!("the same person is named {} and {}", a.fact.label, b.fact.label))
+                }
                 // "Minister Ann Kessel" / "Minister Ann Moro".
                 FactKind::Person
                     if a.first == b.first && !same_word(&a.last, &b.last) && !a.role.is_empty() && a.role == b.role =>
                 {
                     Some(format!("the {} is named {} and {}", a.role.join(" "), a.fact.label, b.fact.label))
                 }
-                FactKind::Agency => {
-                    Some(format!("the story is credited to {} and to {}", a.fact.label, b.fact.label))
-                }
+                FactKind::Agency => Some(format!("the story is credited to {} and to {}", a.fact.label, b.fact.label)),
                 _ => None,
             };
-            let kind = if a.fact.kind == FactKind::Agency { DiscrepancyKind::Attribution } else { DiscrepancyKind::Name };
-            if let (Some(summary), Some(left), Some(right)) = (summary, a.fact.mentions.first(), b.fact.mentions.first())
+            let kind =
+                if a.fact.kind == FactKind::Agency { DiscrepancyKind::Attribution } else { DiscrepancyKind::Name };
+            if let (Some(summary), Some(left), Some(right)) =
+                (summary, a.fact.mentions.first(), b.fact.mentions.first())
             {
-                let fingerprint = format!("fact:{:?}:{}|{}", a.fact.kind, a.fact.label.to_lowercase(), b.fact.label.to_lowercase());
+                let fingerprint =
+                    format!("fact:{:?}:{}|{}", a.fact.kind, a.fact.label.to_lowercase(), b.fact.label.to_lowercase());
                 found.push(FactConflict {
                     kind,
                     summary,
@@ -392,6 +480,23 @@ mod tests {
             table.conflicts.iter().filter(|c| c.kind == DiscrepancyKind::Attribution).collect();
         assert_eq!(credited.len(), 1, "{:?}", table.conflicts);
         assert!(credited[0].summary.contains("Reuters") && credited[0].summary.contains("Associated Press"));
+    }
+
+    #[test]
+    fn credit_lines_and_datelines_credit_an_agency() {
+        let table = table(&[
+            "HALVIK, May 14 (Northline Wire) - The talks ended.",
+            "The talks ended without a deal.\n\nSource: Coastal News Service",
+        ]);
+        assert_eq!(labels(&table, FactKind::Agency), ["Coastal News Service", "Northline Wire"]);
+        assert_eq!(table.conflicts.len(), 1, "{:?}", table.conflicts);
+        assert_eq!(table.conflicts[0].kind, DiscrepancyKind::Attribution);
+    }
+
+    #[test]
+    fn a_role_before_a_name_is_not_part_of_it() {
+        let table = table(&["Water Minister Daria Lind spoke. The Minister for Water and Rivers was absent."]);
+        assert_eq!(labels(&table, FactKind::Person), ["Daria Lind"]);
     }
 
     #[test]
