@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crosscheck::app::workspace::Selection;
 use crosscheck::app::{CrosscheckApp, Launch, PendingAction, ScriptedDialogs};
-use crosscheck::model::{ConflictStatus, Project, Stance};
+use crosscheck::model::{ConflictStatus, Project, SourceId, Stance};
 use eframe::egui::{Key, Modifiers, Pos2, Role, ViewportId, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -488,6 +488,69 @@ fn the_compare_view_flags_dismisses_and_suggests() {
     let claim = accepted.claims.values().next_back().expect("new claim");
     assert!(claim.appearances[0].exact.len() > 20, "a whole sentence: {:?}", claim.appearances[0].exact);
     assert!(accepted.problems().is_empty());
+}
+
+/// The sample with a credit line added at the end of the rewrite, so the two copies
+/// credit different agencies: the wire's dateline names one, the rewrite's last line another.
+fn sample_with_two_credits() -> (tempfile::TempDir, PathBuf) {
+    let (folder, path) = sample_copy();
+    let ron = std::fs::read_to_string(&path).expect("read");
+    let rewrite = ron.find("\"S2\": (").expect("the rewrite");
+    let end = rewrite + ron[rewrite..].find("\"#,").expect("its text ends");
+    let edited = format!("{}\n\nSource: Coastal News Service{}", &ron[..end], &ron[end..]);
+    std::fs::write(&path, edited).expect("write");
+    (folder, path)
+}
+
+fn wait_for_facts(harness: &mut Harness<'_, CrosscheckApp>) {
+    step_until(harness, |h| {
+        h.query_all_by_label("Reading the facts…").next().is_none() && h.query_all_by_label_contains(" facts").next().is_some()
+    });
+    harness.run();
+}
+
+#[test]
+fn the_facts_view_lists_facts_and_flags_or_dismisses_whole_document_disagreements() {
+    let (_folder, path) = sample_with_two_credits();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    let before = project(&harness);
+    harness.get_by_label("Facts").click();
+    wait_for_facts(&mut harness);
+    // People, places and agencies from every source, each with a way to its passage.
+    assert!(harness.query_all_by_label("Mattias Orlen").next().is_some(), "people come first");
+    // Hiding kinds brings the others into view.
+    for (hide, expected) in [(&["People", "Organisations"][..], "Halvik"), (&["Places"][..], "Meridian Press Agency")] {
+        for kind in hide {
+            harness.get_by_label(kind).click();
+            harness.run();
+        }
+        assert!(harness.query_all_by_label(expected).next().is_some(), "{expected} is not listed without {hide:?}");
+    }
+    assert!(harness.query_all_by_label("Coastal News Service").next().is_some());
+    assert!(harness.query_all_by_label("Show passage").count() >= 10);
+    let credited = harness.query_all_by_label_contains("credited to").count();
+    assert!(credited >= 1, "the two credits disagree");
+
+    harness.get_by_label("Make conflict").click();
+    wait_for_facts(&mut harness);
+    let flagged = project(&harness);
+    assert_eq!(flagged.conflicts.len(), before.conflicts.len() + 1);
+    let (_, conflict) = flagged.conflicts.iter().next_back().expect("new conflict");
+    assert_eq!(conflict.kind, crosscheck::model::ConflictKind::Attribution);
+    let sources: Vec<SourceId> = conflict.passages.iter().map(|p| p.source).collect();
+    assert_eq!(sources, [SourceId(1), SourceId(2)]);
+
+    harness.get_by_label("Facts").click();
+    wait_for_facts(&mut harness);
+    harness.get_by_label("Not a problem").click();
+    wait_for_facts(&mut harness);
+    assert_eq!(project(&harness).dismissed.len(), 1, "the dismissal is remembered in the project");
+    assert!(harness.query_by_label("Not a problem").is_none());
+    assert!(harness.query_all_by_label("1 marked as not a problem").next().is_some());
+
+    harness.query_all_by_label("Show passage").next().expect("a fact").click();
+    harness.run();
+    assert!(harness.query_all_by_label_contains("Disagreements").next().is_none(), "Show passage opens the document");
 }
 
 #[test]

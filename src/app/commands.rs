@@ -19,6 +19,7 @@ pub enum UiCommand {
     Redo,
     Find,
     CompareSources,
+    ShowFacts,
     MarkClaim,
     AttachEvidence(Stance),
     AddToConflict,
@@ -40,7 +41,7 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 impl UiCommand {
     /// Commands with a keyboard shortcut, checked every frame. Longer shortcuts come
     /// first so that Ctrl+Shift+Z is not taken for Ctrl+Z.
-    pub const WITH_SHORTCUTS: [UiCommand; 18] = [
+    pub const WITH_SHORTCUTS: [UiCommand; 19] = [
         UiCommand::Redo,
         UiCommand::SaveProjectAs,
         UiCommand::NewProject,
@@ -53,6 +54,7 @@ impl UiCommand {
         UiCommand::Undo,
         UiCommand::Find,
         UiCommand::CompareSources,
+        UiCommand::ShowFacts,
         UiCommand::MarkClaim,
         UiCommand::AttachEvidence(Stance::Supports),
         UiCommand::AttachEvidence(Stance::Contradicts),
@@ -75,6 +77,7 @@ impl UiCommand {
             Self::Redo => "Redo",
             Self::Find => "Find in sources",
             Self::CompareSources => "Compare sources",
+            Self::ShowFacts => "Facts",
             Self::MarkClaim => "Mark claim",
             Self::AttachEvidence(Stance::Supports) => "Supports",
             Self::AttachEvidence(Stance::Contradicts) => "Contradicts",
@@ -104,6 +107,9 @@ impl UiCommand {
             Self::Redo => "Redo the last undone change",
             Self::Find => "Search the text of every source",
             Self::CompareSources => "Show sources side by side with their differences; switch back to the document",
+            Self::ShowFacts => {
+                "Every person, place, number, date and agency the sources state, and where they disagree"
+            }
             Self::MarkClaim => "Mark the selected text as a claim to check",
             Self::AttachEvidence(Stance::Supports) => {
                 "Attach the selected text as evidence supporting the selected claim"
@@ -135,6 +141,7 @@ impl UiCommand {
             Self::Redo => command_shift(Key::Z),
             Self::Find => command(Key::F),
             Self::CompareSources => command(Key::D),
+            Self::ShowFacts => command_shift(Key::F),
             Self::MarkClaim => command(Key::M),
             Self::AttachEvidence(Stance::Supports) => command(Key::Num1),
             Self::AttachEvidence(Stance::Contradicts) => command(Key::Num2),

@@ -10,7 +10,7 @@ use super::commands::UiCommand;
 use super::dialogs::DialogKind;
 use super::prefs::BottomTab;
 use super::prompts::Notice;
-use super::shell::CrosscheckApp;
+use super::shell::{CentralView, CrosscheckApp};
 use super::workspace::{Selection, TextRange, Workspace};
 use crate::edit::Edit;
 use crate::store;
@@ -495,7 +495,7 @@ impl CrosscheckApp {
                 }
             }
             Action::Select(selection) => {
-                self.comparing = false;
+                self.central = CentralView::Document;
                 if let Some(workspace) = self.workspace.as_mut() {
                     workspace.history.seal();
                     workspace.selection = selection;
@@ -505,7 +505,7 @@ impl CrosscheckApp {
                 }
             }
             Action::Reveal { source, range } => {
-                self.comparing = false;
+                self.central = CentralView::Document;
                 if let Some(workspace) = self.workspace.as_mut() {
                     workspace.reveal(source, range);
                 }
@@ -599,7 +599,8 @@ impl CrosscheckApp {
             }
             UiCommand::ImportSources => self.show_dialog(DialogPurpose::Import),
             UiCommand::ExportReport => self.export.open = self.workspace.is_some(),
-            UiCommand::CompareSources => self.comparing = !self.comparing && self.workspace.is_some(),
+            UiCommand::CompareSources => self.central = self.central.toggled(CentralView::Compare, self.workspace.is_some()),
+            UiCommand::ShowFacts => self.central = self.central.toggled(CentralView::Facts, self.workspace.is_some()),
             UiCommand::Undo | UiCommand::Redo => self.undo_or_redo(command == UiCommand::Undo),
             UiCommand::Find => {
                 self.prefs.show_bottom = true;

@@ -77,6 +77,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut CrosscheckApp) {
         });
         ui.menu_button("View", |ui| {
             item(ui, app, UiCommand::CompareSources, UiCommand::CompareSources.label(), open);
+            item(ui, app, UiCommand::ShowFacts, UiCommand::ShowFacts.label(), open);
             ui.separator();
             toggle(ui, app, UiCommand::ToggleSources, app.prefs.show_sources);
             toggle(ui, app, UiCommand::ToggleClaims, app.prefs.show_claims);

@@ -11,6 +11,7 @@ mod compare;
 pub mod dialogs;
 mod document;
 mod export_dialog;
+mod facts;
 mod importing;
 mod jobs;
 mod lifecycle;

@@ -9,6 +9,7 @@ use super::actions::Actions;
 use super::autosave::Autosave;
 use super::commands::UiCommand;
 use super::compare::CompareView;
+use super::facts::FactsView;
 use super::dialogs::FileDialogs;
 use super::document::DocumentView;
 use super::export_dialog::ExportDialog;
@@ -36,9 +37,26 @@ impl Launch {
     pub const AUTOSAVE_AFTER: std::time::Duration = std::time::Duration::from_secs(30);
 }
 
+/// What the middle of the window shows: one document, sources compared, or the facts
+/// of the whole project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CentralView {
+    Document,
+    Compare,
+    Facts,
+}
+
+impl CentralView {
+    /// The view a command for `view` switches to: `view`, or back to the document when
+    /// it is already shown (or no project is open).
+    pub fn toggled(self, view: Self, open: bool) -> Self {
+        if self == view || !open { Self::Document } else { view }
+    }
+}
+
 #[allow(
     clippy::struct_excessive_bools,
-    reason = "independent flags of the window (quitting, comparing, focus), not one state machine"
+    reason = "independent flags of the window (quitting, focus), not one state machine"
 )]
 pub struct CrosscheckApp {
     pub(super) workspace: Option<Workspace>,
@@ -57,8 +75,9 @@ pub struct CrosscheckApp {
     pub(super) document: DocumentView,
     pub(super) export: ExportDialog,
     pub(super) compare: CompareView,
-    /// The middle of the window shows sources compared instead of one document.
-    pub(super) comparing: bool,
+    pub(super) facts: FactsView,
+    /// What the middle of the window shows.
+    pub(super) central: CentralView,
     pub(super) actions: Actions,
     pub(super) quitting: bool,
     pub(super) autosave: Autosave,
@@ -93,7 +112,8 @@ impl CrosscheckApp {
             document: DocumentView::default(),
             export: ExportDialog::default(),
             compare: CompareView::default(),
-            comparing: false,
+            facts: FactsView::default(),
+            central: CentralView::Document,
             actions: Actions::default(),
             quitting: false,
             autosave: Autosave::new(launch.autosave_after),
@@ -185,7 +205,7 @@ impl CrosscheckApp {
     }
 
     fn draw_panels(&mut self, ui: &mut egui::Ui) {
-        let Self { workspace, prefs, actions, document, search, claim_query, compare, comparing, .. } = self;
+        let Self { workspace, prefs, actions, document, search, claim_query, compare, facts, central, .. } = self;
         let Some(workspace) = workspace.as_ref() else {
             egui::CentralPanel::default().show(ui, |ui| prompts::welcome(ui, &prefs.recent, actions));
             return;
@@ -241,14 +261,16 @@ impl CrosscheckApp {
         }
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {
-                ui.selectable_value(comparing, false, "Document");
-                ui.selectable_value(comparing, true, UiCommand::CompareSources.label())
+                ui.selectable_value(central, CentralView::Document, "Document");
+                ui.selectable_value(central, CentralView::Compare, UiCommand::CompareSources.label())
                     .on_hover_text(UiCommand::CompareSources.tooltip());
+                ui.selectable_value(central, CentralView::Facts, UiCommand::ShowFacts.label())
+                    .on_hover_text(UiCommand::ShowFacts.tooltip());
             });
-            if *comparing {
-                compare.show(ui, workspace, actions);
-            } else {
-                document.show(ui, workspace, &search.hits, actions);
+            match central {
+                CentralView::Document => document.show(ui, workspace, &search.hits, actions),
+                CentralView::Compare => compare.show(ui, workspace, actions),
+                CentralView::Facts => facts.show(ui, workspace, actions),
             }
         });
     }

@@ -31,6 +31,18 @@ pub enum FactKind {
 }
 
 impl FactKind {
+    /// The kind of many facts, as a heading or a filter says it.
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Person => "People",
+            Self::Organisation => "Organisations",
+            Self::Place => "Places",
+            Self::Agency => "Agencies",
+            Self::Number => "Numbers",
+            Self::Date => "Dates",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Person => "Person",
@@ -275,7 +287,7 @@ impl Reader<'_> {
     /// earlier joins that person; a name with an institution noun is an organisation.
     fn name(&mut self, tokens: &[&Token], mention: &NameMention) {
         let words: Vec<String> = mention.names.iter().filter_map(|&k| tokens.get(k)).map(|t| t.norm.clone()).collect();
-        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else { return };
+        let Some(last) = words.last().cloned() else { return };
         let range = mention.names[0]..mention.names[mention.names.len() - 1] + 1;
         if words.iter().any(|w| lexicon::INSTITUTIONS.contains(&w.as_str()))
             || lexicon::NAMED_THINGS.contains(&last.as_str())
@@ -391,6 +403,9 @@ fn conflicts(entries: &[Entry]) -> Vec<FactConflict> {
             if a.fact.kind != b.fact.kind || !disjoint(&a.fact, &b.fact) {
                 continue;
             }
+            // Told in source order: the fact of the lower-numbered source first.
+            let first_source = |e: &Entry| e.fact.mentions.first().map(|m| m.source);
+            let ((i, a), (j, b)) = if first_source(a) <= first_source(b) { ((i, a), (j, b)) } else { ((j, b), (i, a)) };
             let summary = match a.fact.kind {
                 FactKind::Person if a.last.is_empty() || b.last.is_empty() => None,
                 // "Davor Lind" / "Daria Lind": one surname, two first names.
