@@ -504,7 +504,8 @@ fn sample_with_two_credits() -> (tempfile::TempDir, PathBuf) {
 
 fn wait_for_facts(harness: &mut Harness<'_, CrosscheckApp>) {
     step_until(harness, |h| {
-        h.query_all_by_label("Reading the facts…").next().is_none() && h.query_all_by_label_contains(" facts").next().is_some()
+        h.query_all_by_label("Reading the facts…").next().is_none()
+            && h.query_all_by_label_contains(" facts").next().is_some()
     });
     harness.run();
 }

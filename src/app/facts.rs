@@ -70,7 +70,8 @@ impl FactsView {
         let (thread_cancel, ctx) = (cancel.clone(), ctx.clone());
         let spawned = std::thread::Builder::new().name("facts".to_owned()).spawn(move || {
             let sources: Vec<(SourceId, &str)> = project.sources.iter().map(|(&id, s)| (id, s.text())).collect();
-            let outcome = table::build(&sources, &thread_cancel).map_err(|_| "Reading the facts was cancelled".to_owned());
+            let outcome =
+                table::build(&sources, &thread_cancel).map_err(|_| "Reading the facts was cancelled".to_owned());
             sender.send(outcome).ok();
             ctx.request_repaint();
         });
@@ -145,7 +146,10 @@ impl FactsView {
             |ui, rows| {
                 for &(index, fact) in &shown[rows] {
                     ui.horizontal(|ui| {
-                        ui.add_sized([96.0, row_height - 4.0], egui::Label::new(RichText::new(fact.kind.label()).weak()));
+                        ui.add_sized(
+                            [96.0, row_height - 4.0],
+                            egui::Label::new(RichText::new(fact.kind.label()).weak()),
+                        );
                         let disputed = table.conflicts_of(index).next().is_some();
                         let label = RichText::new(one_line(&fact.label, 60));
                         ui.label(if disputed { label.strong().color(palette.warning) } else { label });
@@ -170,7 +174,8 @@ fn reveal(actions: &mut Actions, anchor: &Anchor) {
 /// Whole-document disagreements the analyst has not set aside.
 fn conflict_list(ui: &mut egui::Ui, workspace: &Workspace, table: &FactsTable, actions: &mut Actions) {
     let project = &workspace.project;
-    let open: Vec<&FactConflict> = table.conflicts.iter().filter(|c| !project.dismissed.contains(&c.fingerprint)).collect();
+    let open: Vec<&FactConflict> =
+        table.conflicts.iter().filter(|c| !project.dismissed.contains(&c.fingerprint)).collect();
     let dismissed = table.conflicts.len() - open.len();
     ui.heading(format!("Disagreements ({})", open.len()));
     if dismissed > 0 {
@@ -194,10 +199,18 @@ fn conflict_list(ui: &mut egui::Ui, workspace: &Workspace, table: &FactsTable, a
                 });
             }
             ui.horizontal(|ui| {
-                if ui.button("Make conflict").on_hover_text("Flag this disagreement as a conflict with both passages").clicked() {
+                if ui
+                    .button("Make conflict")
+                    .on_hover_text("Flag this disagreement as a conflict with both passages")
+                    .clicked()
+                {
                     actions.push(Action::FlagDiscrepancy(Box::new(conflict.to_conflict())));
                 }
-                if ui.button("Not a problem").on_hover_text("Hide this disagreement; remembered in the project").clicked() {
+                if ui
+                    .button("Not a problem")
+                    .on_hover_text("Hide this disagreement; remembered in the project")
+                    .clicked()
+                {
                     actions.edit(Edit::DismissDiscrepancy { fingerprint: conflict.fingerprint.clone() });
                 }
             });

@@ -292,7 +292,11 @@ impl Reader<'_> {
         if words.iter().any(|w| lexicon::INSTITUTIONS.contains(&w.as_str()))
             || lexicon::NAMED_THINGS.contains(&last.as_str())
         {
-            self.add(tokens, FactKind::Organisation, words.join(" "), &range, &range);
+            // "the Fund", "the Ministry": a short reference, not a name to list.
+            let acronym = mention.names.iter().filter_map(|&k| tokens.get(k)).all(|t| t.all_caps);
+            if words.len() >= 2 || acronym {
+                self.add(tokens, FactKind::Organisation, words.join(" "), &range, &range);
+            }
             return;
         }
         if lexicon::LANDMARKS.contains(&last.as_str()) || lexicon::PLACE_AFTER.contains(&last.as_str()) {
@@ -336,7 +340,12 @@ impl Reader<'_> {
             let key = person.key.clone();
             self.add(tokens, FactKind::Person, key, &range, &range);
             return;
-        } else if !mention.titles.is_empty() {
+        } else if mention
+            .titles
+            .iter()
+            .filter_map(|&k| tokens.get(k))
+            .any(|t| lexicon::TITLES.contains(&t.norm.as_str()) || lexicon::PERSON_ROLES.contains(&t.norm.as_str()))
+        {
             // "Mr. So", "Officer Lane": a person known by one name.
             (first.clone(), String::new(), first)
         } else {
