@@ -181,6 +181,10 @@ fn analysis_benchmarks(c: &mut Criterion) {
     group.bench_function("compare two 10,000-word sources", |b| {
         b.iter(|| black_box(compare_texts((SourceId(1), &left), (SourceId(2), &right), &never).expect("runs")));
     });
+    group.bench_function("facts table of two 10,000-word sources", |b| {
+        let sources = [(SourceId(1), left.as_str()), (SourceId(2), right.as_str())];
+        b.iter(|| black_box(crosscheck::analysis::facts::table::build(&sources, &never).expect("runs")));
+    });
 
     let (project, edited) = reanchoring_case(5000);
     let report = reanchor_source(&project, SourceId(1), source(&edited).content).expect("source exists").report;

@@ -9,7 +9,7 @@
 //! `parent: name=alias=alias, name, …`. Names are matched on the folded words the
 //! tokenizer produces, so "U.S." and "US" are one key and hyphens split words.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::tokens;
@@ -294,6 +294,8 @@ fn is_short(key: &str) -> bool {
 struct Tables {
     places: HashMap<String, &'static Place>,
     agencies: HashMap<String, &'static Agency>,
+    /// The first word of every name in either table.
+    first_words: HashSet<String>,
 }
 
 /// The folded words of a name, as the tokenizer would see them in running text.
@@ -330,20 +332,38 @@ fn add_agencies(tables: &mut Tables, table: &'static str, news: bool) {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mut tables = Tables { places: HashMap::new(), agencies: HashMap::new() };
+    let mut tables = Tables { places: HashMap::new(), agencies: HashMap::new(), first_words: HashSet::new() };
     add_places(&mut tables, STATES, PlaceKind::State);
     add_places(&mut tables, REGIONS, PlaceKind::Region);
     add_places(&mut tables, COUNTRIES, PlaceKind::Country);
     add_places(&mut tables, CITIES, PlaceKind::City);
     add_agencies(&mut tables, NEWS, true);
     add_agencies(&mut tables, BODIES, false);
+    let firsts = tables.places.keys().chain(tables.agencies.keys()).filter_map(|k| k.split(' ').next());
+    tables.first_words = firsts.map(str::to_owned).collect();
     tables
 });
 
 /// The longest gazetteer entry at the start of `words` (folded words), as its length
 /// in words and the entry.
 fn longest_at<T: ?Sized>(words: &[&str], table: &HashMap<String, &'static T>) -> Option<(usize, &'static T)> {
-    (1..=words.len()).rev().find_map(|length| table.get(&words[..length].join(" ")).map(|hit| (length, *hit)))
+    // Most words start no name at all: one lookup of the first word's set says so.
+    let first = words.first()?;
+    if !TABLES.first_words.contains(*first) {
+        return None;
+    }
+    let mut key = String::with_capacity(48);
+    let mut found = None;
+    for (length, word) in words.iter().enumerate() {
+        if length > 0 {
+            key.push(' ');
+        }
+        key.push_str(word);
+        if let Some(hit) = table.get(&key) {
+            found = Some((length + 1, *hit));
+        }
+    }
+    found
 }
 
 /// The longest place named at the start of `words`.

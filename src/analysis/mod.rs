@@ -20,6 +20,8 @@ pub mod suggest;
 pub mod tokens;
 
 #[cfg(test)]
+mod paraphrase_eval;
+#[cfg(test)]
 mod reanchor_eval;
 #[cfg(test)]
 mod tests;

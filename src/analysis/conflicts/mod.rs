@@ -164,13 +164,15 @@ fn calendar(row: &mut Findings) {
 /// names, and places known only from their cue ("in Halvik") whose words the other
 /// copy never uses, paired in reading order.
 fn places(row: &mut Findings) {
-    let unmatched = |a: &Reading, b: &Reading| -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-        let known = a
+    let unmatched = |a: &Reading, b: &Reading| -> [Vec<Range<usize>>; 3] {
+        let known: Vec<&facts::PlaceMention> = a
             .facts
             .places
             .iter()
             .filter(|p| !b.facts.places.iter().any(|o| gazetteer::same_or_within(p.place, o.place)))
-            .map(|p| p.tokens.clone());
+            .collect();
+        let datelines = known.iter().filter(|p| p.dateline).map(|p| p.tokens.clone()).collect();
+        let known = known.iter().filter(|p| !p.dateline).map(|p| p.tokens.clone()).collect();
         let cued = a
             .facts
             .cue_places
@@ -188,12 +190,13 @@ fn places(row: &mut Findings) {
                 m.names.iter().filter(|&&k| distinctive(a.side, k)).any(|&k| !named_there(a.side.norm(k)))
             })
             .map(|m| m.tokens.clone());
-        (known.collect::<Vec<_>>(), cued.collect::<Vec<_>>())
+        [known, datelines, cued.collect()]
     };
-    // A known place pairs with a known place, a cued one with a cued one: "in Halvik"
-    // against "in Paris" is as likely a company ("at Juniper Networks") as a place.
+    // A known place pairs with a known place, a dateline with a dateline, a cued one
+    // with a cued one: "in Halvik" against "in Paris" is as likely a company ("at
+    // Juniper Networks") as a place, and where a story was filed is not where it happened.
     let (l, r) = (unmatched(&row.left, &row.right), unmatched(&row.right, &row.left));
-    for (l, r) in [(l.0, r.0), (l.1, r.1)] {
+    for (l, r) in l.into_iter().zip(r) {
         for (i, j) in pair_up(&l, &r, |_, _| false) {
             row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
         }

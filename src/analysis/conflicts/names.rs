@@ -74,7 +74,8 @@ pub(super) fn conflicts(row: &mut Findings) {
 /// A name that is an institution ("the Water Ministry") credits a statement; one that
 /// ends in "Street" or "River" is a place; the rest are people.
 fn kind_of(left: &RowSide, a: &NameMention, right: &RowSide, b: &NameMention) -> DiscrepancyKind {
-    let any = |side: &RowSide, m: &NameMention, words: &[&str]| m.tokens.clone().any(|k| words.contains(&side.norm(k)));
+    // The name's own words, not the role before it: "Police Chief Anna Varga" is a person.
+    let any = |side: &RowSide, m: &NameMention, words: &[&str]| m.names.iter().any(|&k| words.contains(&side.norm(k)));
     if any(left, a, lexicon::INSTITUTIONS) && any(right, b, lexicon::INSTITUTIONS) {
         DiscrepancyKind::Attribution
     } else if any(left, a, lexicon::PLACE_AFTER) && any(right, b, lexicon::PLACE_AFTER) {

@@ -14,6 +14,9 @@ const LONGEST: usize = 6;
 pub struct PlaceMention {
     pub tokens: Range<usize>,
     pub place: &'static Place,
+    /// Written in capitals at the start of a sentence ("HALVIK, May 14 -"): where the
+    /// story was filed, not where its events happened.
+    pub dateline: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -56,6 +59,11 @@ pub fn places(text: &str, tokens: &[&Token]) -> Vec<PlaceMention> {
     while i < tokens.len() {
         let token = tokens[i];
         let candidate = token.capitalised && (token.norm != "us" || could_be_acronym(text, token));
+        // Only a capitalised word can start a place; the lookups below are the cost.
+        if !candidate {
+            i += 1;
+            continue;
+        }
         let after_place = found.last().is_some_and(|p: &PlaceMention| p.tokens.end == i);
         let after_first_name = i > 0
             && !after_place
@@ -64,10 +72,16 @@ pub fn places(text: &str, tokens: &[&Token]) -> Vec<PlaceMention> {
             && !is_title(&tokens[i - 1].norm)
             && gazetteer::place_at(&words(tokens, i - 1)).is_none();
         let hit = gazetteer::place_at(&words(tokens, i))
-            .filter(|(length, _)| candidate && !after_first_name && !before_surname(text, tokens, i + length));
+            .filter(|(length, _)| !after_first_name && !before_surname(text, tokens, i + length));
         match hit {
             Some((length, place)) => {
-                found.push(PlaceMention { tokens: i..i + length, place });
+                let capitals = tokens[i..i + length].iter().all(|t| t.all_caps || t.norm.len() == 1);
+                let opens = i == 0
+                    || text.get(tokens[i - 1].bytes.end..token.bytes.start).is_some_and(|gap| gap.contains('\n'));
+                let end = tokens[i + length - 1].bytes.end;
+                let after = text.get(end..).unwrap_or_default().trim_start_matches(' ');
+                let dateline = capitals && opens && after.starts_with([',', '-', '–', '—', ':']);
+                found.push(PlaceMention { tokens: i..i + length, place, dateline });
                 i += length;
             }
             None => i += 1,
@@ -82,8 +96,12 @@ pub fn agencies(text: &str, tokens: &[&Token]) -> Vec<AgencyMention> {
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
+        if !token.capitalised {
+            i += 1;
+            continue;
+        }
         let hit = gazetteer::agency_at(&words(tokens, i))
-            .filter(|(_, agency)| token.capitalised && (!agency.acronym_only || could_be_acronym(text, token)));
+            .filter(|(_, agency)| !agency.acronym_only || could_be_acronym(text, token));
         match hit {
             Some((length, agency)) => {
                 found.push(AgencyMention { tokens: i..i + length, agency });
@@ -114,6 +132,13 @@ pub fn cue_places(tokens: &[&Token], names: &[NameMention], known: &[Range<usize
     names
         .iter()
         .filter(|m| m.titles.is_empty())
+        // "from Harbour News Agency" names a body, "at Lakeside Hospital" a building.
+        .filter(|m| {
+            !m.names.iter().filter_map(|&k| tokens.get(k)).any(|t| {
+                let w = t.norm.as_str();
+                lexicon::INSTITUTIONS.contains(&w) || lexicon::NAMED_THINGS.contains(&w)
+            })
+        })
         .filter(|m| !known.iter().any(|k| k.start < m.tokens.end && m.tokens.start < k.end))
         .filter(|m| cue_before(m.tokens.start) || cue_after(m))
         .cloned()

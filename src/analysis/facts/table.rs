@@ -249,7 +249,10 @@ impl Reader<'_> {
             .chain(facts.cue_places.iter().map(|p| p.tokens.clone()))
             .chain(facts.agencies.iter().map(|a| a.tokens.clone()))
             .collect();
-        for mention in facts.names.iter().filter(|m| !taken.iter().any(|t| overlaps(t, &m.tokens))) {
+        // A name is read unless a place or an agency covers all of it: "Police Chief Anna
+        // Varga" is a person although "Police" is a body.
+        let covered = |m: &&NameMention| m.names.iter().all(|&k| taken.iter().any(|t| t.contains(&k)));
+        for mention in facts.names.iter().filter(|m| !covered(m)) {
             if self.credited(tokens, mention) {
                 let key = fold_words(tokens, &mention.names);
                 self.add(tokens, FactKind::Agency, key, &mention.tokens, &mention.tokens);
@@ -389,10 +392,6 @@ fn is_person_like(tokens: &[&Token], mention: &NameMention) -> bool {
         let w = t.norm.as_str();
         lexicon::INSTITUTIONS.contains(&w) || lexicon::NAMED_THINGS.contains(&w) || lexicon::SPEAKER_NOUNS.contains(&w)
     })
-}
-
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 fn fold_words(tokens: &[&Token], indices: &[usize]) -> String {
