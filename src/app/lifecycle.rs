@@ -600,7 +600,7 @@ impl CrosscheckApp {
             UiCommand::ImportSources => self.show_dialog(DialogPurpose::Import),
             UiCommand::ExportReport => self.export.open = self.workspace.is_some(),
             UiCommand::CompareSources => {
-                self.central = self.central.toggled(CentralView::Compare, self.workspace.is_some())
+                self.central = self.central.toggled(CentralView::Compare, self.workspace.is_some());
             }
             UiCommand::ShowFacts => self.central = self.central.toggled(CentralView::Facts, self.workspace.is_some()),
             UiCommand::Undo | UiCommand::Redo => self.undo_or_redo(command == UiCommand::Undo),

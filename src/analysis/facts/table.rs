@@ -454,8 +454,7 @@ mod tests {
     use super::*;
 
     fn table(sources: &[&str]) -> FactsTable {
-        let owned: Vec<(SourceId, &str)> =
-            sources.iter().enumerate().map(|(n, text)| (SourceId(n as u32 + 1), *text)).collect();
+        let owned: Vec<(SourceId, &str)> = sources.iter().zip(1..).map(|(text, n)| (SourceId(n), *text)).collect();
         build(&owned, &AtomicBool::new(false)).expect("not cancelled")
     }
 
