@@ -302,6 +302,37 @@ pub const PLACE_BEFORE: &[&str] = &[
     "along",
 ];
 
+/// Short forms of titles and the title they stand for.
+pub const TITLE_FORMS: &[(&str, &str)] = &[
+    ("gen", "general"),
+    ("col", "colonel"),
+    ("lt", "lieutenant"),
+    ("sgt", "sergeant"),
+    ("capt", "captain"),
+    ("cmdr", "commander"),
+    ("adm", "admiral"),
+    ("gov", "governor"),
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("prof", "professor"),
+    ("dr", "doctor"),
+    ("supt", "superintendent"),
+    ("insp", "inspector"),
+    ("pres", "president"),
+    ("maj", "major"),
+    ("corp", "corporation"),
+    ("co", "company"),
+    ("inc", "incorporated"),
+    ("dept", "department"),
+    ("univ", "university"),
+];
+
+/// Verbs whose negative contraction ends in "n't" ("doesn't", "wasn't").
+pub const AUXILIARY_STEMS: &[&str] = &[
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "would", "could", "should", "must", "need",
+    "might", "ai",
+];
+
 /// Nouns naming a body rather than a person: a name with one credits an institution.
 pub const INSTITUTIONS: &[&str] = &[
     "ministry",

@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::super::align::Hunk;
 use super::super::align::stem;
 use super::super::discrepancy::{DiscrepancyKind, RowSide};
+use super::super::facts::names::same_word;
 use super::super::lexicon;
 use super::Findings;
 
@@ -74,7 +75,8 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if !content(left, &l) && !content(right, &r) {
         return None;
     }
-    if same_when_joined(left, &l, right, &r) || same_stems(left, &l, right, &r) {
+    if same_when_joined(left, &l, right, &r) || same_stems(left, &l, right, &r) || same_written_otherwise(left, &l, right, &r)
+    {
         return None;
     }
     // A quotation both copies give as the speaker's words, worded differently.
@@ -122,6 +124,40 @@ fn same_stems(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool
             .collect()
     }
     stems(left, l) == stems(right, r)
+}
+
+/// The same words in another form: "do not" for "don't", "Sept" for "September",
+/// "Gen" for "General", "Brontes" for "Bronte's", "Jemah" for "Jemaah".
+fn same_written_otherwise(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool {
+    fn expanded(side: &RowSide, ids: &[usize]) -> Vec<String> {
+        let mut words = Vec::new();
+        for &i in ids {
+            let word = side.norm(i);
+            if let Some(&(_, full)) = lexicon::MONTH_NAMES.iter().find(|(short, _)| *short == word) {
+                words.push(full.to_owned());
+            } else if let Some(&(_, full)) = lexicon::TITLE_FORMS.iter().find(|(short, _)| *short == word) {
+                words.push(full.to_owned());
+            } else if let Some(stem) = contraction(word) {
+                words.push(stem.to_owned());
+                words.push("not".to_owned());
+            } else {
+                words.push(word.to_owned());
+            }
+        }
+        words
+    }
+    let (a, b) = (expanded(left, l), expanded(right, r));
+    a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| same_word(x, y))
+}
+
+/// The verb a negative contraction stands for with "not": "dont" is "do not".
+fn contraction(word: &str) -> Option<&str> {
+    match word {
+        "cant" | "cannot" => Some("can"),
+        "wont" => Some("will"),
+        "shant" => Some("shall"),
+        _ => word.strip_suffix("nt").filter(|stem| lexicon::AUXILIARY_STEMS.contains(stem)),
+    }
 }
 
 /// The same words written together, apart or hyphenated: "cyber assets" and

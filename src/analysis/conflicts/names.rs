@@ -25,7 +25,25 @@ fn words<'a>(side: &'a RowSide, indices: &[usize]) -> Vec<&'a str> {
 
 pub(super) fn conflicts(row: &mut Findings) {
     let (left, right) = (row.left.side, row.right.side);
-    let (lm, rm) = (row.left.facts.names.clone(), row.right.facts.names.clone());
+    // A name that is a place or an agency the other copy also names ("United Nations"
+    // and "UN") agrees, however it is written.
+    let unshared = |facts: &super::PassageFacts, other: &super::PassageFacts| -> Vec<NameMention> {
+        let shared: Vec<std::ops::Range<usize>> = facts
+            .places
+            .iter()
+            .filter(|p| other.places.iter().any(|o| o.place.name == p.place.name))
+            .map(|p| p.tokens.clone())
+            .chain(
+                facts
+                    .agencies
+                    .iter()
+                    .filter(|a| other.agencies.iter().any(|o| o.agency.name == a.agency.name))
+                    .map(|a| a.tokens.clone()),
+            )
+            .collect();
+        facts.names.iter().filter(|m| !m.names.iter().all(|&k| shared.iter().any(|r| r.contains(&k)))).cloned().collect()
+    };
+    let (lm, rm) = (unshared(&row.left.facts, &row.right.facts), unshared(&row.right.facts, &row.left.facts));
     let shares = |a: &[&str], b: &[&str]| a.iter().filter(|x| b.iter().any(|y| same_word(x, y))).count();
     let mut pairings = Vec::new();
     for (i, a) in lm.iter().enumerate() {

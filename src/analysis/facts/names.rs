@@ -94,5 +94,23 @@ pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -
 pub fn same_word(a: &str, b: &str) -> bool {
     // A short form of at least four letters names the same ("Doug", "Douglas").
     let short_form = |short: &str, long: &str| short.len() >= 4 && long.starts_with(short);
-    a == b || a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a) || short_form(a, b) || short_form(b, a)
+    a == b
+        || a.strip_suffix('s') == Some(b)
+        || b.strip_suffix('s') == Some(a)
+        || short_form(a, b)
+        || short_form(b, a)
+        || one_letter_more(a, b)
+        || one_letter_more(b, a)
+}
+
+/// Whether `long` is `short` with one letter added: how transliterations and spellings
+/// of one name differ ("Jemaah"/"Jemah", "Domecq"/"Domeq"). A letter *changed*
+/// ("Corvane"/"Corvale") is another name.
+fn one_letter_more(long: &str, short: &str) -> bool {
+    if short.chars().count() < 4 || long.chars().count() != short.chars().count() + 1 {
+        return false;
+    }
+    let (long, short): (Vec<char>, Vec<char>) = (long.chars().collect(), short.chars().collect());
+    let first_difference = short.iter().zip(&long).position(|(a, b)| a != b).unwrap_or(short.len());
+    long[first_difference + 1..] == short[first_difference..]
 }
