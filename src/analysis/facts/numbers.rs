@@ -97,6 +97,9 @@ fn parse(norm: &str) -> Option<(f64, Option<f64>)> {
 }
 
 /// Every number in `tokens`, in order.
+/// Words between a number and what it counts: "eight more moons", "two other men".
+const COUNT_MODIFIERS: &[&str] = &["more", "other", "new", "additional", "extra", "further", "fewer", "less", "than"];
+
 pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
     let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
     let mut found: Vec<Quantity> = Vec::new();
@@ -140,7 +143,18 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             QuantityClass::Amount
         };
         let hedged = (start.saturating_sub(2)..start).any(|j| HEDGES.contains(&norm(j)));
-        let unit = norm(end).to_owned();
+        // What is counted: "eight more moons" counts moons.
+        // A comma or a stop ends the figure: "Fishman, 51, will" counts nothing.
+        let joined = |k: usize| {
+            k > 0
+                && k < tokens.len()
+                && text.get(tokens[k - 1].bytes.end..tokens[k].bytes.start).is_some_and(|gap| gap.trim().is_empty())
+        };
+        let mut unit_at = end;
+        while unit_at < tokens.len().min(end + 3) && joined(unit_at) && COUNT_MODIFIERS.contains(&norm(unit_at)) {
+            unit_at += 1;
+        }
+        let unit = if joined(unit_at) { super::super::align::stem(norm(unit_at)).to_owned() } else { String::new() };
         // "1 to 3 percent", "1-3", "between 5 and 7": the second number closes a range.
         let dash = |p: &Quantity| {
             p.tokens.end == start
@@ -164,8 +178,10 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             (p.tokens.end + 1 == start && joins(p, p.tokens.end))
                 || (p.tokens.end + 2 == start && norm(p.tokens.end) == norm(end) && joins(p, p.tokens.end + 1))
         };
+        // A range runs upwards; "voted 256 to 170" gives two figures.
+        let upwards = |p: &Quantity| value > p.value;
         if let Some(previous) =
-            found.last_mut().filter(|p| p.upto.is_none() && p.class == class && (dash(p) || word(p)))
+            found.last_mut().filter(|p| p.upto.is_none() && p.class == class && upwards(p) && (dash(p) || word(p)))
         {
             previous.upto = Some(value);
             previous.tokens.end = end;
