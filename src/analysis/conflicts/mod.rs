@@ -164,13 +164,34 @@ fn calendar(row: &mut Findings) {
 /// names, and places known only from their cue ("in Halvik") whose words the other
 /// copy never uses, paired in reading order.
 fn places(row: &mut Findings) {
+    // Each mention of a place is matched once, by the same place on the other side:
+    // two "Japan"s against one "Japan" and one "Germany" leave a Japan and a Germany.
+    let leftover = |a: &[facts::PlaceMention], b: &[facts::PlaceMention]| -> Vec<usize> {
+        let mut used = vec![false; b.len()];
+        (0..a.len())
+            .filter(|&i| match (0..b.len()).find(|&j| !used[j] && b[j].place.name == a[i].place.name) {
+                Some(j) => {
+                    used[j] = true;
+                    false
+                }
+                None => true,
+            })
+            .collect()
+    };
+    let (lp, rp) = (&row.left.facts.places, &row.right.facts.places);
+    let (left_over, right_over) = (leftover(lp, rp), leftover(rp, lp));
     let unmatched = |a: &Reading, b: &Reading| -> [Vec<Range<usize>>; 3] {
-        let known: Vec<&facts::PlaceMention> = a
-            .facts
-            .places
-            .iter()
-            .filter(|p| !b.facts.places.iter().any(|o| gazetteer::same_or_within(p.place, o.place)))
-            .collect();
+        let (own, others) = if std::ptr::eq(a, &row.left) { (&left_over, &right_over) } else { (&right_over, &left_over) };
+        let (mine, theirs) = (&a.facts.places, &b.facts.places);
+        // A place left over agrees with a left-over place of the other side that it lies
+        // in or that lies in it ("Lyon" and "France"); with none left over there, with
+        // any place the other side names.
+        let explained = |p: &facts::PlaceMention| {
+            let candidates: Vec<&facts::PlaceMention> =
+                if others.is_empty() { theirs.iter().collect() } else { others.iter().map(|&j| &theirs[j]).collect() };
+            candidates.iter().any(|o| gazetteer::same_or_within(p.place, o.place))
+        };
+        let known: Vec<&facts::PlaceMention> = own.iter().map(|&i| &mine[i]).filter(|p| !explained(p)).collect();
         let datelines = known.iter().filter(|p| p.dateline).map(|p| p.tokens.clone()).collect();
         let known = known.iter().filter(|p| !p.dateline).map(|p| p.tokens.clone()).collect();
         let cued = a

@@ -46,6 +46,7 @@ fn adjacent(text: &str, tokens: &[&Token], i: usize) -> bool {
 fn before_surname(text: &str, tokens: &[&Token], next: usize) -> bool {
     adjacent(text, tokens, next)
         && is_name_word(tokens, next)
+        && !lexicon::PLACE_AFTER.contains(&tokens[next].norm.as_str())
         && gazetteer::place_at(&words(tokens, next)).is_none()
         && gazetteer::agency_at(&words(tokens, next)).is_none()
 }
