@@ -19,6 +19,8 @@ use super::Findings;
 const MAX_WORDS: usize = 3;
 /// Identical words needed on one side of the substitution (fewer at a passage's edge).
 const FRAME: usize = 2;
+/// Identical words needed around a change inside a quotation, both sides together.
+const QUOTE_FRAME: usize = 3;
 
 /// How many tokens before (`back`) or after the hunk are the same in both copies.
 fn same_run(left: &RowSide, right: &RowSide, hunk: &Hunk, back: bool) -> usize {
@@ -79,8 +81,11 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     {
         return None;
     }
-    // A quotation both copies give as the speaker's words, worded differently.
-    if left.quote_of(&hunk.left).is_some() && right.quote_of(&hunk.right).is_some() {
+    // A quotation both copies give as the speaker's words, one word changed inside
+    // words that are otherwise the same: outlets that paraphrase a quote loosely
+    // ("will" for "are going to") rarely keep three words around the change.
+    let kept = same_run(left, right, hunk, true).min(QUOTE_FRAME) + same_run(left, right, hunk, false).min(QUOTE_FRAME);
+    if left.quote_of(&hunk.left).is_some() && right.quote_of(&hunk.right).is_some() && kept >= QUOTE_FRAME {
         return Some(DiscrepancyKind::Quote);
     }
     let name_words = |side: &RowSide, ids: &[usize]| -> Vec<usize> {

@@ -27,8 +27,8 @@ pub(super) fn conflicts(row: &mut Findings) {
     let (left, right) = (row.left.side, row.right.side);
     // A name that is a place or an agency the other copy also names ("United Nations"
     // and "UN") agrees, however it is written.
-    let unshared = |facts: &super::PassageFacts, other: &super::PassageFacts| -> Vec<NameMention> {
-        let shared: Vec<std::ops::Range<usize>> = facts
+    let shared_of = |facts: &super::PassageFacts, other: &super::PassageFacts| -> Vec<std::ops::Range<usize>> {
+        facts
             .places
             .iter()
             .filter(|p| other.places.iter().any(|o| o.place.name == p.place.name))
@@ -40,10 +40,18 @@ pub(super) fn conflicts(row: &mut Findings) {
                     .filter(|a| other.agencies.iter().any(|o| o.agency.name == a.agency.name))
                     .map(|a| a.tokens.clone()),
             )
-            .collect();
-        facts.names.iter().filter(|m| !m.names.iter().all(|&k| shared.iter().any(|r| r.contains(&k)))).cloned().collect()
+            .collect()
     };
-    let (lm, rm) = (unshared(&row.left.facts, &row.right.facts), unshared(&row.right.facts, &row.left.facts));
+    let (left_shared, right_shared) =
+        (shared_of(&row.left.facts, &row.right.facts), shared_of(&row.right.facts, &row.left.facts));
+    // The words of a name outside what both copies name alike ("UN Development Program"
+    // against "United Nations Development Program" differs in nothing).
+    let strip = |m: &NameMention, shared: &[std::ops::Range<usize>]| -> Option<NameMention> {
+        let names: Vec<usize> = m.names.iter().copied().filter(|&k| !shared.iter().any(|r| r.contains(&k))).collect();
+        (!names.is_empty()).then(|| NameMention { names, ..m.clone() })
+    };
+    let lm: Vec<NameMention> = row.left.facts.names.iter().filter_map(|m| strip(m, &left_shared)).collect();
+    let rm: Vec<NameMention> = row.right.facts.names.iter().filter_map(|m| strip(m, &right_shared)).collect();
     let shares = |a: &[&str], b: &[&str]| a.iter().filter(|x| b.iter().any(|y| same_word(x, y))).count();
     let mut pairings = Vec::new();
     for (i, a) in lm.iter().enumerate() {

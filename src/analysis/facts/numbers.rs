@@ -47,10 +47,12 @@ impl Quantity {
         if inside(self, other.value) || inside(other, self.value) {
             return true;
         }
-        // A hedged amount allows rounding by a tenth either way.
-        (self.hedged || other.hedged)
-            && self.class == QuantityClass::Amount
-            && (self.value - other.value).abs() <= 0.1 * self.value.abs().max(other.value.abs())
+        let apart = (self.value - other.value).abs() / self.value.abs().max(other.value.abs());
+        // A hedged amount allows rounding by a tenth either way. Any amount allows the
+        // last digits to differ: copies round, and quote a price or an index at
+        // different times of the day ("9,266.51" and "9,240.25").
+        let rounding = if self.hedged || other.hedged { 0.1 } else { ROUNDING };
+        self.class == QuantityClass::Amount && self.value.abs() >= 10.0 && apart <= rounding
     }
 }
 
@@ -97,6 +99,9 @@ fn parse(norm: &str) -> Option<(f64, Option<f64>)> {
 }
 
 /// Every number in `tokens`, in order.
+/// How far apart two plain amounts may be and still be one figure rounded or updated.
+const ROUNDING: f64 = 0.025;
+
 /// Words between a number and what it counts: "eight more moons", "two other men".
 const COUNT_MODIFIERS: &[&str] = &["more", "other", "new", "additional", "extra", "further", "fewer", "less", "than"];
 
@@ -234,6 +239,9 @@ mod tests {
         let hedged = &read("more than 2,000 fighters")[0];
         assert!(hedged.agrees_with(&read("2,100 fighters")[0]));
         assert!(!read("2,000 fighters")[0].agrees_with(&read("4,000 fighters")[0]));
+        assert!(read("closed at 9,266.51")[0].agrees_with(&read("closed at 9,240.25")[0]), "rounding and updates");
+        assert!(!read("1,200 jobs")[0].agrees_with(&read("1,100 jobs")[0]));
+        assert!(!read("4 killed")[0].agrees_with(&read("5 killed")[0]));
     }
 
     #[test]
