@@ -33,6 +33,9 @@ pub struct Side<'t> {
     pub sentences: Vec<Range<usize>>,
     pub tokens: Vec<Vec<Token>>,
     pub boilerplate: Vec<bool>,
+    /// Full names of people the copy names, in reading order, for resolving a surname
+    /// used alone later on.
+    pub people: Vec<super::facts::names::FullName>,
 }
 
 /// Sentences of the two sides that say the same thing (indices into each side's

@@ -104,6 +104,8 @@ pub(crate) struct RowSide<'a> {
     pub quotes: Vec<Range<usize>>,
     /// Folded forms of every token of the row side.
     pub words: HashSet<&'a str>,
+    /// The people the whole document names in full, for resolving a surname alone.
+    pub people: &'a [super::facts::names::FullName],
 }
 
 impl<'a> RowSide<'a> {
@@ -117,7 +119,7 @@ impl<'a> RowSide<'a> {
             quotes.extend(quotation_spans(text, bytes.clone()));
         }
         let words = tokens.iter().map(|t| t.norm.as_str()).collect();
-        Self { text, tokens, sentence_starts, quotes, words }
+        Self { text, tokens, sentence_starts, quotes, words, people: &[] }
     }
 
     pub(crate) fn norm(&self, i: usize) -> &str {

@@ -151,9 +151,10 @@ impl Discrepancy {
 
 fn prepare(text: &str) -> Side<'_> {
     let sentences = sentences::split_bytes(text);
-    let tokens = sentences.iter().map(|range| tokens::tokenize(text, range.clone())).collect();
+    let tokens: Vec<Vec<tokens::Token>> = sentences.iter().map(|range| tokens::tokenize(text, range.clone())).collect();
     let boilerplate = furniture::flags(text, &sentences);
-    Side { text, sentences, tokens, boilerplate }
+    let people = facts::names::full_names(text, &tokens);
+    Side { text, sentences, tokens, boilerplate, people }
 }
 
 /// One source's half of building a comparison: text, sentences and a char index.
@@ -177,7 +178,7 @@ impl Half<'_> {
     fn row_side(&self, sentences: &[usize]) -> RowSide<'_> {
         let parts: Vec<(Range<usize>, &[tokens::Token])> =
             sentences.iter().map(|&s| (self.side.sentences[s].clone(), self.side.tokens[s].as_slice())).collect();
-        RowSide::new(self.side.text, &parts)
+        RowSide { people: &self.side.people, ..RowSide::new(self.side.text, &parts) }
     }
 
     fn sentences(&self) -> Vec<Sentence> {

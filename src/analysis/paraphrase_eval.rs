@@ -90,6 +90,16 @@ const PAIRS: &[Pair] = &[
         across: &[("Anna Varga", "Anna Horvath")],
     },
     Pair {
+        left: "Defence Minister Ruth Adler opened the naval base on Saturday.\n\n\
+               The base will house four patrol ships, the navy said.\n\n\
+               Adler said the ships would guard fishing grounds in the north.",
+        right: "The navy's new base was opened on Saturday by Defence Minister Ruth Adler.\n\n\
+                Four patrol ships will be based there, according to the navy.\n\n\
+                Miriam Adler said the ships would protect northern fishing grounds.",
+        changes: &[(Name, "Adler", "Miriam")],
+        across: &[],
+    },
+    Pair {
         left: "The company said on Monday it would cut 1,200 jobs in Canada by the end of 2026.\n\n\
                Chief Executive Maria Lopez said the cuts were needed to keep the company profitable.\n\n\
                Shares in the company rose 4 percent in early trading.\n\n\

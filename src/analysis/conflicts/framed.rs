@@ -77,7 +77,9 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if !content(left, &l) && !content(right, &r) {
         return None;
     }
-    if same_when_joined(left, &l, right, &r) || same_stems(left, &l, right, &r) || same_written_otherwise(left, &l, right, &r)
+    if same_when_joined(left, &l, right, &r)
+        || same_stems(left, &l, right, &r)
+        || same_written_otherwise(left, &l, right, &r)
     {
         return None;
     }

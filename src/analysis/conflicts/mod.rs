@@ -181,7 +181,8 @@ fn places(row: &mut Findings) {
     let (lp, rp) = (&row.left.facts.places, &row.right.facts.places);
     let (left_over, right_over) = (leftover(lp, rp), leftover(rp, lp));
     let unmatched = |a: &Reading, b: &Reading| -> [Vec<Range<usize>>; 3] {
-        let (own, others) = if std::ptr::eq(a, &row.left) { (&left_over, &right_over) } else { (&right_over, &left_over) };
+        let (own, others) =
+            if std::ptr::eq(a, &row.left) { (&left_over, &right_over) } else { (&right_over, &left_over) };
         let (mine, theirs) = (&a.facts.places, &b.facts.places);
         // A place left over agrees with a left-over place of the other side that it lies
         // in or that lies in it ("Lyon" and "France"); with none left over there, with

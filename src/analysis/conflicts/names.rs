@@ -77,6 +77,14 @@ pub(super) fn conflicts(row: &mut Findings) {
             m.names.iter().copied().filter(|&k| !theirs.iter().any(|w| same_word(side.norm(k), w))).collect::<Vec<_>>()
         };
         let (da, db) = (differing(a, left, b, right), differing(b, right, a, left));
+        // "Petrov" against "Oleg Petrov": the lone surname is whoever its own copy named
+        // in full before, and that may be Ivan Petrov.
+        if da.is_empty() != db.is_empty() {
+            if let Some((l, r)) = resolved_conflict(left, a, right, b) {
+                row.add(DiscrepancyKind::Name, l, r);
+            }
+            continue;
+        }
         if da.is_empty() || db.is_empty() {
             continue;
         }
@@ -109,4 +117,31 @@ fn kind_of(left: &RowSide, a: &NameMention, right: &RowSide, b: &NameMention) ->
     } else {
         DiscrepancyKind::Name
     }
+}
+
+/// A name written as one word on one side and in full on the other, where the one word
+/// resolves within its own document to a person with another first name. Returns the
+/// token ranges to flag.
+fn resolved_conflict(
+    left: &RowSide,
+    a: &NameMention,
+    right: &RowSide,
+    b: &NameMention,
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let span = |m: &NameMention| m.names[0]..m.names[m.names.len() - 1] + 1;
+    let lone_against_full = |lone_side: &RowSide, lone: &NameMention, full_side: &RowSide, full: &NameMention| {
+        let [word] = lone.names.as_slice() else { return None };
+        let [first, .., last] = full.names.as_slice() else { return None };
+        let token = lone_side.tokens.get(*word)?;
+        let person = super::super::facts::names::resolve(lone_side.people, &token.norm, token.bytes.start)?;
+        let theirs = full_side.norm(*first);
+        Some(!same_word(&person.first, theirs) && same_word(&person.last, full_side.norm(*last)))
+    };
+    if a.names.len() == 1 && lone_against_full(left, a, right, b) == Some(true) {
+        return Some((span(a), b.names[0]..b.names[0] + 1));
+    }
+    if b.names.len() == 1 && lone_against_full(right, b, left, a) == Some(true) {
+        return Some((a.names[0]..a.names[0] + 1, span(b)));
+    }
+    None
 }

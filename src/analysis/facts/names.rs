@@ -114,3 +114,38 @@ fn one_letter_more(long: &str, short: &str) -> bool {
     let first_difference = short.iter().zip(&long).position(|(a, b)| a != b).unwrap_or(short.len());
     long[first_difference + 1..] == short[first_difference..]
 }
+
+/// A person named in full ("Ivan Petrov"), where the document names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FullName {
+    /// Byte offset of the mention in the document.
+    pub at: usize,
+    pub first: String,
+    pub last: String,
+}
+
+/// The people a document names in full, in order: name mentions of two or more name
+/// words after any title, with no institution word in them.
+pub fn full_names(text: &str, sentences: &[Vec<Token>]) -> Vec<FullName> {
+    let mut found = Vec::new();
+    for sentence in sentences {
+        let tokens: Vec<&Token> = sentence.iter().collect();
+        for mention in mentions(text, &tokens, &|i| i == 0) {
+            let after_title = mention.titles.last().map_or(0, |&t| t + 1);
+            let names: Vec<&Token> = mention.names.iter().filter(|&&k| k >= after_title).map(|&k| tokens[k]).collect();
+            let institution = names.iter().any(|t| {
+                lexicon::INSTITUTIONS.contains(&t.norm.as_str()) || lexicon::NAMED_THINGS.contains(&t.norm.as_str())
+            });
+            if let (false, [first, .., last]) = (institution, names.as_slice()) {
+                found.push(FullName { at: first.bytes.start, first: first.norm.clone(), last: last.norm.clone() });
+            }
+        }
+    }
+    found
+}
+
+/// The person a surname (or first name) used alone at byte `at` refers to: the last
+/// one named in full before it with that name.
+pub fn resolve<'p>(people: &'p [FullName], word: &str, at: usize) -> Option<&'p FullName> {
+    people.iter().rev().filter(|p| p.at < at).find(|p| same_word(&p.last, word) || same_word(&p.first, word))
+}
