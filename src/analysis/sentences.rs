@@ -99,10 +99,22 @@ fn last_word(text: &str) -> &str {
 
 /// Whether a quotation opened in `sentence` is still open at its end.
 fn quotation_open(sentence: &str) -> bool {
-    let straight = sentence.matches('"').count();
-    let opening = sentence.matches(['“', '„', '«']).count();
-    let closing = sentence.matches(['”', '»']).count();
-    straight % 2 == 1 || opening > closing
+    // A straight quote opens after a space (or at the start) and closes after a word: a
+    // sentence that begins inside a quotation opened earlier ("funding," said Rowe.)
+    // holds only a closing one and leaves nothing open.
+    let mut depth: i32 = 0;
+    let mut previous: Option<char> = None;
+    for c in sentence.chars() {
+        match c {
+            '"' if previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–')) => depth += 1,
+            '"' => depth = (depth - 1).max(0),
+            '“' | '„' | '«' => depth += 1,
+            '”' | '»' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    depth > 0
 }
 
 #[cfg(test)]
@@ -134,6 +146,14 @@ mod tests {
         assert_eq!(
             texts("The index .SPX fell 4 points. It closed lower."),
             ["The index .SPX fell 4 points.", "It closed lower."]
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_closes_an_earlier_quotation_ends_at_its_stop() {
+        assert_eq!(
+            texts("Funding matters,\" said Dr. Rowe. But Miami is competing."),
+            ["Funding matters,\" said Dr. Rowe.", "But Miami is competing."]
         );
     }
 
