@@ -125,7 +125,10 @@ fn quantities(row: &mut Findings) {
         let several = lc.len() > 1 && rc.len() > 1;
         let counted = |q: &facts::Quantity| !q.unit.is_empty() && !lexicon::STOPWORDS.contains(&q.unit.as_str());
         let same_thing = |a: &facts::Quantity, b: &facts::Quantity| {
-            (a.unit == b.unit || !counted(a) || !counted(b))
+            // "three" written out is often loose ("three of them"): it pairs with a
+            // figure only when both count the same thing.
+            let spelled = a.decimals.is_none() != b.decimals.is_none();
+            (a.unit == b.unit || (!spelled && (!counted(a) || !counted(b))))
                 && (!several || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
         };
         for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && a.unit == b.unit) {

@@ -34,6 +34,9 @@ pub struct Quantity {
     pub hedged: bool,
     /// The upper end when the passage gives a range ("1 to 3", "between 5 and 7").
     pub upto: Option<f64>,
+    /// Digits after the decimal point as written ("1.36" has 2); `None` when the
+    /// number is spelled out in words ("three").
+    pub decimals: Option<usize>,
 }
 
 impl Quantity {
@@ -46,6 +49,17 @@ impl Quantity {
         let inside = |q: &Quantity, v: f64| q.upto.is_some_and(|top| q.value <= v && v <= top);
         if inside(self, other.value) || inside(other, self.value) {
             return true;
+        }
+        // "1.36" rounded as the other copy writes it is "1.4".
+        if let (Some(a), Some(b)) = (self.decimals, other.decimals)
+            && a != b
+            && !scaled_apart(self, other)
+        {
+            let (precise, rough, places) = if a > b { (self, other, b) } else { (other, self, a) };
+            let factor = 10f64.powi(i32::try_from(places).unwrap_or(0));
+            if same((precise.value * factor).round() / factor, rough.value) {
+                return true;
+            }
         }
         let apart = (self.value - other.value).abs() / self.value.abs().max(other.value.abs());
         // A hedged amount allows rounding by a tenth either way. Any amount allows the
@@ -67,7 +81,6 @@ const HEDGES: &[&str] = &[
     "over",
     "than",
     "least",
-    "up",
     "under",
     "estimated",
     "just",
@@ -99,6 +112,12 @@ fn parse(norm: &str) -> Option<(f64, Option<f64>)> {
 }
 
 /// Every number in `tokens`, in order.
+/// Whether two values carry a scale word that rounding must not cross ("1.4 million"
+/// rounded is not "1 million" written as "1,000,000"): only plain values round.
+fn scaled_apart(a: &Quantity, b: &Quantity) -> bool {
+    a.value.abs() >= 1000.0 || b.value.abs() >= 1000.0
+}
+
 /// How far apart two plain amounts may be and still be one figure rounded or updated.
 const ROUNDING: f64 = 0.025;
 
@@ -147,13 +166,17 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         } else {
             QuantityClass::Amount
         };
-        let hedged = (start.saturating_sub(2)..start).any(|j| HEDGES.contains(&norm(j)));
+        // "up to 120" is a hedge, "up 120 points" a change.
+        let up_to = start >= 2 && norm(start - 2) == "up" && norm(start - 1) == "to";
+        let hedged = up_to || (start.saturating_sub(2)..start).any(|j| HEDGES.contains(&norm(j)));
         // What is counted: "eight more moons" counts moons.
         // A comma or a stop ends the figure: "Fishman, 51, will" counts nothing.
         let joined = |k: usize| {
             k > 0
                 && k < tokens.len()
-                && text.get(tokens[k - 1].bytes.end..tokens[k].bytes.start).is_some_and(|gap| gap.trim().is_empty())
+                && text
+                    .get(tokens[k - 1].bytes.end..tokens[k].bytes.start)
+                    .is_some_and(|gap| gap.trim().is_empty() || gap == "-")
         };
         let mut unit_at = end;
         while unit_at < tokens.len().min(end + 3) && joined(unit_at) && COUNT_MODIFIERS.contains(&norm(unit_at)) {
@@ -191,7 +214,10 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             previous.upto = Some(value);
             previous.tokens.end = end;
         } else {
-            found.push(Quantity { tokens: start..end, value, class, unit, hedged, upto: None });
+            let decimals = raw.bytes().any(|b| b.is_ascii_digit()).then(|| {
+                raw.split_once('.').map_or(0, |(_, after)| after.bytes().take_while(u8::is_ascii_digit).count())
+            });
+            found.push(Quantity { tokens: start..end, value, class, unit, hedged, upto: None, decimals });
         }
         i = end;
     }
