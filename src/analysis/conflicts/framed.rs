@@ -77,7 +77,9 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if !content(left, &l) && !content(right, &r) {
         return None;
     }
+    let (whole_l, whole_r): (Vec<usize>, Vec<usize>) = (hunk.left.clone().collect(), hunk.right.clone().collect());
     if same_when_joined(left, &l, right, &r)
+        || same_when_joined(left, &whole_l, right, &whole_r)
         || same_stems(left, &l, right, &r)
         || same_written_otherwise(left, &l, right, &r)
     {
@@ -93,6 +95,10 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     let name_words = |side: &RowSide, ids: &[usize]| -> Vec<usize> {
         ids.iter()
             .copied()
+            // A capital that only opens a sentence ("Regional utility…") and a title
+            // ("Dr") say nothing about a name.
+            .filter(|&i| !side.sentence_starts.contains(&i) || side.tokens[i].all_caps)
+            .filter(|&i| !super::super::facts::names::is_title(side.norm(i)))
             .filter(|&i| side.is_name(i) || (side.tokens[i].all_caps && !side.tokens[i].is_stopword()))
             .collect()
     };

@@ -88,6 +88,11 @@ pub(super) fn conflicts(row: &mut Findings) {
         if da.is_empty() || db.is_empty() {
             continue;
         }
+        // "Visual Basic" and "VisualBasic" are one name written two ways.
+        let joined = |side: &RowSide, d: &[usize]| d.iter().map(|&k| side.norm(k)).collect::<String>();
+        if joined(left, &da) == joined(right, &db) {
+            continue;
+        }
         let absent =
             |side: &RowSide, k: usize, other: &RowSide| !other.words.iter().any(|w| same_word(side.norm(k), w));
         let absent_a = da.iter().filter(|&&k| absent(left, k, right)).count();
