@@ -107,9 +107,8 @@ fn quotation_open(sentence: &str) -> bool {
     for c in sentence.chars() {
         match c {
             '"' if previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–')) => depth += 1,
-            '"' => depth = (depth - 1).max(0),
             '“' | '„' | '«' => depth += 1,
-            '”' | '»' => depth = (depth - 1).max(0),
+            '"' | '”' | '»' => depth = (depth - 1).max(0),
             _ => {}
         }
         previous = Some(c);

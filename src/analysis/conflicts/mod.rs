@@ -182,10 +182,8 @@ fn places(row: &mut Findings) {
             .collect()
     };
     let (lp, rp) = (&row.left.facts.places, &row.right.facts.places);
-    let (left_over, right_over) = (leftover(lp, rp), leftover(rp, lp));
-    let unmatched = |a: &Reading, b: &Reading| -> [Vec<Range<usize>>; 3] {
-        let (own, others) =
-            if std::ptr::eq(a, &row.left) { (&left_over, &right_over) } else { (&right_over, &left_over) };
+    let (spare_left, spare_right) = (leftover(lp, rp), leftover(rp, lp));
+    let unmatched = |a: &Reading, b: &Reading, own: &[usize], others: &[usize]| -> [Vec<Range<usize>>; 3] {
         let (mine, theirs) = (&a.facts.places, &b.facts.places);
         // A place left over agrees with a left-over place of the other side that it lies
         // in or that lies in it ("Lyon" and "France"); with none left over there, with
@@ -220,7 +218,8 @@ fn places(row: &mut Findings) {
     // A known place pairs with a known place, a dateline with a dateline, a cued one
     // with a cued one: "in Halvik" against "in Paris" is as likely a company ("at
     // Juniper Networks") as a place, and where a story was filed is not where it happened.
-    let (l, r) = (unmatched(&row.left, &row.right), unmatched(&row.right, &row.left));
+    let l = unmatched(&row.left, &row.right, &spare_left, &spare_right);
+    let r = unmatched(&row.right, &row.left, &spare_right, &spare_left);
     for (l, r) in l.into_iter().zip(r) {
         for (i, j) in pair_up(&l, &r, |_, _| false) {
             row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
