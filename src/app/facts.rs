@@ -15,7 +15,7 @@ use super::actions::{Action, Actions};
 use super::panels::one_line;
 use super::theme::Palette;
 use super::workspace::Workspace;
-use crate::analysis::facts::table::{self, Fact, FactConflict, FactKind, FactsTable};
+use crate::analysis::facts::table::{self, FactConflict, FactKind, FactsTable};
 use crate::edit::Edit;
 use crate::model::{Anchor, SourceId};
 
@@ -35,6 +35,18 @@ pub struct FactsView {
     only_partial: bool,
     /// Kinds hidden from the table.
     hidden: Vec<FactKind>,
+    filter: String,
+    /// The facts shown for the table and filters they were chosen with: worked out
+    /// when either changes, not every frame (a project can state 100,000 facts).
+    shown: Option<(ShownKey, Arc<Vec<usize>>)>,
+}
+
+/// What the shown facts depend on: the table (by its project state) and the filters.
+#[derive(Clone, PartialEq)]
+struct ShownKey {
+    generation: u64,
+    hidden: Vec<FactKind>,
+    only_partial: bool,
     filter: String,
 }
 
@@ -123,19 +135,39 @@ impl FactsView {
         });
     }
 
-    fn fact_table(&mut self, ui: &mut egui::Ui, workspace: &Workspace, table: &FactsTable, actions: &mut Actions) {
-        self.controls(ui);
-        ui.separator();
+    /// Indices of the facts the filters let through, recomputed only when they change.
+    fn shown(&mut self, workspace: &Workspace, table: &FactsTable) -> Arc<Vec<usize>> {
+        let generation = self.result.as_ref().map_or(0, |(at, _)| *at);
+        let key = ShownKey {
+            generation,
+            hidden: self.hidden.clone(),
+            only_partial: self.only_partial,
+            filter: self.filter.to_lowercase(),
+        };
+        if let Some((cached, shown)) = &self.shown
+            && *cached == key
+        {
+            return shown.clone();
+        }
         let sources = workspace.project.sources.len();
-        let needle = self.filter.to_lowercase();
-        let shown: Vec<(usize, &Fact)> = table
+        let shown: Vec<usize> = table
             .facts
             .iter()
             .enumerate()
-            .filter(|(_, f)| !self.hidden.contains(&f.kind))
-            .filter(|(_, f)| !self.only_partial || f.sources().len() < sources)
-            .filter(|(_, f)| needle.is_empty() || f.label.to_lowercase().contains(&needle))
+            .filter(|(_, f)| !key.hidden.contains(&f.kind))
+            .filter(|(_, f)| !key.only_partial || f.sources().len() < sources)
+            .filter(|(_, f)| key.filter.is_empty() || f.label.to_lowercase().contains(&key.filter))
+            .map(|(index, _)| index)
             .collect();
+        let shown = Arc::new(shown);
+        self.shown = Some((key, shown.clone()));
+        shown
+    }
+
+    fn fact_table(&mut self, ui: &mut egui::Ui, workspace: &Workspace, table: &FactsTable, actions: &mut Actions) {
+        self.controls(ui);
+        ui.separator();
+        let shown = self.shown(workspace, table);
         ui.label(format!("{} of {} facts", shown.len(), table.facts.len()));
         let palette = Palette::current(ui.ctx());
         let row_height = ui.spacing().interact_size.y + 4.0;
@@ -144,22 +176,24 @@ impl FactsView {
             row_height,
             shown.len(),
             |ui, rows| {
-                for &(index, fact) in &shown[rows] {
+                for &index in &shown[rows] {
+                    let Some(fact) = table.facts.get(index) else { continue };
                     ui.horizontal(|ui| {
                         ui.add_sized(
                             [96.0, row_height - 4.0],
                             egui::Label::new(RichText::new(fact.kind.label()).weak()),
                         );
-                        let disputed = table.conflicts_of(index).next().is_some();
-                        let label = RichText::new(one_line(&fact.label, 60));
-                        ui.label(if disputed { label.strong().color(palette.warning) } else { label });
-                        let ids: Vec<String> = fact.sources().iter().map(ToString::to_string).collect();
-                        ui.weak(format!("in {} ({}×)", ids.join(", "), fact.mentions.len()));
+                        // The button first, so a long label never pushes it out of view.
                         if let Some(first) = fact.mentions.first()
                             && ui.small_button("Show passage").on_hover_text("Open the source at this fact").clicked()
                         {
                             reveal(actions, first);
                         }
+                        let disputed = table.conflicts_of(index).next().is_some();
+                        let label = RichText::new(one_line(&fact.label, 60));
+                        ui.label(if disputed { label.strong().color(palette.warning) } else { label });
+                        let ids: Vec<String> = fact.sources().iter().map(ToString::to_string).collect();
+                        ui.weak(format!("in {} ({}×)", ids.join(", "), fact.mentions.len()));
                     });
                 }
             },
