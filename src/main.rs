@@ -210,12 +210,16 @@ fn write_to(destination: &Destination, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 fn compare(left: &str, right: &str, json: bool) -> anyhow::Result<()> {
-    use crosscheck::analysis::{compare_texts, report};
+    use crosscheck::analysis::{Dated, compare_dated, report};
     use crosscheck::model::SourceId;
     let left = report::read_input(left, SourceId(1))?;
     let right = report::read_input(right, SourceId(2))?;
     let never = std::sync::atomic::AtomicBool::new(false);
-    let comparison = compare_texts((left.source, &left.text), (right.source, &right.text), &never)?;
+    let comparison = compare_dated(
+        Dated::new(left.source, &left.text, &left.published),
+        Dated::new(right.source, &right.text, &right.published),
+        &never,
+    )?;
     let sources = [(left.source, left.text.as_str()), (right.source, right.text.as_str())];
     let facts = crosscheck::analysis::facts::table::build(&sources, &never)?;
     if json {

@@ -106,6 +106,8 @@ pub(crate) struct RowSide<'a> {
     pub words: HashSet<&'a str>,
     /// The people the whole document names in full, for resolving a surname alone.
     pub people: &'a [super::facts::names::FullName],
+    /// When the copy was published, if known: "yesterday" is the day before.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 impl<'a> RowSide<'a> {
@@ -119,7 +121,7 @@ impl<'a> RowSide<'a> {
             quotes.extend(quotation_spans(text, bytes.clone()));
         }
         let words = tokens.iter().map(|t| t.norm.as_str()).collect();
-        Self { text, tokens, sentence_starts, quotes, words, people: &[] }
+        Self { text, tokens, sentence_starts, quotes, words, people: &[], published: None }
     }
 
     pub(crate) fn norm(&self, i: usize) -> &str {

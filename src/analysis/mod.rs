@@ -111,16 +111,18 @@ pub struct Comparison {
 /// Compares the first of `sources` with each of the others. Checks `cancel` between
 /// sentences; the GUI runs this on a worker thread.
 pub fn compare(project: &Project, sources: &[SourceId], cancel: &AtomicBool) -> Result<Comparison, CompareError> {
-    let text =
-        |id: SourceId| project.sources.get(&id).map(crate::model::Source::text).ok_or(CompareError::MissingSource(id));
+    let copy = |id: SourceId| {
+        let source = project.sources.get(&id).ok_or(CompareError::MissingSource(id))?;
+        Ok::<_, CompareError>(Dated::new(id, source.text(), &source.meta.published))
+    };
     let (&base, others) = sources.split_first().ok_or(CompareError::TooFew)?;
     if others.is_empty() {
         return Err(CompareError::TooFew);
     }
-    let base_text = text(base)?;
+    let base_copy = copy(base)?;
     let mut pairs = Vec::with_capacity(others.len());
     for &other in others {
-        pairs.push(compare_texts((base, base_text), (other, text(other)?), cancel)?);
+        pairs.push(compare_dated(base_copy, copy(other)?, cancel)?);
     }
     Ok(Comparison { base, pairs })
 }
@@ -162,6 +164,25 @@ struct Half<'t> {
     id: SourceId,
     side: Side<'t>,
     index: CharIndex,
+    published: Option<chrono::NaiveDate>,
+}
+
+/// One copy of a story to compare: its source, its text and, where known, the day it
+/// was published, against which "yesterday" and "today" name a weekday.
+#[derive(Debug, Clone, Copy)]
+pub struct Dated<'t> {
+    pub id: SourceId,
+    pub text: &'t str,
+    pub published: Option<chrono::NaiveDate>,
+}
+
+impl<'t> Dated<'t> {
+    /// A copy whose publication date is written "2024-05-14" (or "2024-05-14T09:00…");
+    /// anything else leaves it undated.
+    pub fn new(id: SourceId, text: &'t str, published: &str) -> Self {
+        let day = published.get(..10).and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        Self { id, text, published: day }
+    }
 }
 
 impl Half<'_> {
@@ -178,7 +199,7 @@ impl Half<'_> {
     fn row_side(&self, sentences: &[usize]) -> RowSide<'_> {
         let parts: Vec<(Range<usize>, &[tokens::Token])> =
             sentences.iter().map(|&s| (self.side.sentences[s].clone(), self.side.tokens[s].as_slice())).collect();
-        RowSide { people: &self.side.people, ..RowSide::new(self.side.text, &parts) }
+        RowSide { people: &self.side.people, published: self.published, ..RowSide::new(self.side.text, &parts) }
     }
 
     fn sentences(&self) -> Vec<Sentence> {
@@ -205,8 +226,20 @@ pub fn compare_texts(
     right: (SourceId, &str),
     cancel: &AtomicBool,
 ) -> Result<PairComparison, Cancelled> {
-    let left = Half { id: left.0, side: prepare(left.1), index: CharIndex::new(left.1) };
-    let right = Half { id: right.0, side: prepare(right.1), index: CharIndex::new(right.1) };
+    let (left, right) =
+        (Dated { id: left.0, text: left.1, published: None }, Dated { id: right.0, text: right.1, published: None });
+    compare_dated(left, right, cancel)
+}
+
+impl<'t> Half<'t> {
+    fn of(copy: Dated<'t>) -> Self {
+        Half { id: copy.id, side: prepare(copy.text), index: CharIndex::new(copy.text), published: copy.published }
+    }
+}
+
+/// Compares two copies, reading relative days against their publication dates.
+pub fn compare_dated(left: Dated, right: Dated, cancel: &AtomicBool) -> Result<PairComparison, Cancelled> {
+    let (left, right) = (Half::of(left), Half::of(right));
     let rows = align::align(&left.side, &right.side, cancel)?;
     let mut aligned = Vec::with_capacity(rows.len());
     let mut discrepancies = Vec::new();

@@ -22,6 +22,8 @@ pub struct Input {
     pub label: String,
     pub source: SourceId,
     pub text: String,
+    /// The publication date the file or the project gives, as written ("2024-05-14").
+    pub published: String,
 }
 
 /// Why a command-line argument could not be read as something to compare.
@@ -50,14 +52,20 @@ pub fn read_input(argument: &str, fallback: SourceId) -> Result<Input, InputErro
             .sources
             .get(&source)
             .ok_or_else(|| InputError::NoSuchSource { project: project.to_owned(), id: source })?;
-        return Ok(Input { label: argument.to_owned(), source, text: found.text().to_owned() });
+        return Ok(Input {
+            label: argument.to_owned(),
+            source,
+            text: found.text().to_owned(),
+            published: found.meta.published.clone(),
+        });
     }
     let path = Path::new(argument);
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
         return Err(InputError::WholeProject { project: path.to_owned() });
     }
     let imported = crate::import::import_file(path)?;
-    Ok(Input { label: argument.to_owned(), source: fallback, text: imported.document.text })
+    let published = imported.document.meta.published.clone();
+    Ok(Input { label: argument.to_owned(), source: fallback, text: imported.document.text, published })
 }
 
 fn one_line(text: &str) -> String {

@@ -310,6 +310,23 @@ fn fingerprints_survive_edits_elsewhere_and_dismissals_hide_discrepancies() {
 }
 
 #[test]
+fn relative_days_are_read_against_each_copys_publication_date() {
+    let never = AtomicBool::new(false);
+    // Wednesday 15 May 2024: its "yesterday" is Tuesday.
+    let left = Dated::new(SourceId(1), "The ministers met in Halvik yesterday to sign the accord.", "2024-05-15");
+    let agrees = Dated::new(SourceId(2), "The ministers met in Halvik on Tuesday to sign the accord.", "2024-05-16");
+    let differs = Dated::new(SourceId(2), "The ministers met in Halvik on Monday to sign the accord.", "2024-05-16");
+    assert!(compare_dated(left, agrees, &never).expect("runs").discrepancies.is_empty());
+    let found = compare_dated(left, differs, &never).expect("runs").discrepancies;
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind, DiscrepancyKind::Date);
+    assert_eq!([found[0].passages[0].exact.as_str(), found[0].passages[1].exact.as_str()], ["yesterday", "Monday"]);
+    // Without a date "yesterday" names no day and is not compared.
+    let undated = Dated::new(SourceId(1), left.text, "");
+    assert!(compare_dated(undated, differs, &never).expect("runs").discrepancies.is_empty());
+}
+
+#[test]
 fn comparing_is_cancellable() {
     let cancel = AtomicBool::new(true);
     assert_eq!(compare_texts((SourceId(1), WIRE), (SourceId(2), WIRE), &cancel).err(), Some(Cancelled));

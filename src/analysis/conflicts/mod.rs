@@ -147,20 +147,45 @@ fn subject<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<&'s str>
 
 /// Months and weekdays one side names that the other does not, month for month.
 fn calendar(row: &mut Findings) {
+    let (left_days, right_days) = (days(&row.left), days(&row.right));
     for weekday in [false, true] {
-        let unmatched = |a: &PassageFacts, b: &PassageFacts| -> Vec<usize> {
-            a.calendar
-                .iter()
-                .filter(|c| c.weekday == weekday && !b.calendar.iter().any(|o| o.name == c.name))
-                .map(|c| c.token)
+        let unmatched = |a: &[(usize, &'static str, bool)], b: &[(usize, &'static str, bool)]| -> Vec<usize> {
+            a.iter()
+                .filter(|(_, name, is_day)| *is_day == weekday && !b.iter().any(|(_, other, _)| other == name))
+                .map(|(token, _, _)| *token)
                 .collect()
         };
-        let l = unmatched(&row.left.facts, &row.right.facts);
-        let r = unmatched(&row.right.facts, &row.left.facts);
+        let l = unmatched(&left_days, &right_days);
+        let r = unmatched(&right_days, &left_days);
         for (i, j) in pair_up(&l, &r, |_, _| false) {
             row.add(DiscrepancyKind::Date, l[i]..l[i] + 1, r[j]..r[j] + 1);
         }
     }
+}
+
+/// The months and weekdays a side names, as (token, name, is a weekday), with
+/// "yesterday", "today" and "tomorrow" read as weekdays when the copy's publication
+/// date is known (a copy of Wednesday 15 May saying "yesterday" means Tuesday).
+fn days(reading: &Reading) -> Vec<(usize, &'static str, bool)> {
+    let mut days: Vec<(usize, &'static str, bool)> =
+        reading.facts.calendar.iter().map(|c| (c.token, c.name, c.weekday)).collect();
+    if let Some(published) = reading.side.published {
+        for (token, word) in reading.side.tokens.iter().enumerate() {
+            let offset = match word.norm.as_str() {
+                "yesterday" => -1,
+                "today" | "tonight" => 0,
+                "tomorrow" => 1,
+                _ => continue,
+            };
+            let Some(day) = published.checked_add_signed(chrono::TimeDelta::days(offset)) else { continue };
+            let index = usize::try_from(chrono::Datelike::weekday(&day).num_days_from_monday()).unwrap_or(0);
+            if let Some(&name) = lexicon::WEEKDAYS.get(index) {
+                days.push((token, name, true));
+            }
+        }
+        days.sort_by_key(|(token, _, _)| *token);
+    }
+    days
 }
 
 /// Places one side names that neither are nor contain nor lie in a place the other
