@@ -71,8 +71,13 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
         return true;
     }
     let sentence = &text[current.clone()];
+    // A quotation left open continues the sentence, if it closes before the paragraph
+    // ends: a quote truncated by its copy (`presented "excellent proposals.`) does not
+    // swallow the sentences after it.
     if quotation_open(sentence) {
-        return true;
+        let paragraph_end =
+            text[current.end..].find(['\n', '\r', '\u{2029}']).map_or(text.len(), |at| current.end + at);
+        return text[current.end..paragraph_end].contains(['"', '”', '»']);
     }
     let following = &text[next.clone()];
     let Some(word) = sentence.strip_suffix('.').map(last_word) else { return false };
@@ -153,6 +158,14 @@ mod tests {
         assert_eq!(
             texts("Funding matters,\" said Dr. Rowe. But Miami is competing."),
             ["Funding matters,\" said Dr. Rowe.", "But Miami is competing."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_never_closed_does_not_swallow_the_paragraph() {
+        assert_eq!(
+            texts("He said they had made \"excellent proposals. The board met on Monday. It agreed."),
+            ["He said they had made \"excellent proposals.", "The board met on Monday.", "It agreed."]
         );
     }
 
