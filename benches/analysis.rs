@@ -186,6 +186,13 @@ fn analysis_benchmarks(c: &mut Criterion) {
         b.iter(|| black_box(crosscheck::analysis::facts::table::build(&sources, &never).expect("runs")));
     });
 
+    // The Facts tab reads every source of the project on a worker thread.
+    let large = crosscheck::fixtures::generate(crosscheck::fixtures::Size::LARGE);
+    let texts: Vec<(SourceId, &str)> = large.sources.iter().map(|(&id, s)| (id, s.text())).collect();
+    group.bench_function("facts table of the large project (1,000 sources, 10 MB)", |b| {
+        b.iter(|| black_box(crosscheck::analysis::facts::table::build(&texts, &never).expect("runs")));
+    });
+
     let (project, edited) = reanchoring_case(5000);
     let report = reanchor_source(&project, SourceId(1), source(&edited).content).expect("source exists").report;
     println!(

@@ -98,7 +98,11 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
 
 /// The word before the end of `text` (letters and inner dots).
 fn last_word(text: &str) -> &str {
-    let start = text.rfind(|c: char| !(c.is_alphanumeric() || c == '.')).map_or(0, |at| at + 1);
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map_or(0, |(at, c)| at + c.len_utf8());
     &text[start..]
 }
 
@@ -159,6 +163,11 @@ mod tests {
             texts("Funding matters,\" said Dr. Rowe. But Miami is competing."),
             ["Funding matters,\" said Dr. Rowe.", "But Miami is competing."]
         );
+    }
+
+    #[test]
+    fn a_stop_after_a_curly_quote_splits_without_a_panic() {
+        assert_eq!(texts("The deal was “signed”. Talks ended."), ["The deal was “signed”.", "Talks ended."]);
     }
 
     #[test]
