@@ -16,7 +16,8 @@ use super::panels::one_line;
 use super::theme::{Mark, Palette};
 use super::workspace::Workspace;
 use crate::analysis::{self, AlignedRow, Comparison, PairComparison, Suggestion};
-use crate::model::{Anchor, Claim, SourceId};
+use crate::edit::Edit;
+use crate::model::{Anchor, Claim, Conflict, SourceId};
 
 /// A comparison being computed: for which project state and sources, its cancel flag,
 /// and where its result will arrive.
@@ -203,21 +204,7 @@ impl CompareView {
                         ui.weak(format!("{}: “{}”", passage.source, one_line(&passage.exact, 80)));
                     }
                 }
-                ui.horizontal(|ui| {
-                    let conflict = ui
-                        .button("Make conflict")
-                        .on_hover_text("Flag this difference as a conflict with both passages");
-                    if conflict.clicked() {
-                        actions.push(Action::FlagDiscrepancy(Box::new(discrepancy.to_conflict())));
-                    }
-                    if ui
-                        .button("Not a problem")
-                        .on_hover_text("Hide this difference; remembered in the project")
-                        .clicked()
-                    {
-                        actions.edit(discrepancy.dismiss());
-                    }
-                });
+                flag_or_dismiss(ui, actions, "difference", || discrepancy.to_conflict(), &discrepancy.fingerprint);
             });
         }
     }
@@ -315,6 +302,29 @@ impl CompareView {
 }
 
 /// A suggestion the analyst has already marked needs no second offer.
+/// The Make conflict / Not a problem buttons under a difference between sources (a
+/// discrepancy here, a whole-document disagreement in the Facts tab): flag it as a
+/// conflict, or remember its fingerprint in the project as not a problem.
+pub(super) fn flag_or_dismiss(
+    ui: &mut egui::Ui,
+    actions: &mut Actions,
+    what: &str,
+    to_conflict: impl FnOnce() -> Conflict,
+    fingerprint: &str,
+) {
+    ui.horizontal(|ui| {
+        let flag =
+            ui.button("Make conflict").on_hover_text(format!("Flag this {what} as a conflict with both passages"));
+        if flag.clicked() {
+            actions.push(Action::FlagDiscrepancy(Box::new(to_conflict())));
+        }
+        let dismiss = ui.button("Not a problem").on_hover_text(format!("Hide this {what}; remembered in the project"));
+        if dismiss.clicked() {
+            actions.edit(Edit::DismissDiscrepancy { fingerprint: fingerprint.to_owned() });
+        }
+    });
+}
+
 fn already_claimed(workspace: &Workspace, source: SourceId, suggestion: &Suggestion) -> bool {
     workspace
         .project

@@ -12,11 +12,11 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use eframe::egui::{self, RichText};
 
 use super::actions::{Action, Actions};
+use super::compare::flag_or_dismiss;
 use super::panels::one_line;
 use super::theme::Palette;
 use super::workspace::Workspace;
 use crate::analysis::facts::table::{self, FactConflict, FactKind, FactsTable};
-use crate::edit::Edit;
 use crate::model::{Anchor, SourceId};
 
 /// A table being built: for which project state, its cancel flag, and its result.
@@ -232,22 +232,7 @@ fn conflict_list(ui: &mut egui::Ui, workspace: &Workspace, table: &FactsTable, a
                     }
                 });
             }
-            ui.horizontal(|ui| {
-                if ui
-                    .button("Make conflict")
-                    .on_hover_text("Flag this disagreement as a conflict with both passages")
-                    .clicked()
-                {
-                    actions.push(Action::FlagDiscrepancy(Box::new(conflict.to_conflict())));
-                }
-                if ui
-                    .button("Not a problem")
-                    .on_hover_text("Hide this disagreement; remembered in the project")
-                    .clicked()
-                {
-                    actions.edit(Edit::DismissDiscrepancy { fingerprint: conflict.fingerprint.clone() });
-                }
-            });
+            flag_or_dismiss(ui, actions, "disagreement", || conflict.to_conflict(), &conflict.fingerprint);
         });
     }
 }
