@@ -94,7 +94,7 @@ fn killing_the_app_never_loses_autosaved_work() {
         seed ^= seed << 17;
         std::fs::remove_file(&recovery).ok();
         let mut child = Command::new(std::env::current_exe().expect("test binary"))
-            .args(["--exact", "typing_child", "--ignored", "--nocapture", "--quiet", "--test-threads=1"])
+            .args(["--exact", "kill_gui::typing_child", "--ignored", "--nocapture", "--quiet", "--test-threads=1"])
             .env(CHILD_ENV, &project)
             .stdout(Stdio::piped())
             .spawn()

@@ -45,7 +45,7 @@ fn a_save_killed_at_random_moments_never_corrupts_the_file() {
         seed ^= seed >> 7;
         seed ^= seed << 17;
         let mut child = Command::new(std::env::current_exe().expect("test binary"))
-            .args(["--exact", "save_loop_child", "--ignored", "--quiet", "--test-threads=1"])
+            .args(["--exact", "kill_save::save_loop_child", "--ignored", "--quiet", "--test-threads=1"])
             .env(CHILD_ENV, &path)
             .spawn()
             .expect("child starts");

@@ -1,0 +1,16 @@
+//! Crosscheck's integration tests, linked into one test binary: each file below used to be
+//! its own binary, and each linked the whole app (egui included) again. One binary keeps
+//! `cargo test` fast to link and `target/` small enough for the CI machine's disk.
+
+mod article_extraction;
+mod cli;
+mod export_cli;
+mod export_escaping;
+mod export_sample;
+mod fuzz_regressions;
+mod gui;
+mod gui_untrusted;
+mod kill_gui;
+mod kill_save;
+mod roundtrip;
+mod untrusted_projects;
