@@ -21,6 +21,9 @@ impl Size {
     /// claims, 40,000 evidence links.
     pub const LARGE: Size =
         Size { sources: 1000, chars_per_source: 10_000, claims: 20_000, evidence: 40_000, conflicts: 2_000 };
+
+    /// Small enough for a unit test, with every kind of item in several sources.
+    pub const SMALL: Size = Size { sources: 20, chars_per_source: 2_000, claims: 300, evidence: 600, conflicts: 60 };
 }
 
 const WORDS: &[&str] = &[

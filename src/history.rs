@@ -4,10 +4,17 @@
 //! the letters of one burst of typing into one field — share a [`MergeKey`] and become one
 //! undo step, until the history is sealed (the field loses focus, another edit arrives).
 //! Each state of the project has a generation number, so "unsaved changes" is exact:
-//! undoing back to the saved state clears it.
+//! undoing back to the saved state clears it. Generations are unique in the process, so
+//! whatever is cached by generation (lookups, comparisons, search results) can never be
+//! taken for another project's.
+
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::edit::{Edit, EditError};
 use crate::model::Project;
+
+/// The next generation number any history in this process hands out.
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
 
 /// Identifies a gesture whose edits merge into one undo step, e.g. typing into the
 /// statement of claim C3.
@@ -39,7 +46,6 @@ pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     generation: u64,
-    next_generation: u64,
     saved_generation: Option<u64>,
     /// Set when the next edit must start a new step even if its merge key matches.
     sealed: bool,
@@ -60,12 +66,12 @@ impl History {
 
     /// A history for a project that matches its file on disk.
     pub fn new() -> Self {
+        let generation = fresh_generation();
         Self {
             undo: Vec::new(),
             redo: Vec::new(),
-            generation: 0,
-            next_generation: 1,
-            saved_generation: Some(0),
+            generation,
+            saved_generation: Some(generation),
             sealed: true,
             limit: Self::DEFAULT_LIMIT,
             significant_changes: 0,
@@ -94,7 +100,7 @@ impl History {
         let significant = edit.is_significant();
         let inverse = edit.apply(project)?;
         self.redo.clear();
-        let after = self.fresh_generation();
+        let after = fresh_generation();
         let merges = !self.sealed && merge.is_some() && self.undo.last().is_some_and(|step| step.merge == merge);
         match self.undo.last_mut() {
             // The older inverse already restores the state before the gesture began.
@@ -185,10 +191,8 @@ impl History {
     pub fn significant_changes(&self) -> u64 {
         self.significant_changes
     }
+}
 
-    fn fresh_generation(&mut self) -> u64 {
-        let generation = self.next_generation;
-        self.next_generation += 1;
-        generation
-    }
+fn fresh_generation() -> u64 {
+    NEXT_GENERATION.fetch_add(1, Ordering::Relaxed)
 }

@@ -14,12 +14,11 @@ pub mod history;
 pub mod import;
 pub mod model;
 pub mod query;
+pub mod sample;
 pub mod search;
+pub mod session;
 pub mod store;
 pub mod terminal;
 pub mod wording;
 
-/// The bundled sample project, opened when the app starts with no project named.
-pub fn sample_project_path() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/harbour-accord/harbour-accord.ron")
-}
+pub use sample::sample_project_path;

@@ -129,7 +129,7 @@ fn main() -> ExitCode {
 
 fn check(project: &std::path::Path) -> anyhow::Result<ExitCode> {
     let report = crosscheck::check::check_project(project)?;
-    print!("{report}");
+    write_to(&Destination::Stdout, report.to_string().as_bytes())?;
     Ok(if report.is_sound() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
@@ -224,11 +224,11 @@ fn compare(left: &str, right: &str, json: bool) -> anyhow::Result<()> {
     let facts = crosscheck::analysis::facts::table::build(&sources, &never)?;
     if json {
         let value = report::render_json(&left, &right, &comparison, &facts);
-        println!("{}", serde_json::to_string_pretty(&value).context("cannot write JSON")?);
+        print_all(&serde_json::to_string_pretty(&value).context("cannot write JSON")?)
     } else {
-        print!("{}", terminal::block(&report::render_text(&left, &right, &comparison, &facts)));
+        let text = report::render_text(&left, &right, &comparison, &facts);
+        write_to(&Destination::Stdout, terminal::block(&text).as_bytes())
     }
-    Ok(())
 }
 
 /// Writes a report the way the app does: atomically, so a failed write leaves the old file.

@@ -1,5 +1,7 @@
 //! Filtering and sorting claims for lists and reports.
 
+use std::collections::BTreeSet;
+
 use crate::model::{ClaimId, Project, SourceId};
 
 /// How a claims list is ordered.
@@ -51,6 +53,10 @@ impl ClaimQuery {
 /// The claims `query` selects, in its order.
 pub fn claims_matching(project: &Project, query: &ClaimQuery) -> Vec<ClaimId> {
     let words: Vec<String> = query.text.split_whitespace().map(str::to_lowercase).collect();
+    // Found once, not per claim: asking each claim for its evidence scans every link.
+    let with_evidence_in_source: BTreeSet<ClaimId> = query.source.map_or_else(BTreeSet::new, |source| {
+        project.evidence.values().filter(|e| e.passage.source == source).map(|e| e.claim).collect()
+    });
     let mut found: Vec<ClaimId> = project
         .claims
         .iter()
@@ -58,8 +64,7 @@ pub fn claims_matching(project: &Project, query: &ClaimQuery) -> Vec<ClaimId> {
             let verdict_ok = query.verdict.as_ref().is_none_or(|v| *v == claim.verdict);
             let tag_ok = query.tag.as_ref().is_none_or(|t| claim.tags.contains(t));
             let source_ok = query.source.is_none_or(|source| {
-                claim.appearances.iter().any(|a| a.source == source)
-                    || project.evidence_for(**id).any(|(_, e)| e.passage.source == source)
+                claim.appearances.iter().any(|a| a.source == source) || with_evidence_in_source.contains(id)
             });
             let text_ok = words.is_empty() || {
                 let haystack = [&claim.statement, &claim.claimant, &claim.explanation, &claim.notes]

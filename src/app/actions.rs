@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use super::commands::UiCommand;
 use super::lifecycle::{GuardAnswer, OutsideChoice};
-use super::workspace::{Selection, TextRange};
 use crate::edit::Edit;
 use crate::history::MergeKey;
 use crate::model::{ConflictId, SourceId};
+use crate::session::{Selection, TextRange};
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -30,6 +30,8 @@ pub enum Action {
     AddToConflict(Option<ConflictId>),
     DiscardConflictDraft,
     OpenProject(PathBuf),
+    /// Open the bundled sample project, wherever it can be found.
+    OpenSample,
     ImportFiles(Vec<PathBuf>),
     CancelImport,
     Search(String),

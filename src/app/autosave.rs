@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 
-use super::workspace::Workspace;
+use crate::session::Workspace;
 use crate::store;
 
 /// How soon after a significant edit the recovery file is written (never sooner after the

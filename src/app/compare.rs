@@ -14,10 +14,10 @@ use eframe::egui::{self, RichText, text::LayoutJob};
 use super::actions::{Action, Actions};
 use super::panels::one_line;
 use super::theme::{Mark, Palette};
-use super::workspace::Workspace;
 use crate::analysis::{self, AlignedRow, Comparison, PairComparison, Suggestion};
 use crate::edit::Edit;
 use crate::model::{Anchor, Claim, Conflict, SourceId};
+use crate::session::Workspace;
 
 /// A comparison being computed: for which project state and sources, its cancel flag,
 /// and where its result will arrive.

@@ -12,10 +12,10 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use eframe::egui::{self, RichText};
 
 use super::actions::{Action, Actions};
-use super::workspace::Workspace;
 use crate::edit::{Edit, ProjectChange};
 use crate::export::{ExportOptions, Format, Rendered, render};
 use crate::model::Project;
+use crate::session::Workspace;
 
 /// Bytes of a report shown in the preview; the saved file is always complete.
 const PREVIEW_LIMIT: usize = 200_000;

@@ -15,9 +15,9 @@ use super::actions::{Action, Actions};
 use super::compare::flag_or_dismiss;
 use super::panels::one_line;
 use super::theme::Palette;
-use super::workspace::Workspace;
 use crate::analysis::facts::table::{self, FactConflict, FactKind, FactsTable};
 use crate::model::{Anchor, SourceId};
+use crate::session::Workspace;
 
 /// A table being built: for which project state, its cancel flag, and its result.
 type Running = (u64, Arc<AtomicBool>, Receiver<Result<FactsTable, String>>);

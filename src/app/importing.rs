@@ -8,8 +8,8 @@ use eframe::egui;
 use super::jobs::{ImportEvent, ImportJob};
 use super::prompts::Notice;
 use super::shell::CrosscheckApp;
-use super::workspace::Workspace;
 use crate::edit::Edit;
+use crate::session::Workspace;
 
 impl CrosscheckApp {
     pub(super) fn start_import(&mut self, paths: Vec<PathBuf>) {
@@ -39,20 +39,7 @@ impl CrosscheckApp {
     /// name, each read again like a re-import.
     pub(super) fn relink_folder(&mut self, folder: &Path) {
         let Some(workspace) = &self.workspace else { return };
-        let mut pairs = Vec::new();
-        for (&id, status) in &workspace.original_status {
-            if !status.needs_relink() {
-                continue;
-            }
-            let name = workspace.project.sources[&id]
-                .content
-                .original
-                .as_ref()
-                .and_then(|o| Path::new(&o.path).file_name().map(ToOwned::to_owned));
-            if let Some(candidate) = name.map(|name| folder.join(name)).filter(|path| path.is_file()) {
-                pairs.push((candidate, id));
-            }
-        }
+        let pairs = workspace.relink_candidates(folder);
         if pairs.is_empty() {
             self.error(format!("{} has no files named like the missing originals.", folder.display()));
             return;

@@ -11,8 +11,8 @@ use super::dialogs::DialogKind;
 use super::prefs::BottomTab;
 use super::prompts::Notice;
 use super::shell::{CentralView, CrosscheckApp};
-use super::workspace::{Selection, TextRange, Workspace};
 use crate::edit::Edit;
+use crate::session::{Selection, TextRange, Workspace};
 use crate::store;
 
 /// Something that replaces or closes the open project, and so must ask about unsaved changes.
@@ -102,6 +102,9 @@ impl CrosscheckApp {
 
     /// Makes a project just read from `path` the open one.
     fn opened(&mut self, path: &Path, loaded: store::Loaded) {
+        // The analyst already agreed to leave the current project (see `request`); closing
+        // it here, whichever way the new one was chosen, removes its recovery file and lock.
+        self.close_workspace();
         let mut workspace = Workspace::opened(loaded.project, path.to_owned());
         workspace.lock = self.lock(path);
         workspace.reveal_selection();
@@ -211,10 +214,8 @@ impl CrosscheckApp {
                 self.workspace = Some(Workspace::new_project());
                 self.info("New project");
             }
-            PendingAction::OpenProject(Some(path)) => {
-                self.close_workspace();
-                self.open(&path);
-            }
+            // A project that fails to load leaves the current one open.
+            PendingAction::OpenProject(Some(path)) => self.open(&path),
             PendingAction::OpenProject(None) => self.show_dialog(DialogPurpose::Open),
             PendingAction::CloseProject => {
                 self.close_workspace();
@@ -436,8 +437,14 @@ impl CrosscheckApp {
         }
     }
 
+    /// Whether a question is waiting for the analyst's answer. While one is, no shortcut
+    /// runs: Ctrl+Q under "Recover unsaved work?" would delete the file being offered.
+    pub(super) fn asking(&self) -> bool {
+        self.guard.is_some() || self.recovery.is_some() || self.outside_change.is_some()
+    }
+
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
-        if self.guard.is_some() {
+        if self.asking() {
             return;
         }
         for command in UiCommand::WITH_SHORTCUTS {
@@ -522,6 +529,10 @@ impl CrosscheckApp {
                 }
             }
             Action::OpenProject(path) => self.request(PendingAction::OpenProject(Some(path))),
+            Action::OpenSample => match crate::sample::locate_sample() {
+                Ok(path) => self.request(PendingAction::OpenProject(Some(path))),
+                Err(error) => self.error(format!("Cannot find or unpack the sample project: {error}")),
+            },
             Action::ImportFiles(paths) => self.start_import(paths),
             Action::Reimport(id) => self.start_reimport(id),
             Action::Relink(id) => self.show_dialog(DialogPurpose::Relink(id)),

@@ -30,7 +30,7 @@ pub fn show(ui: &mut egui::Ui, app: &mut CrosscheckApp) {
     let open = app.workspace.is_some();
     let has_selection = app.workspace.as_ref().is_some_and(|w| w.text_selection.is_some_and(|r| r.start < r.end));
     let has_claim = app.workspace.as_ref().is_some_and(|w| w.selected_claim().is_some());
-    let has_selected_item = app.workspace.as_ref().is_some_and(|w| w.selection != super::workspace::Selection::Nothing);
+    let has_selected_item = app.workspace.as_ref().is_some_and(|w| w.selection != crate::session::Selection::Nothing);
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, app, UiCommand::NewProject, UiCommand::NewProject.label(), true);

@@ -1,6 +1,6 @@
 //! The desktop app: everything that draws, and the only code that knows about egui.
 //!
-//! The app keeps one [`workspace::Workspace`] (the open project and its history).
+//! The app keeps one [`crate::session::Workspace`] (the open project and its history).
 //! Panels read it and push [`actions::Action`]s; [`CrosscheckApp`] carries them out after
 //! the frame is drawn, changing the project only through [`crate::edit::Edit`]s.
 
@@ -21,7 +21,6 @@ mod prefs;
 mod prompts;
 mod shell;
 pub mod theme;
-pub mod workspace;
 
 use std::path::PathBuf;
 

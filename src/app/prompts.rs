@@ -36,7 +36,7 @@ pub fn unsaved_changes(ctx: &egui::Context, app: &mut CrosscheckApp) {
     if app.guard.is_none() {
         return;
     }
-    let name = app.workspace.as_ref().map_or_else(String::new, super::workspace::Workspace::display_name);
+    let name = app.workspace.as_ref().map_or_else(String::new, crate::session::Workspace::display_name);
     let modal = egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
         ui.set_max_width(380.0);
         ui.heading(format!("Save changes to “{name}”?"));
@@ -88,7 +88,7 @@ pub fn recovery(ctx: &egui::Context, app: &mut CrosscheckApp) {
 
 pub fn outside_change(ctx: &egui::Context, app: &mut CrosscheckApp) {
     let Some(while_saving) = app.outside_change else { return };
-    let name = app.workspace.as_ref().map_or_else(String::new, super::workspace::Workspace::display_name);
+    let name = app.workspace.as_ref().map_or_else(String::new, crate::session::Workspace::display_name);
     let modal = egui::Modal::new(egui::Id::unique("project changed on disk")).show(ctx, |ui| {
         ui.set_max_width(420.0);
         ui.heading(format!("“{name}” changed on disk"));
@@ -181,7 +181,7 @@ pub fn status_bar(ui: &mut egui::Ui, app: &mut CrosscheckApp) {
                         count(project.sources.len(), "source", "sources"),
                         count(project.claims.len(), "claim", "claims"),
                         project.evidence.len(),
-                        count(project.open_conflicts(), "open conflict", "open conflicts"),
+                        count(workspace.index().open_conflicts(), "open conflict", "open conflicts"),
                     ),
                 );
                 if workspace.history.has_unsaved_changes() {
@@ -204,7 +204,7 @@ pub fn welcome(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Actions) {
             }
         }
         if ui.button("Open the sample project").clicked() {
-            actions.push(Action::OpenProject(crate::sample_project_path()));
+            actions.push(Action::OpenSample);
         }
         if !recent.is_empty() {
             ui.add_space(12.0);

@@ -20,8 +20,8 @@ use super::panels::{self, search::SearchState};
 use super::prefs::{BottomTab, Preferences};
 use super::prompts::{self, Notice};
 use super::theme::{self, Theme};
-use super::workspace::Workspace;
 use crate::query::ClaimQuery;
+use crate::session::Workspace;
 
 /// How the app starts.
 pub struct Launch {
@@ -125,7 +125,10 @@ impl CrosscheckApp {
             title: String::new(),
             applied_theme: None,
         };
-        app.open(&launch.project.unwrap_or_else(crate::sample_project_path));
+        match launch.project.map_or_else(crate::sample::locate_sample, Ok) {
+            Ok(path) => app.open(&path),
+            Err(error) => app.error(format!("Cannot find or unpack the sample project: {error}")),
+        }
         app
     }
 
@@ -157,6 +160,11 @@ impl CrosscheckApp {
     /// The history generation held by the last recovery file that finished writing.
     pub fn autosaved_generation(&self) -> Option<u64> {
         self.autosave.completed_generation()
+    }
+
+    /// How many results the last search across all sources found.
+    pub fn search_hit_count(&self) -> usize {
+        self.search.hits.len()
     }
 
     /// Error and information messages on screen.
@@ -240,7 +248,7 @@ impl CrosscheckApp {
                     let stroke = ui.visuals().widgets.noninteractive.bg_stroke;
                     ui.ctx().layer_painter(ui.layer_id()).hline(top.x_range(), top.top() - 2.0, stroke);
                     ui.horizontal(|ui| {
-                        let open = workspace.project.open_conflicts();
+                        let open = workspace.index().open_conflicts();
                         ui.selectable_value(
                             &mut prefs.bottom_tab,
                             BottomTab::Conflicts,

@@ -181,3 +181,40 @@ fn compare_reads_files_and_refuses_a_project_without_a_source() {
     assert!(!output.status.success());
     assert!(stderr(&output).contains(":S1"), "{}", stderr(&output));
 }
+
+/// Runs `crosscheck` with its standard output read by nobody, as `| head` leaves it.
+fn with_reader_gone(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("crosscheck runs");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("crosscheck ends")
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    let sample = sample();
+    let source = sample.parent().expect("folder").join("sources");
+    let wire = source.join("wire.txt");
+    let rewrite = std::fs::read_dir(&source)
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path != &wire && path.extension().is_some_and(|e| e == "txt"))
+        .expect("a second text source");
+    let wire = wire.to_str().expect("utf-8");
+    let rewrite = rewrite.to_str().expect("utf-8");
+    for args in [
+        vec!["check", sample.to_str().expect("utf-8")],
+        vec!["compare", wire, rewrite],
+        vec!["compare", "--json", wire, rewrite],
+    ] {
+        let output = with_reader_gone(&args);
+        let errors = stderr(&output);
+        assert!(!errors.contains("panicked"), "{args:?}: {errors}");
+        assert_ne!(output.status.code(), Some(101), "{args:?}: {errors}");
+    }
+}

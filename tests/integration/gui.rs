@@ -5,9 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crosscheck::app::workspace::Selection;
 use crosscheck::app::{CrosscheckApp, Launch, PendingAction, ScriptedDialogs};
 use crosscheck::model::{ConflictStatus, Project, SourceId, Stance};
+use crosscheck::session::Selection;
 use eframe::egui::{Key, Modifiers, Pos2, Role, ViewportId, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -143,7 +143,7 @@ fn evidence_attaches_with_each_stance_and_undoes() {
     let claim = harness
         .state()
         .workspace()
-        .and_then(crosscheck::app::workspace::Workspace::selected_claim)
+        .and_then(crosscheck::session::Workspace::selected_claim)
         .expect("a claim is selected");
     let before = project(&harness);
 
@@ -222,8 +222,7 @@ fn changing_a_verdict_shows_in_the_undo_menu() {
     let (_folder, path) = sample_copy();
     let mut harness = app(&path, &ScriptedDialogs::default());
     select_claim(&mut harness, "The accord was initialled in Halvik");
-    let claim =
-        harness.state().workspace().and_then(crosscheck::app::workspace::Workspace::selected_claim).expect("selected");
+    let claim = harness.state().workspace().and_then(crosscheck::session::Workspace::selected_claim).expect("selected");
     assert_eq!(project(&harness).claims[&claim].verdict, "True");
     harness.get_by_label("Verdict").click();
     harness.run();
@@ -245,8 +244,7 @@ fn typing_a_statement_is_one_undo_step() {
     let (_folder, path) = sample_copy();
     let mut harness = app(&path, &ScriptedDialogs::default());
     select_claim(&mut harness, "The accord was initialled in Halvik");
-    let claim =
-        harness.state().workspace().and_then(crosscheck::app::workspace::Workspace::selected_claim).expect("selected");
+    let claim = harness.state().workspace().and_then(crosscheck::session::Workspace::selected_claim).expect("selected");
     let original = project(&harness).claims[&claim].statement.clone();
     harness.get_by_label("Statement").focus();
     harness.run();
@@ -677,6 +675,47 @@ fn recovered_work_can_be_discarded() {
     assert_eq!(project(&harness), saved);
     assert!(!recovery.exists());
     assert!(!harness.state().workspace().is_some_and(|w| w.history.has_unsaved_changes()));
+}
+
+#[test]
+fn closing_shortcuts_wait_while_recovered_work_is_offered() {
+    let (_folder, path) = sample_copy();
+    let saved = crosscheck::store::load(&path).expect("loads").project;
+    let recovery = crosscheck::store::recovery_path(Some(&path)).expect("recovery path");
+    let mut edited = saved.clone();
+    if let Some(claim) = edited.claims.values_mut().next() {
+        claim.verdict = "Mixed".to_owned();
+    }
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    crosscheck::store::write_recovery(&edited, &recovery).expect("write");
+
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    shortcut(&mut harness, Modifiers::COMMAND, Key::W);
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Q);
+    assert!(recovery.exists(), "the work being offered is still there");
+    assert!(harness.state().workspace().is_some(), "the project is still open");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(project(&harness).claims[&crosscheck::model::ClaimId(1)].verdict, "Mixed");
+}
+
+#[test]
+fn opening_another_project_from_the_dialog_closes_the_discarded_one() {
+    let (_folder, path) = sample_copy();
+    let (_other_folder, other) = sample_copy();
+    let recovery = crosscheck::store::recovery_path(Some(&path)).expect("recovery path");
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app_autosaving_after(&path, &dialogs, std::time::Duration::ZERO);
+    change_first_verdict(&mut harness, "Mostly false");
+    step_until(&mut harness, |h| recovery.exists() && !h.state().is_autosaving());
+
+    dialogs.answer(vec![other.clone()]);
+    shortcut(&mut harness, Modifiers::COMMAND, Key::O);
+    harness.get_by_label("Discard").click();
+    harness.run();
+    assert_eq!(harness.state().workspace().and_then(|w| w.path.clone()), Some(other));
+    assert!(!recovery.exists(), "discarded work is not offered again");
+    assert!(!crosscheck::store::lock_path(&path).exists(), "the first project is no longer locked");
 }
 
 #[test]

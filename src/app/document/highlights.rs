@@ -1,9 +1,9 @@
 //! What the document view highlights in a source, and what each highlight stands for.
 
 use crate::app::theme::Mark;
-use crate::app::workspace::{Selection, TextRange, Workspace};
-use crate::model::{Anchor, ClaimId, ConflictId, EvidenceId, SourceId};
+use crate::model::{Anchor, ClaimId, ConflictId, EvidenceId, PassageRef, SourceId};
 use crate::search::SearchHit;
+use crate::session::{Selection, TextRange, Workspace};
 
 /// The thing a highlight belongs to; clicking the highlight selects it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -55,18 +55,15 @@ pub fn collect(
             highlights.push(Highlight { start: anchor.start, end: anchor.end, mark, target, selected });
         }
     };
-    for (&id, claim) in &project.claims {
-        for anchor in &claim.appearances {
-            add(anchor, Mark::Claim, Target::Claim(id));
-        }
-    }
-    for (&id, evidence) in &project.evidence {
-        add(&evidence.passage, Mark::Evidence(evidence.stance), Target::Evidence(id));
-    }
-    for (&id, conflict) in &project.conflicts {
-        for anchor in &conflict.passages {
-            add(anchor, Mark::Conflict, Target::Conflict(id));
-        }
+    // Only this source's passages, from the index: a big project has tens of thousands.
+    for &at in workspace.index().passages_in(source) {
+        let Some(anchor) = project.passage(at) else { continue };
+        let (mark, target) = match at {
+            PassageRef::Appearance { claim, .. } => (Mark::Claim, Target::Claim(claim)),
+            PassageRef::Evidence(id) => (Mark::Evidence(project.evidence[&id].stance), Target::Evidence(id)),
+            PassageRef::Conflict { conflict, .. } => (Mark::Conflict, Target::Conflict(conflict)),
+        };
+        add(anchor, mark, target);
     }
     if let Some(draft) = &workspace.conflict_draft {
         add(draft, Mark::Conflict, Target::ConflictDraft);

@@ -18,9 +18,9 @@ use paragraphs::Paragraphs;
 use super::actions::{Action, Actions};
 use super::commands::UiCommand;
 use super::theme::{self, Palette};
-use super::workspace::{Selection, TextRange, Workspace};
 use crate::model::{SourceId, Stance};
 use crate::search::SearchHit;
+use crate::session::{Selection, TextRange, Workspace};
 
 /// One laid-out line on screen this frame.
 struct Placed {
@@ -242,21 +242,22 @@ fn position_of(placed: &[Placed], paragraphs: &Paragraphs, offset: usize) -> Opt
     Some(entry.rect.min + vec2(cursor.left(), cursor.bottom() + 4.0))
 }
 
+/// "S2 · Outlet · Author · Date · Format", leaving out what the source does not say.
+fn details_line(id: SourceId, source: &crate::model::Source) -> String {
+    let meta = &source.meta;
+    let id = id.to_string();
+    let parts = [id.as_str(), meta.outlet.as_str(), meta.author.as_str(), meta.published.as_str()];
+    let known = parts.into_iter().map(str::trim).filter(|part| !part.is_empty());
+    known.chain([source.content.format.label()]).collect::<Vec<_>>().join(" · ")
+}
+
 fn header(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut Actions) {
     let Some(source) = workspace.project.sources.get(&id) else { return };
     let palette = Palette::current(ui.ctx());
     ui.add_space(4.0);
     ui.heading(source.display_title());
     ui.horizontal_wrapped(|ui| {
-        let meta = &source.meta;
-        let details: Vec<&str> = [meta.outlet.as_str(), meta.author.as_str(), meta.published.as_str()]
-            .into_iter()
-            .filter(|part| !part.trim().is_empty())
-            .collect();
-        ui.colored_label(
-            palette.muted_text,
-            format!("{id} · {} · {}", details.join(" · "), source.content.format.label()),
-        );
+        ui.colored_label(palette.muted_text, details_line(id, source));
         if let Some(warning) = super::panels::original_warning(workspace.original_status.get(&id)) {
             ui.colored_label(palette.warning, format!("! {warning}"));
         }
@@ -364,4 +365,23 @@ fn selection_menu(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Action
 fn shorten(text: &str, max: usize) -> String {
     let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= max { line } else { line.chars().take(max - 1).collect::<String>() + "…" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::details_line;
+    use crate::model::{Source, SourceContent, SourceFormat, SourceId, SourceMeta};
+
+    fn source(outlet: &str, published: &str) -> Source {
+        let meta = SourceMeta { outlet: outlet.to_owned(), published: published.to_owned(), ..SourceMeta::default() };
+        let content = SourceContent { format: SourceFormat::PlainText, text: "Text.".to_owned(), original: None };
+        Source { meta, content }
+    }
+
+    #[test]
+    fn the_details_line_leaves_out_what_the_source_does_not_say() {
+        assert_eq!(details_line(SourceId(2), &source("", "")), "S2 · Plain text");
+        assert_eq!(details_line(SourceId(2), &source("Wire", " ")), "S2 · Wire · Plain text");
+        assert_eq!(details_line(SourceId(3), &source("Wire", "2024-06-01")), "S3 · Wire · 2024-06-01 · Plain text");
+    }
 }

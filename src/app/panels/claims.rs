@@ -4,10 +4,10 @@ use eframe::egui::{self, RichText};
 
 use super::super::actions::{Action, Actions};
 use super::super::theme::Palette;
-use super::super::workspace::{Selection, Workspace};
 use super::{one_line, verdict_chip};
 use crate::model::SourceId;
-use crate::query::{ClaimOrder, ClaimQuery, all_tags, claims_matching};
+use crate::query::{ClaimOrder, ClaimQuery};
+use crate::session::{Selection, Workspace};
 use crate::wording::count;
 
 pub fn show(ui: &mut egui::Ui, workspace: &Workspace, query: &mut ClaimQuery, actions: &mut Actions) {
@@ -30,7 +30,7 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, query: &mut ClaimQuery, ac
         let label = ui.label("Tag:");
         combo(ui, "tag filter", &label, any(&query.tag), |ui| {
             ui.selectable_value(&mut query.tag, None, "any");
-            for tag in all_tags(project) {
+            for tag in workspace.index().tags() {
                 ui.selectable_value(&mut query.tag, Some(tag.clone()), tag);
             }
         });
@@ -54,7 +54,7 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, query: &mut ClaimQuery, ac
         });
         ui.end_row();
     });
-    let found = claims_matching(project, query);
+    let found = workspace.claims_matching(query);
     let palette = Palette::current(ui.ctx());
     ui.colored_label(
         palette.muted_text,

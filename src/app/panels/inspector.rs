@@ -5,12 +5,12 @@ use eframe::egui::{self, RichText};
 use super::super::actions::{Action, Actions};
 use super::super::commands::UiCommand;
 use super::super::theme::{Mark, Palette};
-use super::super::workspace::{Selection, Workspace};
 use super::{one_line, text_field, verdict_chip};
 use crate::edit::{ClaimChange, ConflictChange, Edit, EvidenceChange, SourceChange};
 use crate::model::{
     Anchor, ClaimId, ConflictId, ConflictKind, ConflictStatus, EvidenceId, Project, SourceId, SourceMeta, Stance,
 };
+use crate::session::{Selection, Workspace};
 
 pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
     egui::ScrollArea::vertical().id_salt("inspector").auto_shrink(false).show(ui, |ui| match workspace.selection {
@@ -94,7 +94,9 @@ fn claim(ui: &mut egui::Ui, workspace: &Workspace, id: ClaimId, actions: &mut Ac
     }
 
     ui.separator();
-    let evidence: Vec<(EvidenceId, &crate::model::Evidence)> = project.evidence_for(id).collect();
+    let index = workspace.index();
+    let evidence: Vec<(EvidenceId, &crate::model::Evidence)> =
+        index.evidence_for(id).iter().filter_map(|&e| Some((e, project.evidence.get(&e)?))).collect();
     ui.label(RichText::new(format!("Evidence ({})", evidence.len())).strong());
     if evidence.is_empty() {
         ui.weak("Select a passage in any source and choose Supports, Contradicts or Context.");
@@ -125,12 +127,12 @@ fn claim(ui: &mut egui::Ui, workspace: &Workspace, id: ClaimId, actions: &mut Ac
         ui.add_space(4.0);
     }
 
-    let conflicts = project.conflicts_for(id);
+    let conflicts = index.conflicts_for(id);
     if !conflicts.is_empty() {
         ui.separator();
         ui.label(RichText::new(format!("Conflicts ({})", conflicts.len())).strong());
-        for conflict_id in conflicts {
-            let conflict = &project.conflicts[&conflict_id];
+        for &conflict_id in conflicts {
+            let Some(conflict) = project.conflicts.get(&conflict_id) else { continue };
             let status = if conflict.status.is_open() { "open" } else { "resolved" };
             let label =
                 format!("{conflict_id} · {} · {status} · {}", conflict.kind.label(), one_line(&conflict.summary, 60));

@@ -3,6 +3,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{Memo, ProjectIndex};
 
 use crate::edit::{ConflictChange, Edit, EditError};
 use crate::history::{History, MergeKey};
@@ -10,6 +13,7 @@ use crate::model::{
     Anchor, Claim, ClaimId, Conflict, ConflictId, ConflictKind, ConflictStatus, Evidence, EvidenceId, Project,
     SourceId, Stance,
 };
+use crate::query::ClaimQuery;
 use crate::store::{self, OriginalStatus};
 
 /// What the inspector shows.
@@ -60,11 +64,15 @@ pub struct Workspace {
     /// Files the analyst picked in this session (import, relink), by absolute path: the
     /// only originals outside the project folder that a save may copy in.
     pub chosen_originals: std::collections::BTreeSet<PathBuf>,
+    /// Lookups over the project at one generation; see [`Workspace::index`].
+    index: Memo<u64, ProjectIndex>,
+    /// The claims list's last filter and its result, at one generation.
+    claims_found: Memo<(u64, ClaimQuery), Vec<ClaimId>>,
 }
 
 impl Workspace {
     pub fn new_project() -> Self {
-        Self::with(Project::new("Untitled fact-check"), History::unsaved(), None)
+        Self::with(Project::new("Untitled fact-check"), History::new(), None)
     }
 
     pub fn opened(project: Project, path: PathBuf) -> Self {
@@ -90,7 +98,22 @@ impl Workspace {
             lock: None,
             disk_stamp: None,
             chosen_originals: std::collections::BTreeSet::new(),
+            index: Memo::default(),
+            claims_found: Memo::default(),
         }
+    }
+
+    /// Lookups over the project as it is now, built on first use after each change, so
+    /// that panels drawing every frame never scan the whole project.
+    pub fn index(&self) -> Arc<ProjectIndex> {
+        self.index.get(self.history.generation(), || ProjectIndex::build(&self.project))
+    }
+
+    /// The claims `query` finds, worked out again only when the project or the query
+    /// changes: filtering 20,000 claims on every frame would hold up typing.
+    pub fn claims_matching(&self, query: &ClaimQuery) -> Arc<Vec<ClaimId>> {
+        let key = (self.history.generation(), query.clone());
+        self.claims_found.get(key, || crate::query::claims_matching(&self.project, query))
     }
 
     /// The name shown in the title bar and prompts.
@@ -149,6 +172,20 @@ impl Workspace {
         if self.conflict_draft.as_ref().is_some_and(|a| !project.sources.contains_key(&a.source)) {
             self.conflict_draft = None;
         }
+        self.original_status.retain(|id, _| project.sources.contains_key(id));
+    }
+
+    /// Files in `folder` named like the originals that have gone missing, each with the
+    /// source it would relink.
+    pub fn relink_candidates(&self, folder: &Path) -> Vec<(PathBuf, SourceId)> {
+        let missing = self.original_status.iter().filter(|(_, status)| status.needs_relink());
+        missing
+            .filter_map(|(&id, _)| {
+                let original = self.project.sources.get(&id)?.content.original.as_ref()?;
+                let candidate = folder.join(Path::new(&original.path).file_name()?);
+                candidate.is_file().then_some((candidate, id))
+            })
+            .collect()
     }
 
     pub fn refresh_original_status(&mut self) {
@@ -320,5 +357,47 @@ impl Workspace {
         if let Some(anchor) = anchor.cloned() {
             self.reveal(anchor.source, Some((anchor.start, anchor.end)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sample project copied into a temporary folder, with every original removed.
+    fn sample_without_originals() -> (tempfile::TempDir, Workspace) {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let path = folder.path().join("sample.ron");
+        let project = store::load(&crate::sample_project_path()).expect("sample loads").project;
+        let mut workspace = Workspace::opened(project, path);
+        workspace.refresh_original_status();
+        (folder, workspace)
+    }
+
+    #[test]
+    fn relinking_after_a_source_was_removed_offers_only_sources_that_exist() {
+        let (folder, mut workspace) = sample_without_originals();
+        let missing: Vec<SourceId> = workspace.original_status.keys().copied().collect();
+        assert!(missing.len() >= 2, "the copy has no originals: {missing:?}");
+        let removed = missing[0];
+        let remove = Edit::remove_source(&workspace.project, removed);
+        workspace.apply(remove, None).expect("removes");
+        let relink = folder.path().join("found");
+        std::fs::create_dir(&relink).expect("folder");
+        for &id in &missing {
+            let original = workspace.project.sources.get(&id).and_then(|s| s.content.original.clone());
+            let name =
+                original.map_or_else(|| format!("{id}.txt"), |o| o.path.rsplit('/').next().unwrap_or("").to_owned());
+            std::fs::write(relink.join(name), "text").expect("write");
+        }
+        let candidates = workspace.relink_candidates(&relink);
+        assert!(candidates.iter().all(|(_, id)| *id != removed), "{candidates:?}");
+        assert_eq!(candidates.len(), missing.len() - 1);
+    }
+
+    #[test]
+    fn a_new_project_has_no_unsaved_changes_until_it_is_edited() {
+        let workspace = Workspace::new_project();
+        assert!(!workspace.history.has_unsaved_changes());
     }
 }
