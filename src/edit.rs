@@ -185,6 +185,21 @@ impl Edit {
         }
     }
 
+    /// Whether this edit can change what [`crate::session::ProjectIndex`] derives: which
+    /// items exist, where their passages lie, what links to what, tags and conflict status.
+    /// Rewording a statement or a note does not, so typing need not rebuild the index.
+    pub fn changes_structure(&self) -> bool {
+        match self {
+            Edit::SetClaim { change, .. } => matches!(change, ClaimChange::Tags(_) | ClaimChange::Appearances(_)),
+            Edit::SetEvidence { change, .. } => !matches!(change, EvidenceChange::Note(_)),
+            Edit::SetConflict { change, .. } => !matches!(change, ConflictChange::Summary(_)),
+            Edit::SetSource { change, .. } => matches!(change, SourceChange::Content(_)),
+            Edit::SetProject(_) | Edit::DismissDiscrepancy { .. } | Edit::RestoreDiscrepancy { .. } => false,
+            Edit::Batch { edits, .. } => edits.iter().any(Edit::changes_structure),
+            _ => true,
+        }
+    }
+
     /// Whether losing this edit to a crash would cost more than the next timed autosave
     /// risks: a source added, removed or given new text (an import, a re-import), or a
     /// batch of [`Edit::SIGNIFICANT_BATCH`] edits or more (accepting many suggestions).

@@ -46,6 +46,9 @@ pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     generation: u64,
+    /// Changes whenever an edit, undo or redo changes the project's structure (see
+    /// [`Edit::changes_structure`]); stays put while the analyst only rewords things.
+    structure: u64,
     saved_generation: Option<u64>,
     /// Set when the next edit must start a new step even if its merge key matches.
     sealed: bool,
@@ -71,6 +74,7 @@ impl History {
             undo: Vec::new(),
             redo: Vec::new(),
             generation,
+            structure: generation,
             saved_generation: Some(generation),
             sealed: true,
             limit: Self::DEFAULT_LIMIT,
@@ -98,6 +102,7 @@ impl History {
     ) -> Result<(), EditError> {
         let label = edit.describe();
         let significant = edit.is_significant();
+        let restructures = edit.changes_structure();
         let inverse = edit.apply(project)?;
         self.redo.clear();
         let after = fresh_generation();
@@ -113,6 +118,9 @@ impl History {
             }
         }
         self.generation = after;
+        if restructures {
+            self.structure = after;
+        }
         self.sealed = false;
         self.significant_changes += u64::from(significant);
         Ok(())
@@ -141,6 +149,7 @@ impl History {
             Direction::Forward => (&mut self.redo, &mut self.undo),
         };
         let Some(step) = from.pop() else { return Ok(None) };
+        let restructures = step.inverse.changes_structure();
         let reverse = match step.inverse.apply(project) {
             Ok(reverse) => reverse,
             Err(error) => {
@@ -153,6 +162,9 @@ impl History {
             Direction::Back => step.before,
             Direction::Forward => step.after,
         };
+        if restructures {
+            self.structure = fresh_generation();
+        }
         self.sealed = true;
         self.significant_changes += u64::from(step.significant);
         let label = step.label.clone();
@@ -182,6 +194,12 @@ impl History {
     }
 
     /// Identifies the project's current state; changes with every edit, undo and redo.
+    /// Identifies the project's structure: equal values mean no item was added, removed,
+    /// moved, relinked, retagged or resolved in between (rewording does not count).
+    pub fn structure(&self) -> u64 {
+        self.structure
+    }
+
     pub fn generation(&self) -> u64 {
         self.generation
     }

@@ -708,10 +708,12 @@ impl CrosscheckApp {
 
     fn refresh_search(&mut self) {
         let Some(workspace) = &self.workspace else { return };
-        let generation = workspace.history.generation();
-        if self.search.computed_at != Some(generation) {
+        // Hits depend only on the texts, which only structural edits change: rewording a
+        // claim while a search is shown does not search every source again.
+        let structure = workspace.history.structure();
+        if self.search.computed_at != Some(structure) {
             self.search.hits = crate::search::find_all(&workspace.project, &self.search.query);
-            self.search.computed_at = Some(generation);
+            self.search.computed_at = Some(structure);
             if self.search.current.is_some_and(|n| n >= self.search.hits.len()) {
                 self.search.current = None;
             }

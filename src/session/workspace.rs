@@ -64,7 +64,7 @@ pub struct Workspace {
     /// Files the analyst picked in this session (import, relink), by absolute path: the
     /// only originals outside the project folder that a save may copy in.
     pub chosen_originals: std::collections::BTreeSet<PathBuf>,
-    /// Lookups over the project at one generation; see [`Workspace::index`].
+    /// Lookups over the project at one structure revision; see [`Workspace::index`].
     index: Memo<u64, ProjectIndex>,
     /// The claims list's last filter and its result, at one generation.
     claims_found: Memo<(u64, ClaimQuery), Vec<ClaimId>>,
@@ -106,7 +106,7 @@ impl Workspace {
     /// Lookups over the project as it is now, built on first use after each change, so
     /// that panels drawing every frame never scan the whole project.
     pub fn index(&self) -> Arc<ProjectIndex> {
-        self.index.get(self.history.generation(), || ProjectIndex::build(&self.project))
+        self.index.get(self.history.structure(), || ProjectIndex::build(&self.project))
     }
 
     /// The claims `query` finds, worked out again only when the project or the query
@@ -363,6 +363,7 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edit::ClaimChange;
 
     /// The sample project copied into a temporary folder, with every original removed.
     fn sample_without_originals() -> (tempfile::TempDir, Workspace) {
@@ -393,6 +394,21 @@ mod tests {
         let candidates = workspace.relink_candidates(&relink);
         assert!(candidates.iter().all(|(_, id)| *id != removed), "{candidates:?}");
         assert_eq!(candidates.len(), missing.len() - 1);
+    }
+
+    #[test]
+    fn rewording_keeps_the_index_and_retagging_rebuilds_it() {
+        let (_folder, mut workspace) = sample_without_originals();
+        let claim = *workspace.project.claims.keys().next().expect("a claim");
+        let before = workspace.index();
+        let reword = Edit::SetClaim { id: claim, change: ClaimChange::Statement("Reworded.".to_owned()) };
+        workspace.apply(reword, None).expect("rewords");
+        assert!(Arc::ptr_eq(&before, &workspace.index()), "typing does not rebuild the index");
+        let tags = std::iter::once("fresh-tag".to_owned()).collect();
+        workspace.apply(Edit::SetClaim { id: claim, change: ClaimChange::Tags(tags) }, None).expect("retags");
+        assert!(workspace.index().tags().contains(&"fresh-tag".to_owned()));
+        workspace.undo().expect("undoes");
+        assert!(!workspace.index().tags().contains(&"fresh-tag".to_owned()), "undo rebuilds it too");
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub struct SearchState {
     pub current: Option<usize>,
     /// Move keyboard focus to the query field on the next frame.
     pub focus: bool,
-    /// History generation the hits were computed at.
+    /// History structure revision the hits were computed at.
     pub computed_at: Option<u64>,
 }
 
