@@ -68,7 +68,7 @@ struct Annotation<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     creator: Option<Agent<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    created: Option<&'a str>,
+    created: Option<String>,
     body: Vec<Body<'a>>,
     target: Targets<'a>,
 }
@@ -202,7 +202,7 @@ struct Writer<'r, 'p> {
     report: &'r Report<'p>,
     ids: Ids,
     creator: Option<Agent<'p>>,
-    created: Option<&'p str>,
+    created: Option<String>,
 }
 
 impl<'r, 'p> Writer<'r, 'p> {
@@ -212,7 +212,7 @@ impl<'r, 'p> Writer<'r, 'p> {
             report,
             ids: Ids::new(&report.project.info.url),
             creator: (!organisation.is_empty()).then_some(Agent { kind: "Organization", name: organisation }),
-            created: text::iso_date(&report.options.published),
+            created: text::iso_date_time(&report.options.published),
         }
     }
 
@@ -223,7 +223,15 @@ impl<'r, 'p> Writer<'r, 'p> {
         body: Vec<Body<'p>>,
         target: Targets<'p>,
     ) -> Annotation<'p> {
-        Annotation { id, kind: "Annotation", motivation, creator: self.creator, created: self.created, body, target }
+        Annotation {
+            id,
+            kind: "Annotation",
+            motivation,
+            creator: self.creator,
+            created: self.created.clone(),
+            body,
+            target,
+        }
     }
 
     /// The claim (`assessing`): statement, verdict, claimant, explanation, notes and tags.

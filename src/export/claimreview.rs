@@ -32,7 +32,7 @@ pub(super) fn write(report: &Report<'_>, ticker: &mut Ticker<'_>) -> Result<Vec<
         }
         ticker.claim_done()?;
     }
-    let mut bytes = serde_json::to_vec_pretty(&Value::Array(reviews))?;
+    let mut bytes = text::script_safe_json(serde_json::to_vec_pretty(&Value::Array(reviews))?);
     bytes.push(b'\n');
     Ok(bytes)
 }

@@ -48,16 +48,47 @@ pub(crate) fn present(text: &str) -> bool {
     !text.trim().is_empty()
 }
 
-/// `text` when it is an ISO 8601 date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), the form
-/// JSON-LD dates must take; analysts may type dates any way they like elsewhere.
+/// `text` when it is an ISO 8601 date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) that the
+/// calendar has, the form JSON-LD dates must take; analysts may type dates any way they
+/// like elsewhere, and `2024-02-30` is refused rather than published.
 pub(crate) fn iso_date(text: &str) -> Option<&str> {
     let date = text.trim();
     let digits = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
-    let mut parts = date.split('-');
-    let year_ok = parts.next().is_some_and(|year| digits(year, 4));
-    let rest: Vec<&str> = parts.collect();
-    let rest_ok = rest.len() <= 2 && rest.iter().all(|part| digits(part, 2));
-    (year_ok && rest_ok).then_some(date)
+    let parts: Vec<&str> = date.split('-').collect();
+    let shaped = match parts.as_slice() {
+        [year] => digits(year, 4),
+        [year, month] => digits(year, 4) && digits(month, 2) && ("01"..="12").contains(month),
+        [year, month, day] => {
+            digits(year, 4)
+                && digits(month, 2)
+                && digits(day, 2)
+                && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
+        }
+        _ => false,
+    };
+    shaped.then_some(date)
+}
+
+/// A full ISO date as the start of that day in UTC (`2024-06-01T00:00:00Z`): the
+/// `xsd:dateTime` that Web Annotation's `created` requires.
+pub(crate) fn iso_date_time(text: &str) -> Option<String> {
+    iso_date(text).filter(|date| date.len() == 10).map(|date| format!("{date}T00:00:00Z"))
+}
+
+/// JSON made safe to paste into an HTML `<script>` element: `<`, `>` and `&` occur in
+/// JSON only inside strings, where their `\u` escapes mean the same, so `</script>` in a
+/// claim can no longer end the element.
+pub(crate) fn script_safe_json(json: Vec<u8>) -> Vec<u8> {
+    let mut safe = Vec::with_capacity(json.len());
+    for byte in json {
+        match byte {
+            b'<' => safe.extend_from_slice(br"\u003c"),
+            b'>' => safe.extend_from_slice(br"\u003e"),
+            b'&' => safe.extend_from_slice(br"\u0026"),
+            other => safe.push(other),
+        }
+    }
+    safe
 }
 
 #[cfg(test)]
@@ -69,6 +100,25 @@ mod tests {
         assert_eq!(squash("  a\n\n b\tc  "), "a b c");
         assert_eq!(paragraphs("one\ntwo\n\n\nthree\n"), vec!["one two".to_owned(), "three".to_owned()]);
         assert!(paragraphs(" \n ").is_empty());
+    }
+
+    #[test]
+    fn dates_the_calendar_lacks_are_not_dates() {
+        assert_eq!(iso_date("2024-02-30"), None);
+        assert_eq!(iso_date("2024-13-45"), None);
+        assert_eq!(iso_date("2024-13"), None);
+        assert_eq!(iso_date("2024-02-29"), Some("2024-02-29"));
+        assert_eq!(iso_date_time("2024-06-01").as_deref(), Some("2024-06-01T00:00:00Z"));
+        assert_eq!(iso_date_time("2024-06"), None);
+    }
+
+    #[test]
+    fn json_for_a_script_element_cannot_close_it() {
+        let json = serde_json::to_vec(&serde_json::json!({"claim": "</script><b>&"})).expect("json");
+        let safe = String::from_utf8(script_safe_json(json)).expect("utf-8");
+        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back["claim"], "</script><b>&");
     }
 
     #[test]

@@ -67,8 +67,16 @@ fn masthead(html: &mut Html, report: &Report<'_>) {
     if published || text::present(&info.url) {
         html.raw("<p class=\"byline\">");
         if published {
-            html.raw("Published <time").attr("datetime", &report.options.published).raw(">");
-            html.text(&report.options.published).raw("</time>");
+            // Only a date the calendar has goes into `datetime`; any other text is shown as typed.
+            match text::iso_date(&report.options.published) {
+                Some(date) => {
+                    html.raw("Published <time").attr("datetime", date).raw(">");
+                    html.text(&report.options.published).raw("</time>");
+                }
+                None => {
+                    html.raw("Published ").text(&report.options.published);
+                }
+            }
         }
         if published && text::present(&info.url) {
             html.raw(" · ");
