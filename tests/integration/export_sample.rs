@@ -240,3 +240,19 @@ fn exporting_twice_gives_identical_bytes() {
         assert_eq!(render(&project, format, &options()), render(&project, format, &options()), "{format}");
     }
 }
+
+#[test]
+fn the_html_report_has_unique_ids_captions_last_and_everything_in_landmarks() {
+    let html = text(&render(&sample(), Format::Html, &options()).report);
+    let ids: Vec<&str> = html.split(" id=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    let unique: BTreeSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "an id is used twice");
+    assert!(ids.iter().any(|id| id.contains("-conflict-")), "conflicts under claims have their own ids");
+    for figure in html.split("<figure").skip(1) {
+        let figure = figure.split("</figure>").next().unwrap_or_default();
+        let after_caption = figure.split("</figcaption>").nth(1).unwrap_or_default();
+        assert!(after_caption.trim().is_empty(), "content after a figcaption: {after_caption}");
+    }
+    let main = html.split("<main>").nth(1).and_then(|rest| rest.split("</main>").next()).unwrap_or_default();
+    assert!(main.contains("id=\"sources\""), "the sources list is inside <main>");
+}

@@ -4,7 +4,7 @@ use super::super::report::{ClaimEntry, Report, correct_passage, resolution};
 use super::super::{location, text};
 use super::tone_class;
 use super::writer::Html;
-use crate::model::{Anchor, Conflict, ConflictId, Evidence, EvidenceId, Stance};
+use crate::model::{Anchor, Conflict, Evidence, EvidenceId, Stance};
 
 pub(super) fn article(html: &mut Html, report: &Report<'_>, entry: &ClaimEntry<'_>) {
     let claim = entry.claim;
@@ -37,7 +37,9 @@ pub(super) fn article(html: &mut Html, report: &Report<'_>, entry: &ClaimEntry<'
     if !entry.conflicts.is_empty() {
         html.raw("<section class=\"conflicts\">\n<h3>Where the sources disagree</h3>\n");
         for (id, conflict) in &entry.conflicts {
-            self::conflict(html, report, *id, conflict);
+            // Scoped by claim: one conflict can be shown under several claims, and ids must
+            // be unique in the page.
+            self::conflict(html, report, &format!("claim-{}-conflict-{id}", entry.id), conflict);
         }
         html.raw("</section>\n");
     }
@@ -100,17 +102,18 @@ fn evidence_item(html: &mut Html, report: &Report<'_>, id: EvidenceId, evidence:
     }
     html.raw("<figcaption><span class=\"stance\">").text(evidence.stance.label()).raw("</span> ");
     source_reference(html, report, &evidence.passage);
-    html.raw("</figcaption>\n");
+    // The note belongs to the caption: a figure allows nothing after its figcaption.
     if report.options.notes && text::present(&evidence.note) {
-        html.raw("<div class=\"note\">").paragraphs(&evidence.note).raw("</div>\n");
+        html.raw("<div class=\"note\">").paragraphs(&evidence.note).raw("</div>");
     }
-    html.raw("</figure>\n");
+    html.raw("</figcaption>\n</figure>\n");
 }
 
 /// A conflict with its passages side by side and how it was resolved.
-pub(super) fn conflict(html: &mut Html, report: &Report<'_>, id: ConflictId, conflict: &Conflict) {
+/// `element_id` is the conflict's id in the page.
+pub(super) fn conflict(html: &mut Html, report: &Report<'_>, element_id: &str, conflict: &Conflict) {
     let open = conflict.status.is_open();
-    html.raw("<div class=\"conflict\"").attr("id", &format!("conflict-{id}")).raw(">\n<p class=\"conflict-head\">");
+    html.raw("<div class=\"conflict\"").attr("id", element_id).raw(">\n<p class=\"conflict-head\">");
     html.raw("<span class=\"conflict-kind\">").text(conflict.kind.label()).raw("</span> ");
     if text::present(&conflict.summary) {
         html.text(&conflict.summary).raw(" ");

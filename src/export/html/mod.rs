@@ -30,15 +30,16 @@ pub(super) fn write(report: &Report<'_>, ticker: &mut Ticker<'_>) -> Result<Vec<
         claim::article(&mut html, report, entry);
         ticker.claim_done()?;
     }
-    html.raw("</main>\n");
     if !report.other_conflicts.is_empty() {
         html.raw("<section class=\"other-conflicts\" id=\"other-conflicts\">\n<h2>Other disagreements between the sources</h2>\n");
         for (id, conflict) in &report.other_conflicts {
-            claim::conflict(&mut html, report, *id, conflict);
+            claim::conflict(&mut html, report, &format!("conflict-{id}"), conflict);
         }
         html.raw("</section>\n");
     }
     sources(&mut html, report);
+    // Everything but the masthead and footer is the page's main content (a landmark).
+    html.raw("</main>\n");
     html.raw("<footer><p>Prepared with Crosscheck.</p></footer>\n</body>\n</html>\n");
     Ok(html.finish())
 }
