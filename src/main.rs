@@ -189,6 +189,9 @@ fn export(args: &ExportArgs) -> anyhow::Result<()> {
         }
     }
     let loaded = crosscheck::store::load(&args.project)?;
+    for warning in crosscheck::export::warnings(&loaded.project, args.format) {
+        eprintln!("crosscheck: warning: {}", terminal::line(&warning));
+    }
     let cancel = std::sync::atomic::AtomicBool::new(false);
     let rendered = crosscheck::export::render(&loaded.project, args.format, &args.options(), &|_| {}, &cancel)
         .with_context(|| format!("cannot export {}", args.project.display()))?;

@@ -211,6 +211,11 @@ impl ExportDialog {
                 Edit::SetProject(ProjectChange::Info(changed))
             });
         }
+        // Said before saving, not after: what this format will leave out or lack.
+        let palette = super::theme::Palette::current(ui.ctx());
+        for warning in crate::export::warnings(project, self.format) {
+            ui.colored_label(palette.warning, format!("! {warning}"));
+        }
     }
 
     /// The primary action, kept in view above the scrolling options.

@@ -139,10 +139,17 @@ pub(super) fn write(report: &Report<'_>, ticker: &mut Ticker<'_>) -> Result<Vec<
     let evidence: usize = report.claims.iter().map(|entry| entry.evidence.len()).sum();
     let mut items = Vec::with_capacity(report.claims.len() + 2 * evidence);
     for entry in &report.claims {
-        items.push(writer.claim(entry));
+        // An annotation must target something: a claim with no passage in any source is
+        // left out (see `export::warnings`), its evidence kept as highlights of their own.
+        let anchored = !entry.claim.appearances.is_empty();
+        if anchored {
+            items.push(writer.claim(entry));
+        }
         for (id, evidence) in &entry.evidence {
             items.push(writer.evidence(*id, evidence));
-            items.push(writer.link(entry.id, *id, evidence));
+            if anchored {
+                items.push(writer.link(entry.id, *id, evidence));
+            }
         }
         ticker.claim_done()?;
     }

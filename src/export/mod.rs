@@ -174,6 +174,31 @@ pub fn render(
 }
 
 /// Whether `text` is a full `YYYY-MM-DD` date, the form a report's date should take.
+/// What an export in `format` leaves out or cannot fill, in sentences for the analyst:
+/// printed on standard error by `crosscheck export`.
+pub fn warnings(project: &crate::model::Project, format: Format) -> Vec<String> {
+    let mut found = Vec::new();
+    if format == Format::Annotations {
+        for (id, claim) in &project.claims {
+            if claim.appearances.is_empty() {
+                found.push(format!(
+                    "claim {id} has no passage in any source, so it is left out of the annotations (an annotation needs a target)"
+                ));
+            }
+        }
+    }
+    if format == Format::ClaimReview {
+        let info = &project.info;
+        if !text::present(&info.url) {
+            found.push("the project has no web address: each ClaimReview lacks the url Google requires (set it under Report in the export dialog)".to_owned());
+        }
+        if !text::present(&info.organisation) {
+            found.push("the project has no organisation: each ClaimReview lacks the author Google requires (set it under Report in the export dialog)".to_owned());
+        }
+    }
+    found
+}
+
 pub fn is_report_date(text: &str) -> bool {
     text::iso_date(text).is_some_and(|date| date.len() == 10)
 }

@@ -85,3 +85,27 @@ fn mistakes_are_reported_with_a_clear_message() {
         assert!(stderr.contains(message), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn export_warns_on_standard_error_about_what_a_format_leaves_out() {
+    let mut project = crosscheck::store::load(&crosscheck::sample_project_path()).expect("loads").project;
+    project.info.url.clear();
+    if let Some(claim) = project.claims.values_mut().next() {
+        claim.appearances.clear();
+    }
+    let folder = tempfile::tempdir().expect("folder");
+    let path = folder.path().join("p.ron");
+    crosscheck::store::save(&project, &path).expect("saves");
+    for (format, expected) in [("claimreview", "no web address"), ("annotations", "left out of the annotations")] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(["export", path.to_str().expect("utf-8"), "--format", format])
+            .output()
+            .expect("runs");
+        let errors = String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{errors}");
+        assert!(errors.contains("warning:") && errors.contains(expected), "{format}: {errors}");
+        if format == "annotations" {
+            assert!(!String::from_utf8_lossy(&output.stdout).contains("\"target\": []"), "no empty target");
+        }
+    }
+}
