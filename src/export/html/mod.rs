@@ -54,7 +54,7 @@ fn head(html: &mut Html, report: &Report<'_>) {
     );
     html.raw("<meta name=\"referrer\" content=\"no-referrer\">\n");
     html.raw("<meta name=\"generator\" content=\"Crosscheck\">\n");
-    html.raw("<title>").text(report.title()).raw("</title>\n<style>\n").raw(STYLESHEET).raw("</style>\n</head>\n");
+    html.raw("<title>").bare_text(report.title()).raw("</title>\n<style>\n").raw(STYLESHEET).raw("</style>\n</head>\n");
 }
 
 fn masthead(html: &mut Html, report: &Report<'_>) {

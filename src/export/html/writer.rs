@@ -26,9 +26,25 @@ impl Html {
         self
     }
 
-    /// Text content, escaped.
+    /// Text content, escaped. Text holding bidirectional controls is isolated in `<bdi>`:
+    /// an unclosed right-to-left override (U+202E) at the end of a title would otherwise
+    /// reverse the outlet, date and place printed after it.
     pub(crate) fn text(&mut self, text: &str) -> &mut Self {
-        escape_into(&mut self.out, text);
+        if text.chars().any(is_bidi_control) {
+            self.out.push_str("<bdi>");
+            escape_into(&mut self.out, text);
+            self.out.push_str("</bdi>");
+        } else {
+            escape_into(&mut self.out, text);
+        }
+        self
+    }
+
+    /// Text where no element may go (the page's `<title>`): escaped, with bidirectional
+    /// controls left out since nothing there could isolate them.
+    pub(crate) fn bare_text(&mut self, text: &str) -> &mut Self {
+        let kept: String = text.chars().filter(|&c| !is_bidi_control(c)).collect();
+        escape_into(&mut self.out, &kept);
         self
     }
 
@@ -42,7 +58,8 @@ impl Html {
         self.out.push(' ');
         self.out.push_str(name);
         self.out.push_str("=\"");
-        escape_into(&mut self.out, value);
+        let kept: String = value.chars().filter(|&c| !is_bidi_control(c)).collect();
+        escape_into(&mut self.out, &kept);
         self.out.push('"');
         self
     }
@@ -70,6 +87,11 @@ impl Html {
         }
         self
     }
+}
+
+/// Characters that open or close a bidirectional embedding, override or isolate.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn escape_into(out: &mut String, text: &str) {
@@ -106,5 +128,14 @@ mod tests {
         html.web_link("javascript:alert(1)", "click").raw("|").web_link("https://example.org/a\"b", "ok");
         let out = String::from_utf8(html.finish()).expect("utf-8");
         assert_eq!(out, "click|<a href=\"https://example.org/a%22b\" rel=\"noopener noreferrer\">ok</a>");
+    }
+
+    #[test]
+    fn a_right_to_left_override_cannot_reverse_what_follows() {
+        let mut html = Html::with_capacity(64);
+        html.raw("<title>").bare_text("Report \u{202E}txet").raw("</title><p>").text("Title \u{202E}txet");
+        html.raw(" · Outlet</p>");
+        let out = String::from_utf8(html.finish()).expect("utf-8");
+        assert_eq!(out, "<title>Report txet</title><p><bdi>Title \u{202E}txet</bdi> · Outlet</p>");
     }
 }
