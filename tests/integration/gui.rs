@@ -657,17 +657,24 @@ fn an_import_is_autosaved_within_seconds_while_a_verdict_waits_for_the_clock() {
     assert_eq!(recovered.project.claims[&crosscheck::model::ClaimId(1)].verdict, "Mixed", "and the edit before it");
 }
 
-#[test]
-fn recovered_work_can_be_discarded() {
-    let (_folder, path) = sample_copy();
+/// A copy of the sample with a recovery file, newer than the project, whose first
+/// claim's verdict is "Mixed"; returns the folder, project path, saved project and recovery path.
+fn sample_with_recovered_work() -> (tempfile::TempDir, PathBuf, Project, PathBuf) {
+    let (folder, path) = sample_copy();
     let saved = crosscheck::store::load(&path).expect("loads").project;
     let recovery = crosscheck::store::recovery_path(Some(&path)).expect("recovery path");
     let mut edited = saved.clone();
     if let Some(claim) = edited.claims.values_mut().next() {
-        claim.verdict = "Mixed".to_owned();
+        "Mixed".clone_into(&mut claim.verdict);
     }
     std::thread::sleep(std::time::Duration::from_millis(20));
     crosscheck::store::write_recovery(&edited, &recovery).expect("write");
+    (folder, path, saved, recovery)
+}
+
+#[test]
+fn recovered_work_can_be_discarded() {
+    let (_folder, path, saved, recovery) = sample_with_recovered_work();
 
     let mut harness = app(&path, &ScriptedDialogs::default());
     harness.get_by_label("Discard recovered work").click();
@@ -679,15 +686,7 @@ fn recovered_work_can_be_discarded() {
 
 #[test]
 fn closing_shortcuts_wait_while_recovered_work_is_offered() {
-    let (_folder, path) = sample_copy();
-    let saved = crosscheck::store::load(&path).expect("loads").project;
-    let recovery = crosscheck::store::recovery_path(Some(&path)).expect("recovery path");
-    let mut edited = saved.clone();
-    if let Some(claim) = edited.claims.values_mut().next() {
-        claim.verdict = "Mixed".to_owned();
-    }
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    crosscheck::store::write_recovery(&edited, &recovery).expect("write");
+    let (_folder, path, _saved, recovery) = sample_with_recovered_work();
 
     let mut harness = app(&path, &ScriptedDialogs::default());
     shortcut(&mut harness, Modifiers::COMMAND, Key::W);
