@@ -105,7 +105,10 @@ fn looks_binary(text: &str) -> bool {
     control * 10 > sample.len()
 }
 
-/// `\r\n` and `\r` become `\n`; control characters other than tab and newline go.
+/// `\r\n` and `\r` become `\n`; a stray control character other than tab, newline and
+/// form feed becomes U+FFFD, the replacement character: the reader sees where something
+/// unreadable was (often a mangled apostrophe), and positions in the text stay those of
+/// the file.
 fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut out = String::with_capacity(text.len());
@@ -117,8 +120,9 @@ fn normalise(text: &str) -> String {
                     out.push('\n');
                 }
             }
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
+            // A form feed separates pages, as in text read from a PDF.
+            '\n' | '\t' | '\u{c}' => out.push(c),
+            c if c.is_control() => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
     }
@@ -128,6 +132,13 @@ fn normalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stray_control_character_is_marked_in_place_not_dropped() {
+        let decoded = decode_text("Treasury\u{12}s plan".as_bytes()).expect("text");
+        assert_eq!(decoded.text, "Treasury\u{fffd}s plan");
+        assert_eq!(decoded.text.chars().count(), "Treasury\u{12}s plan".chars().count());
+    }
 
     #[test]
     fn utf8_is_read_as_is_with_windows_line_endings_normalised() {
