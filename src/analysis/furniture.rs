@@ -237,8 +237,25 @@ fn opens_profile(first: &str) -> bool {
     let original_subject = first.trim().get(..subject.len()).unwrap_or_default();
     let named = (1..=5).contains(&subject_words)
         && original_subject.split_whitespace().all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
-    let opening: String = predicate.split_whitespace().take(12).collect::<Vec<_>>().join(" ");
-    named && (WRITERS.iter().any(|noun| opening.contains(noun)) || PUBLISHERS.iter().any(|noun| opening.contains(noun)))
+    // Whole words only: "e-newspapers" names no newspaper.
+    let opening: Vec<&str> = predicate
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .collect();
+    let says = |phrase: &&str| {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        opening.windows(words.len()).any(|window| window == words.as_slice())
+    };
+    named && (WRITERS.iter().any(says) || PUBLISHERS.iter().any(says))
+}
+
+/// Whether a paragraph's first line is an "About OUTLET" heading, which makes the
+/// paragraph after it furniture too.
+fn about_heading(first: &str) -> bool {
+    let trimmed = first.trim();
+    trimmed.to_lowercase().starts_with("about ") && !trimmed.ends_with('.')
 }
 
 /// Byte ranges of the paragraphs of `text`: runs of lines between blank lines.
@@ -285,7 +302,8 @@ pub fn flags(text: &str, sentences: &[Range<usize>]) -> Vec<bool> {
             for flag in &mut flags[first..last] {
                 *flag = true;
             }
-            if heading && first + 1 == last {
+            let first_text = text.get(sentences[first].clone()).unwrap_or_default();
+            if heading && first + 1 == last && about_heading(first_text) {
                 let following = last;
                 let mut end = following;
                 while end < sentences.len() && !text[sentences[following].start..sentences[end].start].contains("\n\n")
@@ -371,6 +389,12 @@ mod tests {
                 "Before that he worked in radio."
             ]
         );
+    }
+
+    #[test]
+    fn a_story_sentence_with_a_publisher_word_inside_another_word_is_not_furniture() {
+        let text = "Nordpapir is one of several firms making electronic paper for e-newspapers and e-books.\n\nThe plant in the north will double its output next year.\n";
+        assert!(furniture_sentences(text).is_empty(), "{:?}", furniture_sentences(text));
     }
 
     #[test]
