@@ -333,6 +333,27 @@ pub const AUXILIARY_STEMS: &[&str] = &[
     "might", "ai",
 ];
 
+/// Words that only say what legal form a company has ("Corp.", "Ltd").
+pub const COMPANY_FORMS: &[&str] = &[
+    "corp",
+    "corporation",
+    "inc",
+    "incorporated",
+    "co",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "llp",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "bv",
+    "spa",
+    "pty",
+];
+
 /// Nouns naming a body rather than a person: a name with one credits an institution.
 pub const INSTITUTIONS: &[&str] = &[
     "ministry",
@@ -810,6 +831,11 @@ pub const ROLE_TITLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
+    "ceo",
+    "cfo",
+    "coo",
+    "founder",
+    "cofounder",
     "professor",
     "doctor",
     "detective",

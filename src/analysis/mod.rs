@@ -22,6 +22,8 @@ pub mod tokens;
 #[cfg(test)]
 mod paraphrase_eval;
 #[cfg(test)]
+mod paraphrase_rules;
+#[cfg(test)]
 mod reanchor_eval;
 #[cfg(test)]
 mod tests;

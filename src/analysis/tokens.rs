@@ -130,6 +130,14 @@ pub fn fold(raw: &str) -> String {
         word.retain(|c| c != '\'');
     }
     if word.bytes().any(|b| b.is_ascii_digit()) {
+        // "1,2 million" is written with a decimal comma; "18,000" with a thousands one.
+        if let Some((whole, part)) = word.rsplit_once(',')
+            && !whole.contains([',', '.'])
+            && (1..=2).contains(&part.len())
+            && part.bytes().all(|b| b.is_ascii_digit())
+        {
+            return format!("{whole}.{part}");
+        }
         return word.replace(',', "");
     }
     if word.contains('.') {

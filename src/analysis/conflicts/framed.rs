@@ -60,14 +60,27 @@ pub(super) fn conflicts(row: &mut Findings, hunks: &[Hunk]) {
     };
     let judged = |h: &Hunk| known(&row.left.facts, &h.left) || known(&row.right.facts, &h.right);
     let framed: Vec<&Hunk> = hunks.iter().filter(|h| is_framed(left, right, h) && !judged(h)).collect();
+    let copied = near_copy(left, right, hunks);
     for hunk in framed {
-        if let Some(kind) = classify(left, right, hunk) {
+        if let Some(kind) = classify(left, right, hunk, copied) {
             row.add(kind, hunk.left.clone(), hunk.right.clone());
         }
     }
 }
 
-fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyKind> {
+/// Share of each side's words a near-copy keeps unchanged.
+const NEAR_COPY: f64 = 0.8;
+
+/// Whether the two passages are one text edited rather than two outlets' own
+/// sentences: most words of each side are kept in place.
+fn near_copy(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> bool {
+    let kept =
+        |total: usize, changed: usize| total > 0 && (total - changed.min(total)) as f64 >= NEAR_COPY * total as f64;
+    kept(left.tokens.len(), hunks.iter().map(|h| h.left.len()).sum())
+        && kept(right.tokens.len(), hunks.iter().map(|h| h.right.len()).sum())
+}
+
+fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Option<DiscrepancyKind> {
     let l = left.changed(&hunk.left, right);
     let r = right.changed(&hunk.right, left);
     if l.is_empty() || r.is_empty() {
@@ -87,9 +100,17 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     }
     // A quotation both copies give as the speaker's words, one word changed inside
     // words that are otherwise the same: outlets that paraphrase a quote loosely
-    // ("will" for "are going to") rarely keep three words around the change.
+    // ("will" for "are going to") rarely keep three words around the change. Only in
+    // a near-copy is a changed word an edit of the quote: two outlets writing their
+    // own sentences often heard or transcribed it apart ("outrageous act" / "outrageous
+    // tactic"), and the facts inside a quote (numbers, names, a "not") are compared
+    // anyway.
     let kept = same_run(left, right, hunk, true).min(QUOTE_FRAME) + same_run(left, right, hunk, false).min(QUOTE_FRAME);
-    if left.quote_of(&hunk.left).is_some() && right.quote_of(&hunk.right).is_some() && kept >= QUOTE_FRAME {
+    let quoted = left.quote_of(&hunk.left).is_some() && right.quote_of(&hunk.right).is_some();
+    if quoted && !copied {
+        return None;
+    }
+    if quoted && kept >= QUOTE_FRAME {
         return Some(DiscrepancyKind::Quote);
     }
     let name_words = |side: &RowSide, ids: &[usize]| -> Vec<usize> {
@@ -107,14 +128,31 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk) -> Option<DiscrepancyK
     if both_named && (is_place(left, &hunk.left, &names_l) || is_place(right, &hunk.right, &names_r)) {
         return Some(DiscrepancyKind::Place);
     }
-    if both_named && is_name_variant(left, &hunk.left) && is_name_variant(right, &hunk.right) {
+    if both_named && same_names(left, &names_l, right, &names_r) {
+        return None;
+    }
+    // "Hynix CEO Ed Woo" against "Hynix Semiconductors": a role on one side only
+    // names the company's officer, not another company.
+    let role = |side: &RowSide, range: &Range<usize>| {
+        range.clone().any(|i| super::super::facts::names::is_title(side.norm(i)))
+    };
+    if both_named
+        && role(left, &hunk.left) == role(right, &hunk.right)
+        && is_name_variant(left, &hunk.left)
+        && is_name_variant(right, &hunk.right)
+    {
         return Some(DiscrepancyKind::Name);
     }
     // A speaker is a name, or a speaker noun with words saying whose ("the growers'
     // association"); a bare "officials" or "the company" names nobody in particular.
     let speaker = |side: &RowSide, ids: &[usize], names: &[usize], range: &Range<usize>| {
         let noun = |i: &usize| lexicon::SPEAKER_NOUNS.contains(&side.norm(*i));
-        let whose = ids.iter().any(|i| !noun(i) && !side.tokens[*i].is_stopword());
+        // "a June statement" says when, not whose.
+        let calendar = |i: &usize| {
+            let word = side.norm(*i);
+            lexicon::MONTHS.contains(&word) || lexicon::WEEKDAYS.contains(&word) || side.tokens[*i].has_digit()
+        };
+        let whose = ids.iter().any(|i| !noun(i) && !side.tokens[*i].is_stopword() && !calendar(i));
         !names.is_empty() || (whose && (ids.iter().any(noun) || noun(&range.end)))
     };
     if (near_attribution(left, &hunk.left) || near_attribution(right, &hunk.right))
@@ -185,7 +223,37 @@ fn same_when_joined(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -
 /// institution ("Kessary Ministry").
 fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
     let neighbour = |i: usize| side.is_name(i) && !lexicon::SPEAKER_NOUNS.contains(&side.norm(i));
-    range.start.checked_sub(1).is_some_and(neighbour) || neighbour(range.end)
+    // Held to it by a space, not set off by punctuation: "Legato Systems (Nasdaq:
+    // LGTO)" adds a ticker, not another name.
+    let tight = |a: usize, b: usize| match (side.tokens.get(a), side.tokens.get(b)) {
+        (Some(x), Some(y)) => side
+            .text
+            .get(x.bytes.end..y.bytes.start)
+            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || c == '.' || c == '-')),
+        _ => false,
+    };
+    range.start.checked_sub(1).is_some_and(|i| neighbour(i) && tight(i, range.start))
+        || (neighbour(range.end) && range.end > 0 && tight(range.end - 1, range.end))
+}
+
+/// Whether the changed name words of each side are the other side's, written short or
+/// with an initial more ("Doug" / "Douglas J.").
+fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool {
+    let words = |side: &RowSide, ids: &[usize]| -> Vec<String> {
+        ids.iter().map(|&i| side.norm(i).to_owned()).filter(|w| w.chars().count() > 1).collect()
+    };
+    let (a, b) = (words(left, l), words(right, r));
+    let covered = |xs: &[String], ys: &[String]| xs.iter().all(|x| ys.iter().any(|y| same_word(x, y)));
+    // "Pratt & Whitney" is "P&W", "United States" is "U.S.".
+    let initials = |xs: &[String]| xs.iter().filter_map(|x| x.chars().next()).collect::<String>();
+    let joined = |ids: &[usize], side: &RowSide| ids.iter().map(|&i| side.norm(i)).collect::<String>();
+    let (joined_a, joined_b) = (joined(l, left), joined(r, right));
+    // The acronym may leave out a last generic word ("Merrow & Ostley Engineering", "M&O").
+    let abbreviates =
+        |words: &[String], short: &str| words.len() > 1 && short.len() > 1 && initials(words).starts_with(short);
+    abbreviates(&a, &joined_b)
+        || abbreviates(&b, &joined_a)
+        || (!a.is_empty() && !b.is_empty() && covered(&a, &b) && covered(&b, &a))
 }
 
 /// Names in `range` that the words around them make a place.

@@ -111,32 +111,83 @@ fn pair_up<T>(left: &[T], right: &[T], close: impl Fn(&T, &T) -> bool) -> Vec<(u
 /// ("20 cents" with "60 cents"), never with one counting something else ("120
 /// points" with "three months"). Where both copies leave several numbers unmatched
 /// they report different figures rather than one changed figure, so a pair must then
-/// also say what the figure is of ("14 percent for saturated fat").
+/// also say what the figure is of ("14 percent for saturated fat"), or sit between the
+/// same words ("Poor's 500 Index" / "Poor's 250 Index").
 fn quantities(row: &mut Findings) {
-    let unmatched = |a: &PassageFacts, b: &PassageFacts| -> Vec<facts::Quantity> {
-        a.quantities.iter().filter(|q| !b.quantities.iter().any(|o| q.agrees_with(o))).cloned().collect()
-    };
-    let l = unmatched(&row.left.facts, &row.right.facts);
-    let r = unmatched(&row.right.facts, &row.left.facts);
-    for class in [QuantityClass::Year, QuantityClass::Day, QuantityClass::Amount] {
+    let (l, r) = unmatched_quantities(&row.left.facts.quantities, &row.right.facts.quantities);
+    for class in [QuantityClass::Year, QuantityClass::Day, QuantityClass::Time, QuantityClass::Amount] {
         let of = |side: &[facts::Quantity]| side.iter().filter(|q| q.class == class).cloned().collect::<Vec<_>>();
         let (lc, rc) = (of(&l), of(&r));
         let kind = if class == QuantityClass::Amount { DiscrepancyKind::Number } else { DiscrepancyKind::Date };
         let several = lc.len() > 1 && rc.len() > 1;
         let counted = |q: &facts::Quantity| !q.unit.is_empty() && !lexicon::STOPWORDS.contains(&q.unit.as_str());
+        let same_unit = |a: &facts::Quantity, b: &facts::Quantity| a.counts_as(b);
+        let framed = |a: &facts::Quantity, b: &facts::Quantity| {
+            let before =
+                |side: &RowSide, q: &facts::Quantity| q.tokens.start.checked_sub(1).map(|k| side.norm(k).to_owned());
+            // The word before must say something ("Poor's"): "or 0.2 percent" against "or
+            // 0.48 percent" is two reports of a moving figure, not one changed.
+            let telling = |word: &Option<String>| word.as_deref().is_some_and(|w| !lexicon::STOPWORDS.contains(&w));
+            let before_left = before(row.left.side, a);
+            counted(a) && a.unit == b.unit && telling(&before_left) && before_left == before(row.right.side, b)
+        };
         let same_thing = |a: &facts::Quantity, b: &facts::Quantity| {
             // "three" written out is often loose ("three of them"): it pairs with a
             // figure only when both count the same thing.
             let spelled = a.decimals.is_none() != b.decimals.is_none();
-            (a.unit == b.unit || (!spelled && (!counted(a) || !counted(b))))
-                && (!several || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
+            (same_unit(a, b) || (!spelled && (!counted(a) || !counted(b))))
+                && (!several
+                    || framed(a, b)
+                    || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
         };
-        for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && a.unit == b.unit) {
+        for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && same_unit(a, b)) {
             if same_thing(&lc[i], &rc[j]) {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
             }
         }
     }
+}
+
+/// A way two quantities may count the same thing, tried in turn.
+type Pass = dyn Fn(&facts::Quantity, &facts::Quantity) -> bool;
+
+/// The quantities of each side that no quantity of the other side accounts for. Each
+/// one accounts for one only, first by a figure that counts the same thing, then by
+/// one written the same way (digits or words), then by any: "two boats" must not use
+/// up the "2" of "2 p.m." that the other copy writes as "4 p.m.".
+fn unmatched_quantities(
+    left: &[facts::Quantity],
+    right: &[facts::Quantity],
+) -> (Vec<facts::Quantity>, Vec<facts::Quantity>) {
+    let (mut left_used, mut right_used) = (vec![false; left.len()], vec![false; right.len()]);
+    let passes: [&Pass; 3] =
+        [&|a, b| a.unit == b.unit, &|a, b| a.decimals.is_none() == b.decimals.is_none(), &|_, _| true];
+    for pass in passes {
+        for (i, a) in left.iter().enumerate() {
+            if left_used[i] {
+                continue;
+            }
+            if let Some(j) =
+                (0..right.len()).find(|&j| !right_used[j] && pass(a, &right[j]) && a.agrees_with(&right[j]))
+            {
+                left_used[i] = true;
+                right_used[j] = true;
+            }
+        }
+    }
+    // A figure one copy repeats ("40 percent ... those 40 percent") is stated once, and
+    // a range ("from 29.4 to 32.6") accounts for both ends written apart.
+    let rest = |side: &[facts::Quantity], used: &[bool], other: &[facts::Quantity]| {
+        let repeated = |i: usize| {
+            side.iter().enumerate().any(|(k, o)| k != i && used[k] && o.unit == side[i].unit && o.agrees_with(&side[i]))
+        };
+        let in_range = |i: usize| other.iter().any(|o| o.upto.is_some() && o.agrees_with(&side[i]));
+        (0..side.len())
+            .filter(|&i| !used[i] && !repeated(i) && !in_range(i))
+            .map(|i| side[i].clone())
+            .collect::<Vec<_>>()
+    };
+    (rest(left, &left_used, right), rest(right, &right_used, left))
 }
 
 /// The first content word after a number and its unit: what "14 percent for saturated
@@ -157,10 +208,23 @@ fn calendar(row: &mut Findings) {
         };
         let l = unmatched(&left_days, &right_days);
         let r = unmatched(&right_days, &left_days);
+        // "a statement said Tuesday" dates the statement, "Also Monday, one soldier
+        // died" the event: a day after a verb of saying pairs only with another such.
+        let (left_side, right_side) = (row.left.side, row.right.side);
         for (i, j) in pair_up(&l, &r, |_, _| false) {
-            row.add(DiscrepancyKind::Date, l[i]..l[i] + 1, r[j]..r[j] + 1);
+            if said_on(left_side, l[i]) == said_on(right_side, r[j]) {
+                row.add(DiscrepancyKind::Date, l[i]..l[i] + 1, r[j]..r[j] + 1);
+            }
         }
     }
+}
+
+/// Whether the day at token `day` says when something was said ("said Tuesday", "told
+/// reporters on Monday").
+fn said_on(side: &RowSide, day: usize) -> bool {
+    let before = |back: usize| day.checked_sub(back).map(|k| side.norm(k));
+    let verb = |word: Option<&str>| word.is_some_and(|w| lexicon::ATTRIBUTION_VERBS.contains(&w));
+    verb(before(1)) || (before(1) == Some("on") && verb(before(2)))
 }
 
 /// The months and weekdays a side names, as (token, name, is a weekday), with
@@ -245,24 +309,39 @@ fn places(row: &mut Findings) {
     // Juniper Networks") as a place, and where a story was filed is not where it happened.
     let l = unmatched(&row.left, &row.right, &spare_left, &spare_right);
     let r = unmatched(&row.right, &row.left, &spare_right, &spare_left);
+    // Places in the same slot pair first: "from Canada" with "from Hong Kong", not
+    // with "into the United States".
+    let (left_side, right_side) = (row.left.side, row.right.side);
+    let cue = |side: &RowSide, range: &Range<usize>| {
+        let at = range.start.checked_sub(1)?;
+        let word = side.norm(at);
+        if word == "the" { at.checked_sub(1).map(|k| side.norm(k).to_owned()) } else { Some(word.to_owned()) }
+    };
     for (l, r) in l.into_iter().zip(r) {
-        for (i, j) in pair_up(&l, &r, |_, _| false) {
+        for (i, j) in pair_up(&l, &r, |a, b| cue(left_side, a).is_some() && cue(left_side, a) == cue(right_side, b)) {
             row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
         }
     }
 }
 
 /// Agencies one side credits that the other does not, while the other credits its own.
+/// An agency the other copy names by its last word ("The New York Times" / "The
+/// Times") is the same agency.
 fn agencies(row: &mut Findings) {
-    let unmatched = |a: &PassageFacts, b: &PassageFacts| -> Vec<Range<usize>> {
-        a.agencies
+    let unmatched = |a: &Reading, b: &Reading| -> Vec<Range<usize>> {
+        let short_form = |m: &facts::AgencyMention| {
+            let last = m.tokens.end.checked_sub(1).map(|k| a.side.norm(k));
+            m.tokens.len() > 1 && b.side.tokens.iter().any(|t| t.capitalised && Some(t.norm.as_str()) == last)
+        };
+        a.facts
+            .agencies
             .iter()
-            .filter(|m| !b.agencies.iter().any(|o| o.agency.name == m.agency.name))
+            .filter(|m| !b.facts.agencies.iter().any(|o| o.agency.name == m.agency.name) && !short_form(m))
             .map(|m| m.tokens.clone())
             .collect()
     };
-    let l = unmatched(&row.left.facts, &row.right.facts);
-    let r = unmatched(&row.right.facts, &row.left.facts);
+    let l = unmatched(&row.left, &row.right);
+    let r = unmatched(&row.right, &row.left);
     for (i, j) in pair_up(&l, &r, |_, _| false) {
         row.add(DiscrepancyKind::Attribution, l[i].clone(), r[j].clone());
     }

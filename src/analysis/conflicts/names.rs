@@ -23,10 +23,10 @@ fn words<'a>(side: &'a RowSide, indices: &[usize]) -> Vec<&'a str> {
     indices.iter().map(|&i| side.norm(i)).collect()
 }
 
-pub(super) fn conflicts(row: &mut Findings) {
-    let (left, right) = (row.left.side, row.right.side);
-    // A name that is a place or an agency the other copy also names ("United Nations"
-    // and "UN") agrees, however it is written.
+/// The name mentions of each side without the words both copies name alike as a
+/// place or an agency ("UN Development Program" against "United Nations Development
+/// Program" differs in nothing).
+fn own_names(row: &Findings) -> (Vec<NameMention>, Vec<NameMention>) {
     let shared_of = |facts: &super::PassageFacts, other: &super::PassageFacts| -> Vec<std::ops::Range<usize>> {
         facts
             .places
@@ -42,30 +42,59 @@ pub(super) fn conflicts(row: &mut Findings) {
             )
             .collect()
     };
-    let (left_shared, right_shared) =
-        (shared_of(&row.left.facts, &row.right.facts), shared_of(&row.right.facts, &row.left.facts));
-    // The words of a name outside what both copies name alike ("UN Development Program"
-    // against "United Nations Development Program" differs in nothing).
     let strip = |m: &NameMention, shared: &[std::ops::Range<usize>]| -> Option<NameMention> {
         let names: Vec<usize> = m.names.iter().copied().filter(|&k| !shared.iter().any(|r| r.contains(&k))).collect();
         (!names.is_empty()).then(|| NameMention { names, ..m.clone() })
     };
-    let lm: Vec<NameMention> = row.left.facts.names.iter().filter_map(|m| strip(m, &left_shared)).collect();
-    let rm: Vec<NameMention> = row.right.facts.names.iter().filter_map(|m| strip(m, &right_shared)).collect();
+    let (left_shared, right_shared) =
+        (shared_of(&row.left.facts, &row.right.facts), shared_of(&row.right.facts, &row.left.facts));
+    (
+        row.left.facts.names.iter().filter_map(|m| strip(m, &left_shared)).collect(),
+        row.right.facts.names.iter().filter_map(|m| strip(m, &right_shared)).collect(),
+    )
+}
+
+/// Tokens of names a side writes exactly as the other side does somewhere.
+fn settled(side: &RowSide, mine: &[NameMention], other_side: &RowSide, theirs: &[NameMention]) -> Vec<bool> {
+    let mut settled = vec![false; side.tokens.len()];
+    for m in mine.iter().filter(|m| theirs.iter().any(|o| words(side, &m.names) == words(other_side, &o.names))) {
+        for k in m.tokens.clone() {
+            settled[k] = true;
+        }
+    }
+    settled
+}
+
+/// Every pair of a left and a right name that share a word, best first.
+fn pairings(left: &RowSide, lm: &[NameMention], right: &RowSide, rm: &[NameMention]) -> Vec<Pairing> {
     let shares = |a: &[&str], b: &[&str]| a.iter().filter(|x| b.iter().any(|y| same_word(x, y))).count();
     let mut pairings = Vec::new();
     for (i, a) in lm.iter().enumerate() {
         for (j, b) in rm.iter().enumerate() {
             let shared_names = shares(&words(left, &a.names), &words(right, &b.names));
             let shared_titles = shares(&words(left, &a.titles), &words(right, &b.titles));
+            // Sharing the last name word ("Davor Lind" / "Water Minister Daria Lind")
+            // says more than sharing a word of the post ("Minister for Water").
+            let same_last = match (a.names.last(), b.names.last()) {
+                (Some(&x), Some(&y)) => same_word(left.norm(x), right.norm(y)),
+                _ => false,
+            };
             if shared_names + shared_titles > 0 {
-                pairings.push(Pairing { score: 2 * shared_names + shared_titles, left: i, right: j, shared_names });
+                let score = 3 * usize::from(same_last) + 2 * shared_names + shared_titles;
+                pairings.push(Pairing { score, left: i, right: j, shared_names });
             }
         }
     }
     pairings.sort_by(|a, b| b.score.cmp(&a.score).then(a.left.cmp(&b.left)).then(a.right.cmp(&b.right)));
+    pairings
+}
+
+pub(super) fn conflicts(row: &mut Findings) {
+    let (left, right) = (row.left.side, row.right.side);
+    let (lm, rm) = own_names(row);
+    let (left_settled, right_settled) = (settled(left, &lm, right, &rm), settled(right, &rm, left, &lm));
     let (mut left_used, mut right_used) = (vec![false; lm.len()], vec![false; rm.len()]);
-    for pairing in pairings {
+    for pairing in pairings(left, &lm, right, &rm) {
         if left_used[pairing.left] || right_used[pairing.right] {
             continue;
         }
@@ -76,7 +105,19 @@ pub(super) fn conflicts(row: &mut Findings) {
             let theirs = words(other_side, &other.names);
             m.names.iter().copied().filter(|&k| !theirs.iter().any(|w| same_word(side.norm(k), w))).collect::<Vec<_>>()
         };
-        let (da, db) = (differing(a, left, b, right), differing(b, right, a, left));
+        let (mut da, mut db) = (differing(a, left, b, right), differing(b, right, a, left));
+        // Initials ("Douglas J. Feith") and company forms ("PG&E Corp.") name no one new.
+        let telling = |side: &RowSide, k: &usize| {
+            let word = side.norm(*k);
+            word.chars().count() > 1 && !lexicon::COMPANY_FORMS.contains(&word)
+        };
+        da.retain(|k| telling(left, k));
+        db.retain(|k| telling(right, k));
+        // "Hynix CEO E.J. Woo" and "Hynix Semiconductors" share the company, not a
+        // person: a role between the shared words and the differing ones parts them.
+        if parted_by_role(a, &da) || parted_by_role(b, &db) {
+            continue;
+        }
         // "Petrov" against "Oleg Petrov": the lone surname is whoever its own copy named
         // in full before, and that may be Ivan Petrov.
         if da.is_empty() != db.is_empty() {
@@ -88,26 +129,67 @@ pub(super) fn conflicts(row: &mut Findings) {
         if da.is_empty() || db.is_empty() {
             continue;
         }
-        // "Visual Basic" and "VisualBasic" are one name written two ways.
+        // "Visual Basic" and "VisualBasic" are one name written two ways, and so are
+        // "Business Week" and "BusinessWeek Online" (one holds the other whole);
+        // "Pratt & Whitney" and "P&W", "United States" and "U.S." by their initials.
         let joined = |side: &RowSide, d: &[usize]| d.iter().map(|&k| side.norm(k)).collect::<String>();
-        if joined(left, &da) == joined(right, &db) {
+        let initials =
+            |side: &RowSide, d: &[usize]| d.iter().filter_map(|&k| side.norm(k).chars().next()).collect::<String>();
+        let (whole_a, whole_b) = (joined(left, &a.names), joined(right, &b.names));
+        if joined(left, &da) == joined(right, &db)
+            || whole_a.contains(&whole_b)
+            || whole_b.contains(&whole_a)
+            || abbreviates(&initials(left, &da), &joined(right, &db), da.len())
+            || abbreviates(&initials(right, &db), &joined(left, &da), db.len())
+        {
             continue;
         }
-        let absent =
-            |side: &RowSide, k: usize, other: &RowSide| !other.words.iter().any(|w| same_word(side.norm(k), w));
-        let absent_a = da.iter().filter(|&&k| absent(left, k, right)).count();
-        let absent_b = db.iter().filter(|&&k| absent(right, k, left)).count();
-        // Sharing only a title ("Officer"), the names must be wholly new to each other.
+        // Words of a name both copies write alike ("Joan B. Kroc") do not make a word
+        // present elsewhere: "Ray Kroc" / "Ray Cowger" beside it is still a swap.
+        let absent = |side: &RowSide, k: usize, other: &RowSide, settled: &[bool]| {
+            !(0..other.tokens.len()).any(|j| !settled[j] && same_word(side.norm(k), other.norm(j)))
+        };
+        let absent_a = da.iter().filter(|&&k| absent(left, k, right, &right_settled)).count();
+        let absent_b = db.iter().filter(|&&k| absent(right, k, left, &left_settled)).count();
+        // A name swapped for another is new to each copy on both sides; where one
+        // side's words appear elsewhere in the other passage the copies only order or
+        // split the name differently ("John F. Kennedy Profile in Courage Awards" /
+        // "Profile in Courage Awards from the John F. Kennedy Library"). Sharing only a
+        // title ("Officer"), the names must be wholly new to each other.
         let conflict = if pairing.shared_names > 0 {
-            absent_a + absent_b > 0
+            absent_a > 0 && absent_b > 0
         } else {
             absent_a == da.len() && absent_b == db.len()
         };
         if conflict {
+            // The person's own words, not the post before them: "Daria", not "Water
+            // Minister Daria".
+            let person = |m: &NameMention, d: &[usize]| -> Vec<usize> {
+                let after: Vec<usize> = d.iter().copied().filter(|&k| m.titles.iter().all(|&t| k > t)).collect();
+                if after.is_empty() { d.to_vec() } else { after }
+            };
+            let (pa, pb) = (person(a, &da), person(b, &db));
             let span = |d: &[usize]| d[0]..d[d.len() - 1] + 1;
-            row.add(kind_of(left, a, right, b), span(&da), span(&db));
+            row.add(kind_of(left, a, right, b), span(&pa), span(&pb));
         }
     }
+}
+
+/// Whether `short` is an acronym of a name of `words` words with these `initials`; it
+/// may leave out a last generic word ("Merrow & Ostley Engineering", "M&O").
+fn abbreviates(initials: &str, short: &str, words: usize) -> bool {
+    words > 1 && short.len() > 1 && initials.starts_with(short)
+}
+
+/// Whether every word `mention` shares with its partner comes before a title inside
+/// it and every word it differs by after it: an organisation and its officer.
+fn parted_by_role(mention: &NameMention, differing: &[usize]) -> bool {
+    let Some(&role) = mention.titles.iter().find(|&&t| mention.names.iter().any(|&k| k < t)) else { return false };
+    let shared = mention.names.iter().filter(|k| !differing.contains(k));
+    !differing.is_empty()
+        && differing.iter().all(|&k| k > role)
+        && shared.clone().count() > 0
+        && shared.into_iter().all(|&k| k < role)
 }
 
 /// A name that is an institution ("the Water Ministry") credits a statement; one that

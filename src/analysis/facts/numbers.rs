@@ -17,6 +17,8 @@ pub enum QuantityClass {
     Year,
     /// A day of the month, next to the month's name ("March 3").
     Day,
+    /// A time of day ("4 a.m.", "10:33", "1018 GMT").
+    Time,
     /// Anything else: counts, money, percentages, measures.
     Amount,
 }
@@ -32,17 +34,38 @@ pub struct Quantity {
     pub unit: String,
     /// Preceded by "about", "more than", "nearly" and the like.
     pub hedged: bool,
-    /// The upper end when the passage gives a range ("1 to 3", "between 5 and 7").
+    /// The upper end when the passage gives a range ("1 to 3", "between 5 and 7") or a
+    /// decade ("the 90s" runs to 99).
     pub upto: Option<f64>,
     /// Digits after the decimal point as written ("1.36" has 2); `None` when the
     /// number is spelled out in words ("three").
     pub decimals: Option<usize>,
+    /// The words after the unit, up to a comma or a stop: "700 MONUC troops" counts
+    /// troops as well.
+    pub nouns: Vec<String>,
 }
 
 impl Quantity {
+    /// Whether two figures count the same thing: the same unit, or one's unit among
+    /// the words after the other ("700 MONUC troops" and "350 troops").
+    pub fn counts_as(&self, other: &Quantity) -> bool {
+        self.unit == other.unit
+            || (!other.unit.is_empty() && self.nouns.contains(&other.unit))
+            || (!self.unit.is_empty() && other.nouns.contains(&self.unit))
+    }
+
     /// Whether a paraphrase stating `other` could mean this quantity.
     pub fn agrees_with(&self, other: &Quantity) -> bool {
         let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        let rounding = if self.hedged || other.hedged { 0.1 } else { ROUNDING };
+        let close = |a: f64, b: f64| {
+            same(a, b) || self.class == QuantityClass::Amount && (a - b).abs() <= rounding * a.abs().max(b.abs())
+        };
+        // Two ranges agree only end for end: "8-10 percent" is not "4-10 percent", and
+        // "less than $1 billion to $2.8 billion" is "$952 million or $2.8 billion".
+        if let (Some(top), Some(other_top)) = (self.upto, other.upto) {
+            return close(self.value, other.value) && close(top, other_top);
+        }
         if same(self.value, other.value) {
             return true;
         }
@@ -65,7 +88,10 @@ impl Quantity {
         // A hedged amount allows rounding by a tenth either way. Any amount allows the
         // last digits to differ: copies round, and quote a price or an index at
         // different times of the day ("9,266.51" and "9,240.25").
-        let rounding = if self.hedged || other.hedged { 0.1 } else { ROUNDING };
+        // "About 3 p.m." covers "3:22 p.m." (hours, with minutes as hundredths).
+        if self.class == QuantityClass::Time && (self.hedged || other.hedged) {
+            return (self.value - other.value).abs() <= 0.3 && self.unit == other.unit;
+        }
         self.class == QuantityClass::Amount && self.value.abs() >= 10.0 && apart <= rounding
     }
 }
@@ -111,7 +137,38 @@ fn parse(norm: &str) -> Option<(f64, Option<f64>)> {
     }
 }
 
-/// Every number in `tokens`, in order.
+/// The value of a fraction written as one character ("½").
+fn vulgar_fraction(raw: &str) -> Option<f64> {
+    Some(match raw {
+        "½" => 0.5,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+/// Words after a figure that make it a time of day.
+const CLOCK_WORDS: &[&str] = &["am", "pm", "gmt", "utc", "edt", "est", "bst", "cet", "cest", "pdt", "pst"];
+
+/// What a figure counts, in one form for singular and plural: "16-page" and "33 pages"
+/// both count pages.
+pub fn singular(word: &str) -> String {
+    let stem = if word.len() > 4 && (word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes")) {
+        &word[..word.len() - 2]
+    } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        &word[..word.len() - 1]
+    } else {
+        word
+    };
+    stem.to_owned()
+}
+
 /// Whether two values carry a scale word that rounding must not cross ("1.4 million"
 /// rounded is not "1 million" written as "1,000,000"): only plain values round.
 fn scaled_apart(a: &Quantity, b: &Quantity) -> bool {
@@ -121,8 +178,127 @@ fn scaled_apart(a: &Quantity, b: &Quantity) -> bool {
 /// How far apart two plain amounts may be and still be one figure rounded or updated.
 const ROUNDING: f64 = 0.025;
 
+/// Words before a tally of votes or a score ("voted 128-170", "ruling 5-4").
+const TALLY_BEFORE: &[&str] =
+    &["voted", "vote", "ruled", "ruling", "won", "lost", "beat", "defeated", "score", "scored", "split"];
+/// Words after a tally ("a 5-4 decision").
+const TALLY_AFTER: &[&str] =
+    &["vote", "votes", "ruling", "decision", "verdict", "victory", "win", "defeat", "loss", "majority", "margin"];
+
 /// Words between a number and what it counts: "eight more moons", "two other men".
 const COUNT_MODIFIERS: &[&str] = &["more", "other", "new", "additional", "extra", "further", "fewer", "less", "than"];
+
+/// A number as written across tokens: words joined by a hyphen ("fifty-seven"), a fraction ("5/8", "2 1/2", "2 ½"), a time of day
+/// ("10:33") or a decade ("the 90s", "the 90's").
+struct Written {
+    value: f64,
+    /// One past the last token of the number.
+    end: usize,
+    clock: bool,
+    decade: bool,
+}
+
+/// Reads the number `value` at token `i` with what follows it.
+fn written(text: &str, tokens: &[&Token], i: usize, mut value: f64) -> Written {
+    let norm = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let mut end = i + 1;
+    // "fifty-seven" is one number, not fifty and seven.
+    let spelled = |t: &Token| !t.raw(text).bytes().any(|b| b.is_ascii_digit());
+    if spelled(tokens[i])
+        && value % 10.0 == 0.0
+        && (20.0..=90.0).contains(&value)
+        && let Some(next) =
+            tokens.get(end).filter(|t| spelled(t) && text.get(tokens[i].bytes.end..t.bytes.start) == Some("-"))
+        && let Some((units, None)) = parse(&next.norm).filter(|(v, _)| (1.0..=9.0).contains(v))
+    {
+        value += units;
+        end += 1;
+    }
+    let gap = |a: usize, b: usize| -> &str {
+        tokens.get(a).zip(tokens.get(b)).and_then(|(x, y)| text.get(x.bytes.end..y.bytes.start)).unwrap_or("")
+    };
+    let digits = |k: usize| {
+        tokens.get(k).filter(|t| t.norm.bytes().all(|b| b.is_ascii_digit())).and_then(|t| t.norm.parse::<f64>().ok())
+    };
+    // "5/8": a numerator below a small denominator is a fraction, not a date.
+    let slashed = |k: usize| -> Option<f64> {
+        let (numerator, denominator) = (digits(k)?, digits(k + 1)?);
+        (gap(k, k + 1) == "/" && numerator < denominator && (2.0..=16.0).contains(&denominator))
+            .then_some(numerator / denominator)
+    };
+    let (mut clock, mut decade) = (false, false);
+    if let Some(fraction) = slashed(i) {
+        value = fraction;
+        end = i + 2;
+    } else if gap(i, i + 1) == ":"
+        && value <= 24.0
+        && tokens.get(i + 1).is_some_and(|t| t.norm.len() == 2)
+        && let Some(minutes) = digits(i + 1)
+    {
+        // "10:33" is one time of day, not 10 and 33.
+        value += minutes / 100.0;
+        end = i + 2;
+        clock = true;
+    } else if value.fract() == 0.0 && gap(i, end).trim().is_empty() {
+        // "2 1/2" and "2 ½" are two and a half.
+        if let Some(fraction) = tokens.get(end).and_then(|t| vulgar_fraction(t.raw(text))) {
+            value += fraction;
+            end += 1;
+        } else if let Some(fraction) = slashed(end) {
+            value += fraction;
+            end += 2;
+        }
+    }
+    // "the 90s", "the 1980s", "the 90's": a decade, any year or age inside it.
+    if end == i + 1 && value >= 10.0 && value % 10.0 == 0.0 {
+        if norm(i).ends_with('s') {
+            decade = true;
+        } else if norm(end) == "s" && gap(i, end) == "'" {
+            decade = true;
+            end += 1;
+        }
+    }
+    Written { value, end, clock, decade }
+}
+
+/// What a number is, with where it sits and how it is written.
+#[derive(Clone, Copy)]
+struct Reading {
+    /// The number's own token, the first token with its symbol, and one past its end.
+    at: usize,
+    start: usize,
+    end: usize,
+    value: f64,
+    /// A whole number written without a point or a separator.
+    whole: bool,
+    /// Followed or suffixed by a scale word ("million", "bn").
+    scaled: bool,
+    /// Written as a time of day ("10:33").
+    clock: bool,
+}
+
+/// Whether a number is a year, a day of the month, a time of day or an amount.
+fn class_of(tokens: &[&Token], reading: Reading) -> QuantityClass {
+    let Reading { at: i, start, end, value, whole, scaled, clock } = reading;
+    let norm = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let month_next = |j: usize| lexicon::MONTHS.contains(&norm(j)) && tokens.get(j).is_some_and(|t| t.capitalised);
+    let clock_word = CLOCK_WORDS.contains(&norm(end))
+        && (value <= 12.0 || (!matches!(norm(end), "am" | "pm") && value <= 2400.0 && value % 100.0 < 60.0));
+    if clock || clock_word {
+        QuantityClass::Time
+    } else if whole && !scaled && (1800.0..=2100.0).contains(&value) && start == i && norm(end) != "%" {
+        QuantityClass::Year
+    } else if whole
+        && !scaled
+        && ((1.0..=31.0).contains(&value) && month_next(end)
+            // "March 33" is a day, if an impossible one: it must meet "March 11".
+            || (1.0..=99.0).contains(&value) && i > 0 && month_next(i - 1))
+    {
+        QuantityClass::Day
+    } else {
+        QuantityClass::Amount
+    }
+}
 
 pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
     let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
@@ -130,25 +306,13 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
-        let Some((mut value, suffix_scale)) = token.has_digit().then(|| parse(&token.norm)).flatten() else {
+        let Some((value, suffix_scale)) = token.has_digit().then(|| parse(&token.norm)).flatten() else {
             i += 1;
             continue;
         };
         let start =
             if i > 0 && lexicon::AMOUNT_SYMBOLS.contains(&norm(i - 1)) && norm(i - 1) != "%" { i - 1 } else { i };
-        let mut end = i + 1;
-        // "fifty-seven" is one number, not fifty and seven.
-        let spelled = |t: &Token| !t.raw(text).bytes().any(|b| b.is_ascii_digit());
-        if spelled(token)
-            && value % 10.0 == 0.0
-            && (20.0..=90.0).contains(&value)
-            && let Some(next) =
-                tokens.get(end).filter(|t| spelled(t) && text.get(token.bytes.end..t.bytes.start) == Some("-"))
-            && let Some((units, None)) = parse(&next.norm).filter(|(v, _)| (1.0..=9.0).contains(v))
-        {
-            value += units;
-            end += 1;
-        }
+        let Written { mut value, mut end, clock, decade } = written(text, tokens, i, value);
         let scaled = suffix_scale.is_some() || scale(norm(end)).is_some();
         if suffix_scale.is_none()
             && let Some(factor) = scale(norm(end))
@@ -157,15 +321,8 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             end += 1;
         }
         let raw = token.raw(text);
-        let month_next = |j: usize| lexicon::MONTHS.contains(&norm(j)) && tokens.get(j).is_some_and(|t| t.capitalised);
         let whole = value.fract() == 0.0 && !raw.contains(['.', ',']);
-        let class = if whole && !scaled && (1800.0..=2100.0).contains(&value) && start == i && norm(end) != "%" {
-            QuantityClass::Year
-        } else if whole && !scaled && (1.0..=31.0).contains(&value) && (month_next(end) || i > 0 && month_next(i - 1)) {
-            QuantityClass::Day
-        } else {
-            QuantityClass::Amount
-        };
+        let class = class_of(tokens, Reading { at: i, start, end, value, whole, scaled, clock });
         // "up to 120" is a hedge, "up 120 points" a change.
         let up_to = start >= 2 && norm(start - 2) == "up" && norm(start - 1) == "to";
         let hedged = up_to || (start.saturating_sub(2)..start).any(|j| HEDGES.contains(&norm(j)));
@@ -182,10 +339,20 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         while unit_at < tokens.len().min(end + 3) && joined(unit_at) && COUNT_MODIFIERS.contains(&norm(unit_at)) {
             unit_at += 1;
         }
-        let unit = if joined(unit_at) { super::super::align::stem(norm(unit_at)).to_owned() } else { String::new() };
+        let unit = if joined(unit_at) { singular(norm(unit_at)) } else { String::new() };
+        let nouns: Vec<String> = (unit_at + 1..tokens.len().min(unit_at + 3))
+            .take_while(|&k| joined(k))
+            .map(|k| singular(norm(k)))
+            .collect();
         // "1 to 3 percent", "1-3", "between 5 and 7": the second number closes a range.
+        // "ruled 5-4", "a 128-170 vote": a tally of two figures, not a range.
+        let tally = |p: &Quantity| {
+            p.tokens.start.checked_sub(1).is_some_and(|k| TALLY_BEFORE.contains(&norm(k)))
+                || TALLY_AFTER.contains(&norm(end))
+        };
         let dash = |p: &Quantity| {
-            p.tokens.end == start
+            !tally(p)
+                && p.tokens.end == start
                 && text
                     .get(tokens[p.tokens.end - 1].bytes.end..token.bytes.start)
                     .is_some_and(|gap| matches!(gap.trim(), "-" | "–"))
@@ -217,7 +384,8 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             let decimals = raw.bytes().any(|b| b.is_ascii_digit()).then(|| {
                 raw.split_once('.').map_or(0, |(_, after)| after.bytes().take_while(u8::is_ascii_digit).count())
             });
-            found.push(Quantity { tokens: start..end, value, class, unit, hedged, upto: None, decimals });
+            let decade_top = decade.then_some(value + 9.999);
+            found.push(Quantity { tokens: start..end, value, class, unit, hedged, upto: decade_top, decimals, nouns });
         }
         i = end;
     }
@@ -268,6 +436,24 @@ mod tests {
         assert!(read("closed at 9,266.51")[0].agrees_with(&read("closed at 9,240.25")[0]), "rounding and updates");
         assert!(!read("1,200 jobs")[0].agrees_with(&read("1,100 jobs")[0]));
         assert!(!read("4 killed")[0].agrees_with(&read("5 killed")[0]));
+        assert!(!read("an 8-10 percent rate")[0].agrees_with(&read("a 4-10 percent rate")[0]), "ranges end for end");
+    }
+
+    #[test]
+    fn fractions_decades_and_times_of_day_are_read_whole() {
+        let value = |text: &str| read(text)[0].value;
+        assert!((value("a 2 1/2 week trial") - 2.5).abs() < 1e-9);
+        assert!((value("contains 2 ½ servings") - 2.5).abs() < 1e-9);
+        assert!((value("the 3 5/8 percent note") - 3.625).abs() < 1e-9);
+        assert!(!read("a 2 1/2 week trial")[0].agrees_with(&read("a 2 1/4 week trial")[0]));
+        assert!(read("even into his 90s")[0].agrees_with(&read("after he turned 94")[0]), "a decade holds its years");
+        assert!(read("in the 1980s")[0].agrees_with(&read("in 1985")[0]));
+        assert!(!read("in the 1980s")[0].agrees_with(&read("in 1992")[0]));
+        let time = &read("at 10:33 a.m. in New York")[0];
+        assert_eq!((time.class, read("at 10:33 a.m. in New York").len()), (QuantityClass::Time, 1));
+        assert_eq!(read("by 1018 GMT")[0].class, QuantityClass::Time);
+        assert_eq!(read("around 2 p.m. Tuesday")[0].class, QuantityClass::Time);
+        assert_eq!(read("a 16-page letter")[0].unit, read("33 pages of documents")[0].unit);
     }
 
     #[test]
@@ -275,5 +461,9 @@ mod tests {
         let values: Vec<f64> = read("Fifty-seven senators, including 24 Republicans").iter().map(|q| q.value).collect();
         assert_eq!(values, [57.0, 24.0]);
         assert!((read("the 20-7 vote")[0].value - 20.0).abs() < 1e-9, "digits around a hyphen are a score, not 27");
+        assert_eq!(read("the court ruled 2-4 in the case").len(), 2, "a tally is two figures, not a range");
+        assert_eq!(read("the House voted 128-170 on Tuesday").len(), 2);
+        assert_eq!(read("rose 1-3 percent").len(), 1, "a range still reads as one");
+        assert_eq!(read("since March 33")[0].class, QuantityClass::Day, "an impossible day is still a day");
     }
 }

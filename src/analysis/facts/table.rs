@@ -221,10 +221,12 @@ impl Reader<'_> {
         }
         for quantity in &facts.quantities {
             let kind = if quantity.class == QuantityClass::Amount { FactKind::Number } else { FactKind::Date };
-            let unit = if kind == FactKind::Number { quantity.unit.as_str() } else { "" };
+            // "4 a.m." and "4 p.m." are two times; a day or a year has no unit.
+            let counted = kind == FactKind::Number || quantity.class == QuantityClass::Time;
+            let unit = if counted { quantity.unit.as_str() } else { "" };
             let key = format!("{} {unit}", quantity.value);
             let mut shown = quantity.tokens.clone();
-            if kind == FactKind::Number && !unit.is_empty() && !lexicon::STOPWORDS.contains(&unit) {
+            if counted && !unit.is_empty() && !lexicon::STOPWORDS.contains(&unit) {
                 shown.end = (shown.end + 1).min(tokens.len());
             }
             // A day is shown with its month: "14 May", "May 14".
