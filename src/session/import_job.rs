@@ -1,12 +1,11 @@
-//! Importing files on a background thread, with progress and cancel.
+//! Importing files as a [`Task`]: folders are walked and each file read on the task's
+//! thread, so a dropped folder of hundreds of PDFs never holds up the window.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use eframe::egui;
-
+use super::tasks::{Progress, Task, Wake};
+use crate::model::SourceId;
 use crate::store::{self, NewSource};
 
 /// What the import thread reports.
@@ -21,31 +20,28 @@ pub enum ImportEvent {
 
 /// A running import.
 pub struct ImportJob {
-    pub total: usize,
     /// Sources whose text the file at each path replaces (re-import or relink); files
     /// not listed become new sources.
-    pub replaces: std::collections::HashMap<PathBuf, crate::model::SourceId>,
-    done: Arc<AtomicUsize>,
-    cancel: Arc<AtomicBool>,
-    events: Receiver<ImportEvent>,
-    finished: bool,
+    pub replaces: BTreeMap<PathBuf, SourceId>,
+    task: Task<ImportEvent>,
 }
 
 impl ImportJob {
     /// Starts importing `paths` (folders are searched for importable files).
-    pub fn start(paths: Vec<PathBuf>, project_dir: Option<PathBuf>, ctx: &egui::Context) -> std::io::Result<Self> {
-        let files = expand(paths);
-        let total = files.len();
-        let done = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (sender, events) = mpsc::channel();
-        let (thread_done, thread_cancel, ctx) = (done.clone(), cancel.clone(), ctx.clone());
-        std::thread::Builder::new().name("import".to_owned()).spawn(move || {
+    pub fn start(
+        paths: Vec<PathBuf>,
+        replaces: BTreeMap<PathBuf, SourceId>,
+        project_dir: Option<PathBuf>,
+        wake: Wake,
+    ) -> std::io::Result<Self> {
+        let task = Task::spawn("import", wake, move |worker| {
+            let files = expand(paths);
+            worker.set_total(files.len());
             for file in files {
-                if thread_cancel.load(Ordering::Relaxed) {
+                if worker.is_cancelled() {
                     break;
                 }
-                let event = match store::source_from_file(&file, project_dir.as_deref(), &thread_cancel) {
+                let event = match store::source_from_file(&file, project_dir.as_deref(), worker.cancel_flag()) {
                     Ok(source) => ImportEvent::Imported { file: file.clone(), source: Box::new(source) },
                     // Cancelled in the middle of this file: nothing to report.
                     Err(store::SourceFileError::Import(crate::import::ImportError::Refused {
@@ -54,42 +50,30 @@ impl ImportJob {
                     })) => break,
                     Err(error) => ImportEvent::Failed(error.to_string()),
                 };
-                thread_done.fetch_add(1, Ordering::Relaxed);
-                if sender.send(event).is_err() {
+                worker.advance();
+                if !worker.send(event) {
                     break;
                 }
-                ctx.request_repaint();
             }
         })?;
-        Ok(Self { total, replaces: std::collections::HashMap::new(), done, cancel, events, finished: total == 0 })
+        Ok(Self { replaces, task })
     }
 
-    pub fn done(&self) -> usize {
-        self.done.load(Ordering::Relaxed)
+    pub fn progress(&self) -> Progress {
+        self.task.progress()
     }
 
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.task.cancel();
     }
 
-    /// Events that arrived since the last call; `finished` turns true when the thread ends.
+    /// Events that arrived since the last call; `is_finished` turns true when the thread ends.
     pub fn drain(&mut self) -> Vec<ImportEvent> {
-        let mut events = Vec::new();
-        loop {
-            match self.events.try_recv() {
-                Ok(event) => events.push(event),
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    self.finished = true;
-                    break;
-                }
-            }
-        }
-        events
+        self.task.drain()
     }
 
     pub fn is_finished(&self) -> bool {
-        self.finished
+        self.task.is_finished()
     }
 }
 

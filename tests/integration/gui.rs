@@ -10,7 +10,7 @@ use crosscheck::model::{ConflictStatus, Project, SourceId, Stance};
 use crosscheck::session::Selection;
 use eframe::egui::{Key, Modifiers, Pos2, Role, ViewportId, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// A private copy of the sample project, so tests can save over it.
 fn sample_copy() -> (tempfile::TempDir, PathBuf) {
@@ -592,6 +592,7 @@ fn reimporting_a_changed_original_refinds_passages_and_reports_the_lost_ones() {
     assert!(lost.orphaned, "the deleted sentence's evidence is orphaned, not attached elsewhere");
     let notices = harness.state().notices();
     assert!(notices.iter().any(|n| n.contains("Re-imported S1") && n.contains("could not be found")), "{notices:?}");
+    step_until(&mut harness, |h| h.state().workspace().is_some_and(|w| w.original_status.is_empty()));
     assert!(
         harness.state().workspace().is_some_and(|w| w.original_status.is_empty()),
         "the source matches its file again"
@@ -833,6 +834,9 @@ fn an_original_deleted_while_the_window_was_away_is_flagged_on_return() {
     set_window_focus(&mut harness, false);
     std::fs::remove_file(folder.path().join("sources/wire.txt")).expect("delete");
     set_window_focus(&mut harness, true);
+    // Originals are hashed on a worker, not while the window draws.
+    step_until(&mut harness, |h| flagged(h) == 1);
+    harness.run();
     assert_eq!(flagged(&harness), 1, "the deleted original is flagged");
     assert!(harness.query_by_label_contains("The original file is missing").is_some(), "and the list says so");
 }
@@ -881,4 +885,29 @@ fn moved_originals_are_relinked_one_by_one_or_by_folder() {
     assert_eq!(after.evidence, before.evidence);
     assert!(folder.path().join("sources/statement.txt").exists(), "the original is back in the project");
     assert!(after.problems().is_empty());
+}
+
+#[test]
+fn a_greyed_out_menu_item_says_why_and_its_shortcut_does_nothing_but_say_so() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    harness.ctx.all_styles_mut(|style| style.interaction.tooltip_delay = 0.0);
+    let before = project(&harness);
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    let item = harness.get_by_label_contains("Mark claim");
+    assert!(item.accesskit_node().is_disabled(), "nothing is selected: Mark claim is greyed out");
+    item.hover();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Select a passage in the document first").is_some(),
+        "the hover text says why"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    shortcut(&mut harness, Modifiers::COMMAND, Key::M);
+    assert_eq!(project(&harness), before, "the shortcut marked nothing");
+    assert!(harness.query_by_label_contains("Select a passage in the document first").is_some(), "and says why");
 }

@@ -1,0 +1,141 @@
+//! Between the window and the session: window events (close button, focus, shortcuts,
+//! dropped files, dialog answers) become [`Request`]s, and the [`Effect`]s the session
+//! returns are carried out here, the only place that does.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::actions::Action;
+use super::commands::keyboard_shortcut;
+use super::dialogs::DialogKind;
+use super::panels::search::SearchState;
+use super::shell::CrosscheckApp;
+use crate::session::{DialogPurpose, Effect, Notice, Request, UiCommand, Workspace};
+
+impl CrosscheckApp {
+    pub(super) fn error(&mut self, text: impl Into<String>) {
+        self.notices.push(Notice::error(text));
+    }
+
+    pub(super) fn info(&mut self, text: impl Into<String>) {
+        self.status = text.into();
+    }
+
+    /// Asks the session, then does what it says.
+    pub(super) fn request(&mut self, request: Request) {
+        let effects = self.session.handle(request);
+        for effect in effects {
+            self.carry_out(effect);
+        }
+    }
+
+    fn carry_out(&mut self, effect: Effect) {
+        match effect {
+            Effect::ShowDialog(purpose) => self.show_dialog(&purpose),
+            Effect::Notice(notice) => self.notices.push(notice),
+            Effect::Status(text) => self.info(text),
+            Effect::RememberRecent(path) => self.prefs.remember(&path),
+            Effect::ForgetRecent(path) => self.prefs.forget(&path),
+            Effect::ProjectReplaced => {
+                self.autosave.reset();
+                // A check of the previous project's originals says nothing about this one.
+                self.originals = None;
+                self.search.computed_at = None;
+                if self.session.workspace().is_none() {
+                    self.search = SearchState::default();
+                }
+            }
+            Effect::Saved => self.autosave.reset(),
+            Effect::CloseWindow => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Effect::KeepWindowOpen => self.ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose),
+            Effect::Import { files, replaces } => self.start_import(files, replaces),
+            Effect::SaveReport(path) => {
+                if let Some(workspace) = self.session.workspace() {
+                    self.export.save_to(&workspace.project, path, &self.ctx);
+                }
+            }
+            Effect::CheckOriginals => self.check_originals(),
+        }
+    }
+
+    fn show_dialog(&mut self, purpose: &DialogPurpose) {
+        let workspace = self.session.workspace();
+        let kind = match purpose {
+            DialogPurpose::Open => DialogKind::OpenProject,
+            DialogPurpose::Import => DialogKind::ImportSources,
+            DialogPurpose::Relink(_) => DialogKind::FindOriginal,
+            DialogPurpose::RelinkFolder => DialogKind::FindOriginalsFolder,
+            DialogPurpose::SaveReport => DialogKind::SaveReport {
+                suggested_name: workspace.map_or_else(String::new, |w| self.export.suggested_name(w)),
+                extension: self.export.format.extension(),
+            },
+            DialogPurpose::SaveAs { .. } => DialogKind::SaveProjectAs {
+                suggested_name: format!(
+                    "{}.ron",
+                    workspace.map_or_else(|| "project".to_owned(), Workspace::display_name)
+                ),
+            },
+        };
+        let ctx = self.ctx.clone();
+        self.dialog_answer = Some(self.dialogs.show(kind, &ctx));
+    }
+
+    /// Hands the file dialog's answer, once it arrives, to the session.
+    pub(super) fn poll_dialog(&mut self) {
+        let Some(receiver) = &self.dialog_answer else { return };
+        let paths = match receiver.try_recv() {
+            Ok(paths) => paths,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            // The dialog's thread ended without an answer: as good as cancelled.
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
+        };
+        self.dialog_answer = None;
+        self.request(Request::DialogAnswered(paths));
+    }
+
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.request(Request::CloseWindow);
+        }
+    }
+
+    /// Coming back to the window is when a `git pull` or another instance may have changed
+    /// the project file; look then, not on a timer, so an idle app stays idle.
+    pub(super) fn check_disk_on_focus(&mut self, ctx: &egui::Context) {
+        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
+        if focused && !self.was_focused {
+            self.request(Request::FocusRegained);
+        }
+        self.was_focused = focused;
+    }
+
+    /// Runs the command whose shortcut was pressed, if it applies now; while a question is
+    /// on screen none does (Ctrl+Q under "Recover unsaved work?" would delete its file).
+    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        for command in UiCommand::ALL {
+            if let Some(shortcut) = command.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&keyboard_shortcut(shortcut)))
+            {
+                match command.available(&self.session) {
+                    Ok(()) => self.actions.command(command),
+                    Err(reason) => self.info(reason.explain()),
+                }
+            }
+        }
+    }
+
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_owned())
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.actions.push(Action::ImportFiles(dropped));
+        }
+    }
+}
