@@ -29,6 +29,13 @@ impl CrosscheckApp {
     }
 
     fn run_action(&mut self, action: Action) {
+        // While a question is on screen, nothing but its answer changes anything: a file
+        // dropped on the window under "Recover unsaved work?" would be imported into the
+        // project the answer is about to replace.
+        let answering = matches!(action, Action::Request(_) | Action::DismissNotice(_) | Action::CancelImport);
+        if self.session.prompt().is_some() && !answering {
+            return;
+        }
         match action {
             Action::Command(command) => self.run_command(command),
             Action::Edit { edit, merge } => {
