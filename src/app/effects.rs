@@ -8,7 +8,8 @@ use eframe::egui;
 
 use super::actions::Action;
 use super::commands::keyboard_shortcut;
-use super::dialogs::DialogKind;
+use super::dialogs::{DialogAnswer, DialogKind};
+use super::file_dialog::InAppDialog;
 use super::panels::search::SearchState;
 use super::shell::CrosscheckApp;
 use crate::session::{DialogPurpose, Effect, Notice, Request, UiCommand, Workspace};
@@ -78,20 +79,45 @@ impl CrosscheckApp {
             },
         };
         let ctx = self.ctx.clone();
-        self.dialog_answer = Some(self.dialogs.show(kind, &ctx));
+        self.dialog_answer = Some((kind.clone(), self.dialogs.show(kind, &ctx)));
     }
 
     /// Hands the file dialog's answer, once it arrives, to the session.
     pub(super) fn poll_dialog(&mut self) {
-        let Some(receiver) = &self.dialog_answer else { return };
+        let Some((kind, receiver)) = &self.dialog_answer else { return };
         let paths = match receiver.try_recv() {
-            Ok(paths) => paths,
+            Ok(DialogAnswer::Chosen(paths)) => paths,
+            Ok(DialogAnswer::NoDialog(why)) => {
+                let folder = self.start_folder();
+                self.in_app_dialog = Some(InAppDialog::new(kind.clone(), why, folder));
+                self.dialog_answer = None;
+                return;
+            }
             Err(std::sync::mpsc::TryRecvError::Empty) => return,
             // The dialog's thread ended without an answer: as good as cancelled.
             Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
         };
         self.dialog_answer = None;
         self.request(Request::DialogAnswered(paths));
+    }
+
+    /// Where the in-app dialog starts: the project's folder, else the home folder.
+    fn start_folder(&self) -> PathBuf {
+        let project = self.session.workspace().and_then(Workspace::folder).map(std::path::Path::to_owned);
+        project
+            .or_else(|| directories::UserDirs::new().map(|dirs| dirs.home_dir().to_owned()))
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Draws the in-app file dialog, if one is open, and hands its answer to the session.
+    pub(super) fn show_in_app_dialog(&mut self, ctx: &egui::Context) {
+        let Some(dialog) = self.in_app_dialog.as_mut() else { return };
+        let recent: Vec<PathBuf> =
+            self.prefs.recent.iter().filter_map(|p| p.parent().map(std::path::Path::to_owned)).collect();
+        if let Some(paths) = dialog.show(ctx, &recent) {
+            self.in_app_dialog = None;
+            self.request(Request::DialogAnswered(paths));
+        }
     }
 
     pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -113,6 +139,10 @@ impl CrosscheckApp {
     /// Runs the command whose shortcut was pressed, if it applies now; while a question is
     /// on screen none does (Ctrl+Q under "Recover unsaved work?" would delete its file).
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.in_app_dialog.is_some() {
+            // Keys belong to the dialog's file name field.
+            return;
+        }
         for command in UiCommand::ALL {
             if let Some(shortcut) = command.shortcut()
                 && ctx.input_mut(|i| i.consume_shortcut(&keyboard_shortcut(shortcut)))

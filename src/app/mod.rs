@@ -10,7 +10,7 @@
 //! one listed before it: `commands` uses `actions`, `compare` uses `panels`).
 //! 1. `theme`, `prefs`, `actions`, `commands`, `dialogs`: values, the
 //!    look, and egui glue for the session's commands and tasks.
-//! 2. `panels`, `document`, `compare`, `facts`, `export_dialog`, `prompts`, `menu`: draw
+//! 2. `panels`, `document`, `compare`, `facts`, `export_dialog`, `file_dialog`, `prompts`, `menu`: draw
 //!    what they are given (the session or a workspace) and push actions.
 //! 3. `shell`: the window's state and the order a frame runs in.
 //! 4. `effects`, `run`, `editing`, `importing`, `background`: carrying out what a frame
@@ -26,6 +26,7 @@ mod editing;
 mod effects;
 mod export_dialog;
 mod facts;
+mod file_dialog;
 mod importing;
 mod menu;
 mod panels;
@@ -38,7 +39,7 @@ pub mod theme;
 use std::path::PathBuf;
 
 pub use crate::session::PendingAction;
-pub use dialogs::{DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use dialogs::{DialogAnswer, DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use shell::{CrosscheckApp, Launch};
 
 /// Opens the main window on `project` and runs until it closes.

@@ -7,10 +7,11 @@ use eframe::egui;
 
 use super::actions::Actions;
 use super::compare::CompareView;
-use super::dialogs::FileDialogs;
+use super::dialogs::{DialogAnswer, DialogKind, FileDialogs};
 use super::document::DocumentView;
 use super::export_dialog::ExportDialog;
 use super::facts::FactsView;
+use super::file_dialog::InAppDialog;
 use super::menu;
 use super::panels::{self, search::SearchState};
 use super::prefs::{BottomTab, Preferences};
@@ -60,8 +61,10 @@ pub struct CrosscheckApp {
     pub(super) session: Session,
     pub(super) prefs: Preferences,
     pub(super) dialogs: Box<dyn FileDialogs>,
-    /// The answer of the file dialog on screen, for [`Session::dialog`]'s purpose.
-    pub(super) dialog_answer: Option<Receiver<Vec<PathBuf>>>,
+    /// The file dialog on screen and where its answer will arrive, for [`Session::dialog`]'s purpose.
+    pub(super) dialog_answer: Option<(DialogKind, Receiver<DialogAnswer>)>,
+    /// The app's own file dialog, shown where the desktop has none.
+    pub(super) in_app_dialog: Option<InAppDialog>,
     pub(super) import: Option<ImportJob>,
     /// Originals being checked against their files.
     pub(super) originals: Option<Task<BTreeMap<SourceId, OriginalStatus>>>,
@@ -92,6 +95,7 @@ impl CrosscheckApp {
             prefs,
             dialogs: launch.dialogs,
             dialog_answer: None,
+            in_app_dialog: None,
             import: None,
             originals: None,
             notices: Vec::new(),
@@ -287,6 +291,7 @@ impl eframe::App for CrosscheckApp {
             self.export.show(&ctx, workspace, &mut self.actions);
         }
         prompts::show(&ctx, &self.session, &mut self.actions);
+        self.show_in_app_dialog(&ctx);
         prompts::notices(&ctx, &self.notices, &mut self.actions);
 
         self.run_actions(&ctx);

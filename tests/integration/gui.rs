@@ -911,3 +911,31 @@ fn a_greyed_out_menu_item_says_why_and_its_shortcut_does_nothing_but_say_so() {
     assert_eq!(project(&harness), before, "the shortcut marked nothing");
     assert!(harness.query_by_label_contains("Select a passage in the document first").is_some(), "and says why");
 }
+
+#[test]
+fn without_a_native_file_dialog_the_app_shows_its_own() {
+    let (_folder, path) = sample_copy();
+    let (_other_folder, other) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+
+    dialogs.no_native_dialog();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::O);
+    assert!(harness.query_by_label_contains("No file dialog in this test").is_some(), "it says why");
+    let listed = harness.query_by_label("harbour-accord.ron").is_some();
+    assert!(listed, "the project's folder is listed, filtered to project files");
+    assert!(harness.query_by_label("sources/").is_some(), "with its folders");
+
+    harness.get_by_label("File name").focus();
+    harness.get_by_label("File name").type_text(&other.display().to_string());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    assert_eq!(harness.state().workspace().and_then(|w| w.path.clone()), Some(other), "a typed path opens");
+
+    dialogs.no_native_dialog();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::I);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Import").is_none(), "Cancel closes it");
+}
