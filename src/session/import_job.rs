@@ -106,3 +106,41 @@ fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>, depth: usize) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{ImportEvent, ImportJob};
+    use std::sync::Arc;
+
+    #[test]
+    fn a_folder_is_walked_on_the_task_s_thread_and_each_supported_file_read() {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let nested = folder.path().join("nested");
+        std::fs::create_dir(&nested).expect("folder");
+        std::fs::write(folder.path().join("a.txt"), "First source.").expect("write");
+        std::fs::write(nested.join("b.md"), "Second source.").expect("write");
+        std::fs::write(folder.path().join("ignored.xyz"), "Not a document.").expect("write");
+        let started = std::time::Instant::now();
+        let mut job = ImportJob::start(
+            vec![folder.path().to_owned()],
+            std::collections::BTreeMap::default(),
+            None,
+            Arc::new(|| {}),
+        )
+        .expect("starts");
+        let mut events = Vec::new();
+        while !job.is_finished() && started.elapsed() < std::time::Duration::from_secs(10) {
+            events.extend(job.drain());
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let imported: Vec<String> = events
+            .iter()
+            .filter_map(|event| match event {
+                ImportEvent::Imported { file, .. } => file.file_name().map(|n| n.to_string_lossy().into_owned()),
+                ImportEvent::Failed(_) => None,
+            })
+            .collect();
+        assert_eq!(imported, ["a.txt", "b.md"]);
+        assert_eq!((job.progress().done, job.progress().total), (2, 2));
+    }
+}
