@@ -31,7 +31,7 @@ impl CrosscheckApp {
         }
     }
 
-    fn carry_out(&mut self, effect: Effect) {
+    pub(super) fn carry_out(&mut self, effect: Effect) {
         match effect {
             Effect::ShowDialog(purpose) => self.show_dialog(&purpose),
             Effect::Notice(notice) => self.notices.push(notice),

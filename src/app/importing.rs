@@ -7,9 +7,8 @@ use std::path::{Path, PathBuf};
 use eframe::egui;
 
 use super::shell::CrosscheckApp;
-use crate::edit::Edit;
 use crate::model::SourceId;
-use crate::session::{ImportEvent, ImportJob, Notice, Workspace};
+use crate::session::{ImportEvent, ImportJob, Workspace, import_job};
 
 impl CrosscheckApp {
     /// Reads `paths` (folders searched) on a worker: each file `replaces` names replaces
@@ -37,39 +36,12 @@ impl CrosscheckApp {
         }
     }
 
-    /// Replaces a source's text with a fresh import of its original, re-finding every
-    /// passage, and tells the analyst what moved and what could not be found.
-    pub(super) fn finish_reimport(&mut self, id: SourceId, new: crate::store::NewSource) {
-        let Some(workspace) = self.session.workspace.as_mut() else { return };
-        let Some(reanchored) = crate::analysis::reanchor_source(&workspace.project, id, new.source.content) else {
-            self.error(format!("Source {id} no longer exists."));
-            return;
-        };
-        let report = &reanchored.report;
-        let (moved, orphaned) = (report.moved(), report.orphaned());
-        let unchanged = report.passages.len() - moved - orphaned;
-        match workspace.apply(reanchored.edit, None) {
-            Ok(()) => {
-                workspace.reveal(id, None);
-                let mut message = format!(
-                    "Re-imported {id}: {unchanged} passages unchanged, {moved} moved, {orphaned} could not be found"
-                );
-                if orphaned > 0 {
-                    message.push_str(" (marked orphaned for review)");
-                }
-                self.notices.push(Notice::info(message));
-                self.check_originals();
-            }
-            Err(error) => self.error(format!("Cannot replace the text of {id}: {error}")),
-        }
-    }
-
     pub(super) fn poll_import(&mut self, ctx: &egui::Context) {
         let Some(job) = self.import.as_mut() else { return };
         let events = job.drain();
         let finished = job.is_finished();
         let replaces = job.replaces.clone();
-        self.apply_import_events(events, &replaces);
+        self.take_imported(events, &replaces);
         if finished {
             self.import = None;
         } else {
@@ -87,66 +59,15 @@ impl CrosscheckApp {
         let replaces = job.replaces.clone();
         // Dropping the job closes its channel; the thread stops at its next file.
         drop(job);
-        self.apply_import_events(events, &replaces);
+        self.take_imported(events, &replaces);
         "Import cancelled; files already read are kept.".clone_into(&mut self.status);
     }
 
-    /// Notes that the analyst picked `file`, so that a first save may copy it in.
-    fn remember_chosen(&mut self, file: &Path) {
-        if let Some(workspace) = self.session.workspace.as_mut() {
-            workspace.chosen_originals.insert(std::path::absolute(file).unwrap_or_else(|_| file.to_owned()));
-        }
-    }
-
-    /// Adds or replaces the sources an import read, as one undoable step.
-    fn apply_import_events(&mut self, events: Vec<ImportEvent>, replaces: &BTreeMap<PathBuf, SourceId>) {
-        let mut fresh = Vec::new();
-        for event in events {
-            match event {
-                ImportEvent::Imported { file, source } => {
-                    self.remember_chosen(&file);
-                    match replaces.get(&file) {
-                        Some(&id) => self.finish_reimport(id, *source),
-                        None => fresh.push(ImportEvent::Imported { file, source }),
-                    }
-                }
-                failed @ ImportEvent::Failed(_) => fresh.push(failed),
-            }
-        }
-        let events = fresh;
-        let mut edits = Vec::new();
-        for event in events {
-            match event {
-                ImportEvent::Imported { source: new, .. } => {
-                    let Some(workspace) = self.session.workspace.as_mut() else { continue };
-                    let id = workspace.project.ids.next_source();
-                    for note in &new.notes {
-                        self.notices.push(Notice::info(format!("{}: {note}", new.source.display_title())));
-                    }
-                    edits.push(Edit::InsertSource { id, source: Box::new(new.source) });
-                }
-                ImportEvent::Failed(message) => self.notices.push(Notice::error(message)),
-            }
-        }
-        if !edits.is_empty()
-            && let Some(workspace) = self.session.workspace.as_mut()
-        {
-            let first = match edits.first() {
-                Some(Edit::InsertSource { id, .. }) => Some(*id),
-                _ => None,
-            };
-            let count = edits.len();
-            let label = if count == 1 { "Import 1 source".to_owned() } else { format!("Import {count} sources") };
-            match workspace.apply(Edit::Batch { label, edits }, None) {
-                Ok(()) => {
-                    if let Some(id) = first {
-                        workspace.reveal(id, None);
-                    }
-                    self.status = format!("Imported {count} source{}", if count == 1 { "" } else { "s" });
-                    self.check_originals();
-                }
-                Err(error) => self.notices.push(Notice::error(format!("Cannot add the imported sources: {error}"))),
-            }
+    /// Hands what the import read to the workspace and carries out what it says.
+    fn take_imported(&mut self, events: Vec<ImportEvent>, replaces: &BTreeMap<PathBuf, SourceId>) {
+        let Some(workspace) = self.session.workspace.as_mut() else { return };
+        for effect in import_job::take_imported(workspace, events, replaces) {
+            self.carry_out(effect);
         }
     }
 }

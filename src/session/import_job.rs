@@ -1,10 +1,13 @@
 //! Importing files as a [`Task`]: folders are walked and each file read on the task's
-//! thread, so a dropped folder of hundreds of PDFs never holds up the window.
+//! thread, so a dropped folder of hundreds of PDFs never holds up the window; then what
+//! was read becomes undoable edits of the workspace ([`take_imported`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::tasks::{Progress, Task, Wake};
+use super::{Effect, Notice, Workspace};
+use crate::edit::Edit;
 use crate::model::SourceId;
 use crate::store::{self, NewSource};
 
@@ -74,6 +77,79 @@ impl ImportJob {
 
     pub fn is_finished(&self) -> bool {
         self.task.is_finished()
+    }
+}
+
+/// Adds the sources an import read as one undoable step, replaces the text of each source
+/// a file was read again for (re-import, relink: one step each, passages found again),
+/// and says what happened as effects for the window.
+pub fn take_imported(
+    workspace: &mut Workspace,
+    events: Vec<ImportEvent>,
+    replaces: &BTreeMap<PathBuf, SourceId>,
+) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let mut edits = Vec::new();
+    for event in events {
+        match event {
+            ImportEvent::Imported { file, source } => {
+                // The analyst picked this file: a first save may copy it in.
+                workspace.chosen_originals.insert(std::path::absolute(&file).unwrap_or_else(|_| file.clone()));
+                if let Some(&id) = replaces.get(&file) {
+                    replace_text(workspace, id, *source, &mut effects);
+                    continue;
+                }
+                let id = workspace.project.ids.next_source();
+                for note in &source.notes {
+                    effects.push(Effect::Notice(Notice::info(format!("{}: {note}", source.source.display_title()))));
+                }
+                edits.push(Edit::InsertSource { id, source: Box::new(source.source) });
+            }
+            ImportEvent::Failed(message) => effects.push(Effect::Notice(Notice::error(message))),
+        }
+    }
+    let Some(Edit::InsertSource { id: first, .. }) = edits.first() else { return effects };
+    let first = *first;
+    let count = edits.len();
+    let label = if count == 1 { "Import 1 source".to_owned() } else { format!("Import {count} sources") };
+    match workspace.apply(Edit::Batch { label, edits }, None) {
+        Ok(()) => {
+            workspace.reveal(first, None);
+            effects.push(Effect::Status(format!("Imported {count} source{}", if count == 1 { "" } else { "s" })));
+            effects.push(Effect::CheckOriginals);
+        }
+        Err(error) => {
+            effects.push(Effect::Notice(Notice::error(format!("Cannot add the imported sources: {error}"))));
+        }
+    }
+    effects
+}
+
+/// Replaces a source's text with a fresh import of its original, re-finding every
+/// passage, and tells the analyst what moved and what could not be found.
+fn replace_text(workspace: &mut Workspace, id: SourceId, new: NewSource, effects: &mut Vec<Effect>) {
+    let Some(reanchored) = crate::analysis::reanchor_source(&workspace.project, id, new.source.content) else {
+        effects.push(Effect::Notice(Notice::error(format!("Source {id} no longer exists."))));
+        return;
+    };
+    let report = &reanchored.report;
+    let (moved, orphaned) = (report.moved(), report.orphaned());
+    let unchanged = report.passages.len() - moved - orphaned;
+    match workspace.apply(reanchored.edit, None) {
+        Ok(()) => {
+            workspace.reveal(id, None);
+            let mut message = format!(
+                "Re-imported {id}: {unchanged} passages unchanged, {moved} moved, {orphaned} could not be found"
+            );
+            if orphaned > 0 {
+                message.push_str(" (marked orphaned for review)");
+            }
+            effects.push(Effect::Notice(Notice::info(message)));
+            effects.push(Effect::CheckOriginals);
+        }
+        Err(error) => {
+            effects.push(Effect::Notice(Notice::error(format!("Cannot replace the text of {id}: {error}"))));
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 
 pub mod autosave;
 mod commands;
-mod import_job;
+pub mod import_job;
 mod index;
 mod lifecycle;
 mod memo;
