@@ -13,7 +13,7 @@
 //! 2. `panels`, `document`, `compare`, `facts`, `export_dialog`, `file_dialog`, `prompts`, `menu`: draw
 //!    what they are given (the session or a workspace) and push actions.
 //! 3. `shell`: the window's state and the order a frame runs in.
-//! 4. `effects`, `run`, `editing`, `importing`, `background`: carrying out what a frame
+//! 4. `effects`, `run`, `searching`, `importing`, `background`: carrying out what a frame
 //!    asked for, each a part of [`CrosscheckApp`]'s work named by what it does.
 
 mod actions;
@@ -22,7 +22,6 @@ mod commands;
 mod compare;
 pub mod dialogs;
 mod document;
-mod editing;
 mod effects;
 mod export_dialog;
 mod facts;
@@ -33,6 +32,7 @@ mod panels;
 mod prefs;
 mod prompts;
 mod run;
+mod searching;
 mod shell;
 pub mod theme;
 

@@ -1,14 +1,13 @@
 //! Carrying out what the panels and menus asked for this frame: each [`Action`] and
 //! [`UiCommand`], after every panel has drawn. Life-cycle requests go to the session
-//! ([`super::effects`]); edits go through the workspace as undoable [`Edit`]s.
+//! ([`super::effects`]); edits to the session's [`editing`], as undoable edits.
 
 use eframe::egui;
 
 use super::actions::Action;
 use super::prefs::BottomTab;
 use super::shell::{CentralView, CrosscheckApp};
-use crate::edit::Edit;
-use crate::session::{PendingAction, Request, Selection, UiCommand, Workspace};
+use crate::session::{Effect, PendingAction, Request, Selection, UiCommand, Workspace, editing};
 
 impl CrosscheckApp {
     /// Carries out the actions the panels pushed this frame.
@@ -70,7 +69,7 @@ impl CrosscheckApp {
                     workspace.text_selection = range;
                 }
             }
-            Action::AddToConflict(existing) => self.add_to_conflict(existing),
+            Action::AddToConflict(existing) => self.edit_with(|w| editing::add_to_conflict(w, existing)),
             Action::DiscardConflictDraft => {
                 if let Some(workspace) = self.session.workspace.as_mut() {
                     workspace.conflict_draft = None;
@@ -112,27 +111,16 @@ impl CrosscheckApp {
                 }
             }
             Action::SaveReport => self.request(Request::SaveReport),
-            Action::FlagDiscrepancy(conflict) => self.insert_and_select(|workspace| {
-                let id = workspace.project.ids.next_conflict();
-                (Edit::InsertConflict { id, conflict }, Selection::Conflict(id), format!("Flagged conflict {id}"))
-            }),
-            Action::AcceptSuggestion(claim) => self.insert_and_select(|workspace| {
-                let id = workspace.project.ids.next_claim();
-                (Edit::InsertClaim { id, claim }, Selection::Claim(id), format!("Marked claim {id}"))
-            }),
+            Action::FlagDiscrepancy(conflict) => self.edit_with(|w| editing::flag_discrepancy(w, conflict)),
+            Action::AcceptSuggestion(claim) => self.edit_with(|w| editing::accept_suggestion(w, claim)),
         }
     }
 
-    /// Applies an edit that adds something, then selects it.
-    fn insert_and_select(&mut self, build: impl FnOnce(&mut Workspace) -> (Edit, Selection, String)) {
+    /// Runs an edit of the workspace, if a project is open, and carries out what it says.
+    fn edit_with(&mut self, edit: impl FnOnce(&mut Workspace) -> Vec<Effect>) {
         let Some(workspace) = self.session.workspace.as_mut() else { return };
-        let (edit, selection, message) = build(workspace);
-        match workspace.apply(edit, None) {
-            Ok(()) => {
-                workspace.selection = selection;
-                self.info(message);
-            }
-            Err(error) => self.error(format!("That change was refused: {error}")),
+        for effect in edit(workspace) {
+            self.carry_out(effect);
         }
     }
 
@@ -157,38 +145,17 @@ impl CrosscheckApp {
             UiCommand::ShowFacts => {
                 self.central = self.central.toggled(CentralView::Facts, self.session.workspace().is_some());
             }
-            UiCommand::Undo | UiCommand::Redo => self.undo_or_redo(command == UiCommand::Undo),
             UiCommand::Find => {
                 self.prefs.show_bottom = true;
                 self.prefs.bottom_tab = BottomTab::Search;
                 self.search.focus = true;
             }
-            UiCommand::MarkClaim => self.with_selection(|workspace| {
-                let (edit, id) = workspace.mark_claim()?;
-                Ok((edit, Selection::Claim(id), format!("Marked claim {id}")))
-            }),
-            UiCommand::AttachEvidence(stance) => self.with_selection(|workspace| {
-                let claim = workspace.selection;
-                let (edit, id) = workspace.attach_evidence(stance)?;
-                Ok((edit, claim, format!("Attached evidence {id} ({})", stance.label().to_lowercase())))
-            }),
-            UiCommand::AddToConflict => {
-                let existing = match self.session.workspace().map(|w| w.selection) {
-                    Some(Selection::Conflict(id)) => Some(id),
-                    _ => None,
-                };
-                self.add_to_conflict(existing);
-            }
-            UiCommand::DeleteSelected => {
-                let edit = self.session.workspace().and_then(Workspace::delete_selected);
-                if let (Some(edit), Some(workspace)) = (edit, self.session.workspace.as_mut()) {
-                    let label = edit.describe();
-                    match workspace.apply(edit, None) {
-                        Ok(()) => self.info(label),
-                        Err(error) => self.error(format!("Cannot delete: {error}")),
-                    }
-                }
-            }
+            UiCommand::Undo
+            | UiCommand::Redo
+            | UiCommand::MarkClaim
+            | UiCommand::AttachEvidence(_)
+            | UiCommand::AddToConflict
+            | UiCommand::DeleteSelected => self.edit_with(|w| editing::run(w, command)),
             UiCommand::ToggleSources => self.prefs.show_sources = !self.prefs.show_sources,
             UiCommand::ToggleClaims => self.prefs.show_claims = !self.prefs.show_claims,
             UiCommand::ToggleBottom => self.prefs.show_bottom = !self.prefs.show_bottom,

@@ -6,6 +6,7 @@
 
 pub mod autosave;
 mod commands;
+pub mod editing;
 pub mod import_job;
 mod index;
 mod lifecycle;
