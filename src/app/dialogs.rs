@@ -1,12 +1,11 @@
-//! Native file dialogs, kept off the UI thread and behind a trait so that tests script
-//! the answers instead of opening real dialogs.
+//! Native file dialogs, each a [`Task`] off the UI thread, behind a trait so that tests
+//! script the answers instead of opening real dialogs.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 
-use eframe::egui;
+use crate::session::tasks::{Task, Wake};
 
 /// Which dialog to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,7 +37,7 @@ pub enum DialogAnswer {
 /// Shows file dialogs. The answer arrives on the returned channel, so the window keeps
 /// drawing while a dialog is open.
 pub trait FileDialogs {
-    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> Receiver<DialogAnswer>;
+    fn show(&mut self, kind: DialogKind, wake: Wake) -> Task<DialogAnswer>;
 }
 
 /// A native dialog that answers "nothing chosen" sooner than this was never on screen:
@@ -50,10 +49,8 @@ const NEVER_SHOWN: std::time::Duration = std::time::Duration::from_millis(150);
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
-    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> Receiver<DialogAnswer> {
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("file dialog".to_owned()).spawn(move || {
+    fn show(&mut self, kind: DialogKind, wake: Wake) -> Task<DialogAnswer> {
+        let spawned = Task::spawn("file dialog", wake, move |worker| {
             let started = std::time::Instant::now();
             let project_filter = |dialog: rfd::FileDialog| dialog.add_filter("Crosscheck project", &["ron"]);
             let chosen: Vec<PathBuf> = match kind {
@@ -96,14 +93,11 @@ impl FileDialogs for NativeDialogs {
                 DialogAnswer::Chosen(chosen)
             };
             // The app may have moved on (closed the project); nobody waiting is fine.
-            sender.send(answer).ok();
-            ctx.request_repaint();
+            worker.send(answer);
         });
-        if spawned.is_err() {
-            // Without a thread there is no dialog; the dropped sender reads as "cancelled".
-            return mpsc::channel().1;
-        }
-        receiver
+        spawned.unwrap_or_else(|error| {
+            Task::done("file dialog", vec![DialogAnswer::NoDialog(format!("No thread for the file dialog: {error}."))])
+        })
     }
 }
 
@@ -142,12 +136,11 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn show(&mut self, kind: DialogKind, _ctx: &egui::Context) -> Receiver<DialogAnswer> {
-        let (sender, receiver) = mpsc::channel();
-        if let Ok(mut script) = self.inner.lock() {
+    fn show(&mut self, kind: DialogKind, _wake: Wake) -> Task<DialogAnswer> {
+        let answer = self.inner.lock().map_or(DialogAnswer::Chosen(Vec::new()), |mut script| {
             script.asked.push(kind);
-            sender.send(script.answers.pop_front().unwrap_or(DialogAnswer::Chosen(Vec::new()))).ok();
-        }
-        receiver
+            script.answers.pop_front().unwrap_or(DialogAnswer::Chosen(Vec::new()))
+        });
+        Task::done("scripted dialog", vec![answer])
     }
 }

@@ -78,24 +78,25 @@ impl CrosscheckApp {
                 ),
             },
         };
-        let ctx = self.ctx.clone();
-        self.dialog_answer = Some((kind.clone(), self.dialogs.show(kind, &ctx)));
+        let wake = self.wake();
+        self.dialog_answer = Some((kind.clone(), self.dialogs.show(kind, wake)));
     }
 
     /// Hands the file dialog's answer, once it arrives, to the session.
     pub(super) fn poll_dialog(&mut self) {
-        let Some((kind, receiver)) = &self.dialog_answer else { return };
-        let paths = match receiver.try_recv() {
-            Ok(DialogAnswer::Chosen(paths)) => paths,
-            Ok(DialogAnswer::NoDialog(why)) => {
+        let Some((kind, task)) = self.dialog_answer.as_mut() else { return };
+        let paths = match task.take() {
+            Some(DialogAnswer::Chosen(paths)) => paths,
+            Some(DialogAnswer::NoDialog(why)) => {
+                let kind = kind.clone();
                 let folder = self.start_folder();
-                self.in_app_dialog = Some(InAppDialog::new(kind.clone(), why, folder));
+                self.in_app_dialog = Some(InAppDialog::new(kind, why, folder));
                 self.dialog_answer = None;
                 return;
             }
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            // The dialog's thread ended without an answer: as good as cancelled.
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => Vec::new(),
+            None if task.is_finished() => Vec::new(),
+            // Still open.
+            None => return,
         };
         self.dialog_answer = None;
         self.request(Request::DialogAnswered(paths));

@@ -1,7 +1,6 @@
 //! The main window: its panels, the order a frame runs in, and the state between frames.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
 
 use eframe::egui;
 
@@ -62,7 +61,7 @@ pub struct CrosscheckApp {
     pub(super) prefs: Preferences,
     pub(super) dialogs: Box<dyn FileDialogs>,
     /// The file dialog on screen and where its answer will arrive, for [`Session::dialog`]'s purpose.
-    pub(super) dialog_answer: Option<(DialogKind, Receiver<DialogAnswer>)>,
+    pub(super) dialog_answer: Option<(DialogKind, Task<DialogAnswer>)>,
     /// The app's own file dialog, shown where the desktop has none.
     pub(super) in_app_dialog: Option<InAppDialog>,
     pub(super) import: Option<ImportJob>,

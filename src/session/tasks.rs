@@ -69,6 +69,17 @@ impl<T: Send + 'static> Task<T> {
         Ok(Self { name, shared, results, finished: false })
     }
 
+    /// A task whose work is already done: its results wait to be drained. For answers
+    /// known at once (a test's scripted dialog), so that they arrive like any other.
+    pub fn done(name: &'static str, results: Vec<T>) -> Self {
+        let (sender, receiver) = mpsc::channel();
+        for result in results {
+            // The receiver is right here: sending cannot fail.
+            sender.send(result).ok();
+        }
+        Self { name, shared: Arc::new(Shared::default()), results: receiver, finished: false }
+    }
+
     /// What the task sent since the last call. Once its thread has ended and all is
     /// drained, [`Task::is_finished`] turns true.
     pub fn drain(&mut self) -> Vec<T> {
