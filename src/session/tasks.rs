@@ -212,4 +212,25 @@ mod tests {
         let sent = wait_until_finished(&mut task);
         assert!(sent.iter().all(|&n| n < 1_000_000), "stopped early: {sent:?}");
     }
+
+    #[test]
+    fn a_done_task_hands_over_its_results_then_finishes() {
+        let mut task = Task::done("done task", vec!["answer"]);
+        assert_eq!(task.take(), Some("answer"));
+        assert!(task.is_finished());
+    }
+
+    #[test]
+    fn dropping_a_task_cancels_it() {
+        let (sender, cancelled) = std::sync::mpsc::channel();
+        let task: Task<()> = Task::spawn("dropped task", Arc::new(|| {}), move |worker| {
+            while !worker.is_cancelled() {
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+            sender.send(()).ok();
+        })
+        .expect("spawns");
+        drop(task);
+        assert!(cancelled.recv_timeout(std::time::Duration::from_secs(5)).is_ok(), "the worker saw the cancel");
+    }
 }
