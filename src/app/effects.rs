@@ -8,7 +8,9 @@ use eframe::egui;
 
 use super::actions::Action;
 use super::commands::keyboard_shortcut;
+use super::compare::CompareView;
 use super::dialogs::{DialogAnswer, DialogKind};
+use super::facts::FactsView;
 use super::file_dialog::InAppDialog;
 use super::panels::search::SearchState;
 use super::shell::CrosscheckApp;
@@ -40,8 +42,11 @@ impl CrosscheckApp {
             Effect::ForgetRecent(path) => self.prefs.forget(&path),
             Effect::ProjectReplaced => {
                 self.autosave.reset();
-                // A check of the previous project's originals says nothing about this one.
+                // Work on the previous project says nothing about this one: dropping it
+                // cancels a comparison or facts table still running and frees its results.
                 self.originals = None;
+                self.compare = CompareView::default();
+                self.facts = FactsView::default();
                 self.search.computed_at = None;
                 if self.session.workspace().is_none() {
                     self.search = SearchState::default();

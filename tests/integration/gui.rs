@@ -939,3 +939,17 @@ fn without_a_native_file_dialog_the_app_shows_its_own() {
     harness.run();
     assert!(harness.query_by_label("Import").is_none(), "Cancel closes it");
 }
+
+#[test]
+fn a_new_project_does_not_show_the_previous_project_s_facts() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    shortcut(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    wait_for_facts(&mut harness);
+    assert!(harness.query_all_by_label_contains("Mattias Orlen").next().is_some(), "the sample's facts");
+
+    shortcut(&mut harness, Modifiers::COMMAND, Key::N);
+    shortcut(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    step_until(&mut harness, |h| h.query_by_label_contains("Import sources to see the facts").is_some());
+    assert!(harness.query_all_by_label_contains("Mattias Orlen").next().is_none(), "none left from the sample");
+}
