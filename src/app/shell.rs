@@ -168,6 +168,11 @@ impl CrosscheckApp {
 
     /// Writes the recovery file when it is due, and wakes the window when the next one is.
     fn tick_autosave(&mut self, ctx: &egui::Context) {
+        // Quitting discarded the recovery file on purpose; writing it again while the
+        // window closes would offer the discarded work next time.
+        if self.session.is_quitting() {
+            return;
+        }
         let Some(workspace) = self.session.workspace() else { return };
         let (failure, due_in) = self.autosave.tick(workspace, &self.wake());
         if let Some(message) = failure {
