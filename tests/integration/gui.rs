@@ -953,3 +953,19 @@ fn a_new_project_does_not_show_the_previous_project_s_facts() {
     step_until(&mut harness, |h| h.query_by_label_contains("Import sources to see the facts").is_some());
     assert!(harness.query_all_by_label_contains("Mattias Orlen").next().is_none(), "none left from the sample");
 }
+
+#[test]
+fn quitting_without_saving_leaves_no_recovery_file_behind() {
+    let (_folder, path) = sample_copy();
+    let recovery = crosscheck::store::recovery_path(Some(&path)).expect("recovery path");
+    let mut harness = app_autosaving_after(&path, &ScriptedDialogs::default(), std::time::Duration::ZERO);
+    change_first_verdict(&mut harness, "Mostly false");
+    step_until(&mut harness, |h| recovery.exists() && !h.state().is_autosaving());
+    change_first_verdict(&mut harness, "Mixed");
+
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Q);
+    harness.get_by_label("Discard").click();
+    step_until(&mut harness, |h| h.state().is_quitting() && !h.state().is_autosaving());
+    assert!(harness.state().is_quitting());
+    assert!(!recovery.exists(), "the discarded work is not offered next time");
+}
