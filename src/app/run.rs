@@ -92,7 +92,7 @@ impl CrosscheckApp {
                 self.search.current = None;
             }
             Action::NextHit { backwards } => {
-                self.refresh_search();
+                self.wait_for_search();
                 let count = self.search.hits.len();
                 if count > 0 {
                     let next = match (self.search.current, backwards) {
