@@ -65,7 +65,7 @@ impl CrosscheckApp {
         };
         let query = self.search.query.clone();
         let spawned = Task::spawn("search", self.wake(), move |worker| {
-            worker.send(find_in(texts.iter().map(|(id, text)| (*id, text.as_str())), &query));
+            worker.send(find_in(texts.iter().map(|(id, text)| (*id, text.as_str())), &query, worker.cancel_flag()));
         });
         match spawned {
             Ok(task) => self.search.running = Some((key, task)),
