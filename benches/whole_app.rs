@@ -95,6 +95,19 @@ fn measure(size: Size) -> bool {
         harness.step();
     }
     report("search all sources for a word, key to results", &[started.elapsed()]);
+
+    // Each key typed into Find starts a new search; the frame that takes the key must
+    // not wait for it.
+    let mut keys = ["s", "x"].into_iter().cycle();
+    let typing = frames(&mut harness, 40, |harness| {
+        let key = keys.next().unwrap_or("s");
+        if key == "x" {
+            harness.key_press(Key::Backspace);
+        } else {
+            harness.event(Event::Text(key.to_owned()));
+        }
+    });
+    report("typing into Find, key to frame", &typing);
     rested
 }
 

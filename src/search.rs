@@ -1,5 +1,7 @@
 //! Finding text across every source of a project.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::model::{CharIndex, Project, SourceId};
 
 /// Results beyond this many are not collected; the analyst narrows the query instead.
@@ -23,13 +25,26 @@ pub struct SearchHit {
 /// Every case-insensitive occurrence of `query` in the project's sources, in source
 /// order, at most [`MAX_HITS`].
 pub fn find_all(project: &Project, query: &str) -> Vec<SearchHit> {
+    find_in(project.sources.iter().map(|(&id, source)| (id, source.text())), query, &AtomicBool::new(false))
+}
+
+/// [`find_all`] over texts given with their sources' ids, in that order: a worker thread
+/// searches a copy of the texts rather than the project the window is editing. Stops
+/// between sources once `cancel` is set (the analyst typed on: this query is stale).
+pub fn find_in<'t>(
+    texts: impl IntoIterator<Item = (SourceId, &'t str)>,
+    query: &str,
+    cancel: &AtomicBool,
+) -> Vec<SearchHit> {
     let needle: Vec<char> = query.trim().chars().flat_map(char::to_lowercase).collect();
     let mut hits = Vec::new();
     if needle.is_empty() {
         return hits;
     }
-    for (&id, source) in &project.sources {
-        let text = source.text();
+    for (id, text) in texts {
+        if cancel.load(Ordering::Relaxed) {
+            break;
+        }
         // Lowercasing can change a character's length, so match on characters, not bytes.
         let chars: Vec<char> = text.chars().collect();
         let lowered: Vec<char> = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();

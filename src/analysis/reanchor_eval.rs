@@ -136,7 +136,7 @@ fn splice(
     }
 }
 
-#[allow(clippy::too_many_lines, reason = "one match arm per kind of edit reads best side by side")]
+#[expect(clippy::too_many_lines, reason = "one match arm per kind of edit reads best side by side")]
 fn edit(doc: &mut Document, anchors: &mut [Tracked], rng: &mut Rng) {
     let mut p = rng.below(doc.paragraphs.len());
     let choice = rng.below(10);

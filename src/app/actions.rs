@@ -3,12 +3,10 @@
 
 use std::path::PathBuf;
 
-use super::commands::UiCommand;
-use super::lifecycle::{GuardAnswer, OutsideChoice};
 use crate::edit::Edit;
 use crate::history::MergeKey;
 use crate::model::{ConflictId, SourceId};
-use crate::session::{Selection, TextRange};
+use crate::session::{Selection, TextRange, UiCommand};
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -41,15 +39,12 @@ pub enum Action {
     },
     RevealHit(usize),
     DismissNotice(usize),
-    GuardAnswer(GuardAnswer),
+    /// A request to the session: an answer to its question, a dialog, a save.
+    Request(crate::session::Request),
     /// Ask where to save the report the export dialog describes.
     SaveReport,
     /// Turn a discrepancy found by comparing sources into a conflict.
     FlagDiscrepancy(Box<crate::model::Conflict>),
-    /// What to do about a project file changed on disk.
-    OutsideChange(OutsideChoice),
-    /// Restore (true) or throw away (false) the unsaved work found from an earlier run.
-    RecoveryAnswer(bool),
     /// Read a source's original file again and re-find its passages in the new text.
     Reimport(SourceId),
     /// Point a source whose original is missing at the file's new place.

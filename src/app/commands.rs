@@ -1,154 +1,74 @@
-//! Every action a user can start from a menu, a shortcut or a button: its label, its
-//! tooltip and its shortcut live here, so menus and shortcuts never drift apart.
+//! Commands as the window shows them: [`UiCommand`]'s shortcuts in egui's terms, and the
+//! one button every menu, bar and context menu draws for a command, greyed out with the
+//! reason as hover text when [`UiCommand::available`] says no.
 
-use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-use crate::model::Stance;
+use super::actions::Actions;
+use crate::session::{Session, Shortcut, ShortcutKey, UiCommand};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UiCommand {
-    NewProject,
-    OpenProject,
-    SaveProject,
-    SaveProjectAs,
-    CloseProject,
-    Quit,
-    ImportSources,
-    ExportReport,
-    Undo,
-    Redo,
-    Find,
-    CompareSources,
-    ShowFacts,
-    MarkClaim,
-    AttachEvidence(Stance),
-    AddToConflict,
-    DeleteSelected,
-    ToggleSources,
-    ToggleClaims,
-    ToggleBottom,
-    ToggleTheme,
+/// The shortcut in egui's terms.
+pub fn keyboard_shortcut(shortcut: Shortcut) -> KeyboardShortcut {
+    let key = match shortcut.key {
+        ShortcutKey::D => Key::D,
+        ShortcutKey::E => Key::E,
+        ShortcutKey::F => Key::F,
+        ShortcutKey::I => Key::I,
+        ShortcutKey::K => Key::K,
+        ShortcutKey::M => Key::M,
+        ShortcutKey::N => Key::N,
+        ShortcutKey::O => Key::O,
+        ShortcutKey::Q => Key::Q,
+        ShortcutKey::S => Key::S,
+        ShortcutKey::T => Key::T,
+        ShortcutKey::W => Key::W,
+        ShortcutKey::Z => Key::Z,
+        ShortcutKey::Num1 => Key::Num1,
+        ShortcutKey::Num2 => Key::Num2,
+        ShortcutKey::Num3 => Key::Num3,
+    };
+    let modifiers = if shortcut.shift { Modifiers::COMMAND.plus(Modifiers::SHIFT) } else { Modifiers::COMMAND };
+    KeyboardShortcut::new(modifiers, key)
 }
 
-const fn command(key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::COMMAND, key)
+/// The command's shortcut as this platform writes it ("Ctrl+S", "⌘S"), or "".
+pub fn shortcut_text(ctx: &egui::Context, command: UiCommand) -> String {
+    command.shortcut().map(|s| ctx.format_shortcut(&keyboard_shortcut(s))).unwrap_or_default()
 }
 
-const fn command_shift(key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+/// A menu item for `command` under `label`, its shortcut at the right; pushes the command
+/// when clicked. Returns whether it was.
+pub fn menu_item(ui: &mut egui::Ui, session: &Session, command: UiCommand, label: &str, actions: &mut Actions) -> bool {
+    let button = egui::Button::new(label).shortcut_text(shortcut_text(ui.ctx(), command));
+    add(ui, session, command, button, command.tooltip().to_owned(), actions)
 }
 
-impl UiCommand {
-    /// Commands with a keyboard shortcut, checked every frame. Longer shortcuts come
-    /// first so that Ctrl+Shift+Z is not taken for Ctrl+Z.
-    pub const WITH_SHORTCUTS: [UiCommand; 19] = [
-        UiCommand::Redo,
-        UiCommand::SaveProjectAs,
-        UiCommand::NewProject,
-        UiCommand::OpenProject,
-        UiCommand::SaveProject,
-        UiCommand::CloseProject,
-        UiCommand::Quit,
-        UiCommand::ImportSources,
-        UiCommand::ExportReport,
-        UiCommand::Undo,
-        UiCommand::Find,
-        UiCommand::CompareSources,
-        UiCommand::ShowFacts,
-        UiCommand::MarkClaim,
-        UiCommand::AttachEvidence(Stance::Supports),
-        UiCommand::AttachEvidence(Stance::Contradicts),
-        UiCommand::AttachEvidence(Stance::Context),
-        UiCommand::AddToConflict,
-        UiCommand::ToggleTheme,
-    ];
+/// A button for `command` under `label`, its shortcut in the hover text.
+pub fn button(ui: &mut egui::Ui, session: &Session, command: UiCommand, label: &str, actions: &mut Actions) -> bool {
+    let shortcut = shortcut_text(ui.ctx(), command);
+    let tooltip =
+        if shortcut.is_empty() { command.tooltip().to_owned() } else { format!("{} ({shortcut})", command.tooltip()) };
+    add(ui, session, command, egui::Button::new(label), tooltip, actions)
+}
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NewProject => "New project",
-            Self::OpenProject => "Open…",
-            Self::SaveProject => "Save",
-            Self::SaveProjectAs => "Save as…",
-            Self::CloseProject => "Close project",
-            Self::Quit => "Quit",
-            Self::ImportSources => "Import sources…",
-            Self::ExportReport => "Export report…",
-            Self::Undo => "Undo",
-            Self::Redo => "Redo",
-            Self::Find => "Find in sources",
-            Self::CompareSources => "Compare sources",
-            Self::ShowFacts => "Facts",
-            Self::MarkClaim => "Mark claim",
-            Self::AttachEvidence(Stance::Supports) => "Supports",
-            Self::AttachEvidence(Stance::Contradicts) => "Contradicts",
-            Self::AttachEvidence(Stance::Context) => "Context",
-            Self::AddToConflict => "Add to conflict",
-            Self::DeleteSelected => "Delete selected",
-            Self::ToggleSources => "Sources panel",
-            Self::ToggleClaims => "Claims panel",
-            Self::ToggleBottom => "Conflicts and search panel",
-            Self::ToggleTheme => "Dark theme",
-        }
+/// Adds `button`, greyed out with the reason as hover text when `command` cannot run.
+fn add(
+    ui: &mut egui::Ui,
+    session: &Session,
+    command: UiCommand,
+    button: egui::Button<'_>,
+    tooltip: String,
+    actions: &mut Actions,
+) -> bool {
+    let available = command.available(session);
+    let response = ui.add_enabled(available.is_ok(), button).on_hover_text(tooltip);
+    let response = match available {
+        Err(reason) => response.on_disabled_hover_text(reason.explain()),
+        Ok(()) => response,
+    };
+    let clicked = response.clicked();
+    if clicked {
+        actions.command(command);
     }
-
-    pub fn tooltip(self) -> &'static str {
-        match self {
-            Self::NewProject => "Start an empty project",
-            Self::OpenProject => "Open a project file (.ron)",
-            Self::SaveProject => "Save the project to its file",
-            Self::SaveProjectAs => "Save the project to a new file, with copies of its source files",
-            Self::CloseProject => "Close the project",
-            Self::Quit => "Quit Crosscheck",
-            Self::ImportSources => {
-                "Add documents as sources: text, Markdown, web pages, PDF, Word or OpenDocument files"
-            }
-            Self::ExportReport => "Write the fact-check as HTML, Markdown, CSV, ClaimReview or Web Annotation",
-            Self::Undo => "Undo the last change",
-            Self::Redo => "Redo the last undone change",
-            Self::Find => "Search the text of every source",
-            Self::CompareSources => "Show sources side by side with their differences; switch back to the document",
-            Self::ShowFacts => {
-                "Every person, place, number, date and agency the sources state, and where they disagree"
-            }
-            Self::MarkClaim => "Mark the selected text as a claim to check",
-            Self::AttachEvidence(Stance::Supports) => {
-                "Attach the selected text as evidence supporting the selected claim"
-            }
-            Self::AttachEvidence(Stance::Contradicts) => {
-                "Attach the selected text as evidence contradicting the selected claim"
-            }
-            Self::AttachEvidence(Stance::Context) => "Attach the selected text as context for the selected claim",
-            Self::AddToConflict => "Add the selected text to the selected conflict, or start a new conflict with it",
-            Self::DeleteSelected => "Delete the selected claim, evidence, conflict or source",
-            Self::ToggleSources => "Show or hide the sources list",
-            Self::ToggleClaims => "Show or hide the claims list and inspector",
-            Self::ToggleBottom => "Show or hide the conflicts board and search results",
-            Self::ToggleTheme => "Switch between the light and dark theme",
-        }
-    }
-
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        Some(match self {
-            Self::NewProject => command(Key::N),
-            Self::OpenProject => command(Key::O),
-            Self::SaveProject => command(Key::S),
-            Self::SaveProjectAs => command_shift(Key::S),
-            Self::CloseProject => command(Key::W),
-            Self::Quit => command(Key::Q),
-            Self::ImportSources => command(Key::I),
-            Self::ExportReport => command(Key::E),
-            Self::Undo => command(Key::Z),
-            Self::Redo => command_shift(Key::Z),
-            Self::Find => command(Key::F),
-            Self::CompareSources => command(Key::D),
-            Self::ShowFacts => command_shift(Key::F),
-            Self::MarkClaim => command(Key::M),
-            Self::AttachEvidence(Stance::Supports) => command(Key::Num1),
-            Self::AttachEvidence(Stance::Contradicts) => command(Key::Num2),
-            Self::AttachEvidence(Stance::Context) => command(Key::Num3),
-            Self::AddToConflict => command(Key::K),
-            Self::ToggleTheme => command_shift(Key::T),
-            Self::DeleteSelected | Self::ToggleSources | Self::ToggleClaims | Self::ToggleBottom => return None,
-        })
-    }
+    clicked
 }

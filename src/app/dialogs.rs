@@ -1,12 +1,11 @@
-//! Native file dialogs, kept off the UI thread and behind a trait so that tests script
-//! the answers instead of opening real dialogs.
+//! Native file dialogs, each a [`Task`] off the UI thread, behind a trait so that tests
+//! script the answers instead of opening real dialogs.
 
 use std::collections::VecDeque;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex};
 
-use eframe::egui;
+use crate::session::tasks::{Task, Wake};
 
 /// Which dialog to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,20 +25,33 @@ pub enum DialogKind {
     FindOriginalsFolder,
 }
 
-/// Shows file dialogs. The answer (chosen paths; empty when cancelled) arrives on the
-/// returned channel, so the window keeps drawing while a dialog is open.
-pub trait FileDialogs {
-    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> Receiver<Vec<PathBuf>>;
+/// What a file dialog answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogAnswer {
+    /// The chosen paths; none when cancelled.
+    Chosen(Vec<PathBuf>),
+    /// No dialog could be shown, and why: the app shows its own instead.
+    NoDialog(String),
 }
+
+/// Shows file dialogs. The answer arrives on the returned channel, so the window keeps
+/// drawing while a dialog is open.
+pub trait FileDialogs {
+    fn show(&mut self, kind: DialogKind, wake: Wake) -> Task<DialogAnswer>;
+}
+
+/// A native dialog that answers "nothing chosen" sooner than this was never on screen:
+/// rfd reports a missing portal (and a missing zenity after it) as a cancel, and no one
+/// cancels a dialog that fast.
+const NEVER_SHOWN: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// The operating system's dialogs, through `rfd`, each on its own thread.
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
-    fn show(&mut self, kind: DialogKind, ctx: &egui::Context) -> Receiver<Vec<PathBuf>> {
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("file dialog".to_owned()).spawn(move || {
+    fn show(&mut self, kind: DialogKind, wake: Wake) -> Task<DialogAnswer> {
+        let spawned = Task::spawn("file dialog", wake, move |worker| {
+            let started = std::time::Instant::now();
             let project_filter = |dialog: rfd::FileDialog| dialog.add_filter("Crosscheck project", &["ron"]);
             let chosen: Vec<PathBuf> = match kind {
                 DialogKind::OpenProject => {
@@ -72,15 +84,20 @@ impl FileDialogs for NativeDialogs {
                     .pick_files()
                     .unwrap_or_default(),
             };
+            let answer = if chosen.is_empty() && started.elapsed() < NEVER_SHOWN {
+                DialogAnswer::NoDialog(
+                    "This desktop offers no file dialog (no XDG desktop portal, no zenity), so Crosscheck shows its own."
+                        .to_owned(),
+                )
+            } else {
+                DialogAnswer::Chosen(chosen)
+            };
             // The app may have moved on (closed the project); nobody waiting is fine.
-            sender.send(chosen).ok();
-            ctx.request_repaint();
+            worker.send(answer);
         });
-        if spawned.is_err() {
-            // Without a thread there is no dialog; the dropped sender reads as "cancelled".
-            return mpsc::channel().1;
-        }
-        receiver
+        spawned.unwrap_or_else(|error| {
+            Task::done("file dialog", vec![DialogAnswer::NoDialog(format!("No thread for the file dialog: {error}."))])
+        })
     }
 }
 
@@ -92,7 +109,7 @@ pub struct ScriptedDialogs {
 
 #[derive(Default)]
 struct Script {
-    answers: VecDeque<Vec<PathBuf>>,
+    answers: VecDeque<DialogAnswer>,
     asked: Vec<DialogKind>,
 }
 
@@ -100,7 +117,15 @@ impl ScriptedDialogs {
     /// Queues the answer to the next dialog.
     pub fn answer(&self, paths: Vec<PathBuf>) {
         if let Ok(mut script) = self.inner.lock() {
-            script.answers.push_back(paths);
+            script.answers.push_back(DialogAnswer::Chosen(paths));
+        }
+    }
+
+    /// Queues "no native dialog could be shown" as the next answer, as on a desktop
+    /// without a portal.
+    pub fn no_native_dialog(&self) {
+        if let Ok(mut script) = self.inner.lock() {
+            script.answers.push_back(DialogAnswer::NoDialog("No file dialog in this test.".to_owned()));
         }
     }
 
@@ -111,12 +136,11 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn show(&mut self, kind: DialogKind, _ctx: &egui::Context) -> Receiver<Vec<PathBuf>> {
-        let (sender, receiver) = mpsc::channel();
-        if let Ok(mut script) = self.inner.lock() {
+    fn show(&mut self, kind: DialogKind, _wake: Wake) -> Task<DialogAnswer> {
+        let answer = self.inner.lock().map_or(DialogAnswer::Chosen(Vec::new()), |mut script| {
             script.asked.push(kind);
-            sender.send(script.answers.pop_front().unwrap_or_default()).ok();
-        }
-        receiver
+            script.answers.pop_front().unwrap_or(DialogAnswer::Chosen(Vec::new()))
+        });
+        Task::done("scripted dialog", vec![answer])
     }
 }

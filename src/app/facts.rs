@@ -6,8 +6,6 @@
 //! it stale and a new one is started, the old one cancelled.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use eframe::egui::{self, RichText};
 
@@ -18,9 +16,10 @@ use super::theme::Palette;
 use crate::analysis::facts::table::{self, FactConflict, FactKind, FactsTable};
 use crate::model::{Anchor, SourceId};
 use crate::session::Workspace;
+use crate::session::tasks::Task;
 
-/// A table being built: for which project state, its cancel flag, and its result.
-type Running = (u64, Arc<AtomicBool>, Receiver<Result<FactsTable, String>>);
+/// A table being built, and the project state it is for.
+type Running = (u64, Task<Result<FactsTable, String>>);
 
 /// Kinds in the order the table lists them.
 const KINDS: [FactKind; 6] =
@@ -53,23 +52,19 @@ struct ShownKey {
 impl FactsView {
     fn refresh(&mut self, workspace: &Workspace, ctx: &egui::Context) {
         let generation = workspace.history.generation();
-        if let Some((at, cancel, receiver)) = &self.running {
-            match receiver.try_recv() {
-                Ok(Ok(table)) => {
-                    self.result = Some((*at, Arc::new(table)));
-                    self.error = None;
-                    self.running = None;
+        if let Some((at, task)) = self.running.as_mut() {
+            if let Some(outcome) = task.take() {
+                match outcome {
+                    Ok(table) => {
+                        self.result = Some((*at, Arc::new(table)));
+                        self.error = None;
+                    }
+                    Err(message) => self.error = Some(message),
                 }
-                Ok(Err(message)) => {
-                    self.error = Some(message);
-                    self.running = None;
-                }
-                Err(TryRecvError::Empty) if *at != generation => {
-                    cancel.store(true, Ordering::Relaxed);
-                    self.running = None;
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.running = None,
+                self.running = None;
+            } else if *at != generation || task.is_finished() {
+                // Stale: dropping the task cancels it.
+                self.running = None;
             }
         }
         let current = self.result.as_ref().is_some_and(|(at, _)| *at == generation);
@@ -77,18 +72,15 @@ impl FactsView {
             return;
         }
         let project = workspace.project.clone();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (sender, receiver) = mpsc::channel();
-        let (thread_cancel, ctx) = (cancel.clone(), ctx.clone());
-        let spawned = std::thread::Builder::new().name("facts".to_owned()).spawn(move || {
+        let ctx = ctx.clone();
+        let spawned = Task::spawn("facts", Arc::new(move || ctx.request_repaint()), move |worker| {
             let sources: Vec<(SourceId, &str)> = project.sources.iter().map(|(&id, s)| (id, s.text())).collect();
             let outcome =
-                table::build(&sources, &thread_cancel).map_err(|_| "Reading the facts was cancelled".to_owned());
-            sender.send(outcome).ok();
-            ctx.request_repaint();
+                table::build(&sources, worker.cancel_flag()).map_err(|_| "Reading the facts was cancelled".to_owned());
+            worker.send(outcome);
         });
         match spawned {
-            Ok(_) => self.running = Some((generation, cancel, receiver)),
+            Ok(task) => self.running = Some((generation, task)),
             Err(error) => self.error = Some(format!("Cannot start reading the facts: {error}")),
         }
     }

@@ -1,89 +1,84 @@
-//! The menu bar. Items take their labels, tooltips and shortcuts from [`UiCommand`].
+//! The menu bar. Items take their labels, tooltips, shortcuts and whether they apply from
+//! [`UiCommand`], through [`commands::menu_item`].
 
 use eframe::egui;
 
-use super::actions::Action;
-use super::commands::UiCommand;
-use super::shell::CrosscheckApp;
+use super::actions::{Action, Actions};
+use super::commands;
+use super::prefs::Preferences;
 use crate::model::Stance;
+use crate::session::{Session, UiCommand};
 
-/// A menu item for `command`; greyed out when it cannot run.
-fn item(ui: &mut egui::Ui, app: &mut CrosscheckApp, command: UiCommand, label: &str, enabled: bool) {
-    let mut button = egui::Button::new(label);
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-    }
-    if ui.add_enabled(enabled, button).on_hover_text(command.tooltip()).clicked() {
-        app.actions.command(command);
+/// A menu item for `command`; greyed out, with the reason, when it cannot run.
+fn item(ui: &mut egui::Ui, session: &Session, command: UiCommand, label: &str, actions: &mut Actions) {
+    if commands::menu_item(ui, session, command, label, actions) {
         ui.close();
     }
 }
 
-fn toggle(ui: &mut egui::Ui, app: &mut CrosscheckApp, command: UiCommand, on: bool) {
+fn toggle(ui: &mut egui::Ui, command: UiCommand, on: bool, actions: &mut Actions) {
     let mut checked = on;
     if ui.checkbox(&mut checked, command.label()).on_hover_text(command.tooltip()).clicked() {
-        app.actions.command(command);
+        actions.command(command);
     }
 }
 
-pub fn show(ui: &mut egui::Ui, app: &mut CrosscheckApp) {
-    let open = app.workspace.is_some();
-    let has_selection = app.workspace.as_ref().is_some_and(|w| w.text_selection.is_some_and(|r| r.start < r.end));
-    let has_claim = app.workspace.as_ref().is_some_and(|w| w.selected_claim().is_some());
-    let has_selected_item = app.workspace.as_ref().is_some_and(|w| w.selection != crate::session::Selection::Nothing);
+pub fn show(ui: &mut egui::Ui, session: &Session, prefs: &Preferences, actions: &mut Actions) {
+    let plain = |ui: &mut egui::Ui, command: UiCommand, actions: &mut Actions| {
+        item(ui, session, command, command.label(), actions);
+    };
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            item(ui, app, UiCommand::NewProject, UiCommand::NewProject.label(), true);
-            item(ui, app, UiCommand::OpenProject, UiCommand::OpenProject.label(), true);
+            plain(ui, UiCommand::NewProject, actions);
+            plain(ui, UiCommand::OpenProject, actions);
             ui.menu_button("Open recent", |ui| {
-                if app.prefs.recent.is_empty() {
+                if prefs.recent.is_empty() {
                     ui.weak("No recent projects");
                 }
-                for path in app.prefs.recent.clone() {
+                for path in &prefs.recent {
                     if ui.button(path.display().to_string()).clicked() {
-                        app.actions.push(Action::OpenProject(path));
+                        actions.push(Action::OpenProject(path.clone()));
                         ui.close();
                     }
                 }
             });
             ui.separator();
-            item(ui, app, UiCommand::SaveProject, UiCommand::SaveProject.label(), open);
-            item(ui, app, UiCommand::SaveProjectAs, UiCommand::SaveProjectAs.label(), open);
+            plain(ui, UiCommand::SaveProject, actions);
+            plain(ui, UiCommand::SaveProjectAs, actions);
             ui.separator();
-            item(ui, app, UiCommand::ImportSources, UiCommand::ImportSources.label(), true);
-            item(ui, app, UiCommand::ExportReport, UiCommand::ExportReport.label(), open);
+            plain(ui, UiCommand::ImportSources, actions);
+            plain(ui, UiCommand::ExportReport, actions);
             ui.separator();
-            item(ui, app, UiCommand::CloseProject, UiCommand::CloseProject.label(), open);
-            item(ui, app, UiCommand::Quit, UiCommand::Quit.label(), true);
+            plain(ui, UiCommand::CloseProject, actions);
+            plain(ui, UiCommand::Quit, actions);
         });
         ui.menu_button("Edit", |ui| {
-            let history = app.workspace.as_ref().map(|w| &w.history);
+            let history = session.workspace().map(|w| &w.history);
             let undo = history.and_then(|h| h.undo_label()).map(|label| format!("Undo {label}"));
             let redo = history.and_then(|h| h.redo_label()).map(|label| format!("Redo {label}"));
-            item(ui, app, UiCommand::Undo, undo.as_deref().unwrap_or("Undo"), undo.is_some());
-            item(ui, app, UiCommand::Redo, redo.as_deref().unwrap_or("Redo"), redo.is_some());
+            item(ui, session, UiCommand::Undo, undo.as_deref().unwrap_or("Undo"), actions);
+            item(ui, session, UiCommand::Redo, redo.as_deref().unwrap_or("Redo"), actions);
             ui.separator();
-            item(ui, app, UiCommand::MarkClaim, UiCommand::MarkClaim.label(), has_selection);
+            plain(ui, UiCommand::MarkClaim, actions);
             for stance in Stance::ALL {
-                let command = UiCommand::AttachEvidence(stance);
                 let label = format!("Attach as evidence: {}", stance.label().to_lowercase());
-                item(ui, app, command, &label, has_selection && has_claim);
+                item(ui, session, UiCommand::AttachEvidence(stance), &label, actions);
             }
-            item(ui, app, UiCommand::AddToConflict, UiCommand::AddToConflict.label(), has_selection);
+            plain(ui, UiCommand::AddToConflict, actions);
             ui.separator();
-            item(ui, app, UiCommand::DeleteSelected, UiCommand::DeleteSelected.label(), has_selected_item);
+            plain(ui, UiCommand::DeleteSelected, actions);
             ui.separator();
-            item(ui, app, UiCommand::Find, UiCommand::Find.label(), open);
+            plain(ui, UiCommand::Find, actions);
         });
         ui.menu_button("View", |ui| {
-            item(ui, app, UiCommand::CompareSources, UiCommand::CompareSources.label(), open);
-            item(ui, app, UiCommand::ShowFacts, UiCommand::ShowFacts.label(), open);
+            plain(ui, UiCommand::CompareSources, actions);
+            plain(ui, UiCommand::ShowFacts, actions);
             ui.separator();
-            toggle(ui, app, UiCommand::ToggleSources, app.prefs.show_sources);
-            toggle(ui, app, UiCommand::ToggleClaims, app.prefs.show_claims);
-            toggle(ui, app, UiCommand::ToggleBottom, app.prefs.show_bottom);
+            toggle(ui, UiCommand::ToggleSources, prefs.show_sources, actions);
+            toggle(ui, UiCommand::ToggleClaims, prefs.show_claims, actions);
+            toggle(ui, UiCommand::ToggleBottom, prefs.show_bottom, actions);
             ui.separator();
-            toggle(ui, app, UiCommand::ToggleTheme, app.prefs.theme.is_dark());
+            toggle(ui, UiCommand::ToggleTheme, prefs.theme.is_dark(), actions);
         });
     });
 }

@@ -1,31 +1,45 @@
 //! The desktop app: everything that draws, and the only code that knows about egui.
 //!
-//! The app keeps one [`crate::session::Workspace`] (the open project and its history).
-//! Panels read it and push [`actions::Action`]s; [`CrosscheckApp`] carries them out after
-//! the frame is drawn, changing the project only through [`crate::edit::Edit`]s.
+//! The app draws a [`crate::session::Session`] (the open project, its history, the one
+//! question waiting for an answer) and sends it requests; the rules live there, without
+//! egui. Panels read the session and push [`actions::Action`]s; [`CrosscheckApp`] carries
+//! them out after the frame is drawn, changing the project only through
+//! [`crate::edit::Edit`]s.
+//!
+//! Layering: imports run downwards only, so there is no loop (within a layer a file may use
+//! one listed before it: `commands` uses `actions`, `compare` uses `panels`).
+//! 1. `theme`, `prefs`, `actions`, `commands`, `dialogs`: values, the
+//!    look, and egui glue for the session's commands and tasks.
+//! 2. `panels`, `document`, `compare`, `facts`, `export_dialog`, `file_dialog`, `prompts`, `menu`: draw
+//!    what they are given (the session or a workspace) and push actions.
+//! 3. `shell`: the window's state and the order a frame runs in.
+//! 4. `effects`, `run`, `searching`, `importing`, `background`: carrying out what a frame
+//!    asked for, each a part of [`CrosscheckApp`]'s work named by what it does.
 
 mod actions;
-mod autosave;
+mod background;
 mod commands;
 mod compare;
 pub mod dialogs;
 mod document;
+mod effects;
 mod export_dialog;
 mod facts;
+mod file_dialog;
 mod importing;
-mod jobs;
-mod lifecycle;
 mod menu;
 mod panels;
 mod prefs;
 mod prompts;
+mod run;
+mod searching;
 mod shell;
 pub mod theme;
 
 use std::path::PathBuf;
 
-pub use dialogs::{DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
-pub use lifecycle::PendingAction;
+pub use crate::session::PendingAction;
+pub use dialogs::{DialogAnswer, DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use shell::{CrosscheckApp, Launch};
 
 /// Opens the main window on `project` and runs until it closes.

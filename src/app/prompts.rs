@@ -6,37 +6,32 @@ use std::path::PathBuf;
 use eframe::egui::{self, RichText};
 
 use super::actions::{Action, Actions};
-use super::commands::UiCommand;
-use super::lifecycle::{GuardAnswer, OutsideChoice};
-use super::shell::CrosscheckApp;
 use super::theme::Palette;
+use crate::session::{GuardAnswer, ImportJob, Notice, OutsideChoice, Prompt, Request, Session, UiCommand, Workspace};
 use crate::wording::count;
-
-/// A message shown until dismissed.
-#[derive(Debug, Clone)]
-pub struct Notice {
-    pub text: String,
-    pub is_error: bool,
-}
-
-impl Notice {
-    pub fn error(text: impl Into<String>) -> Self {
-        Self { text: text.into(), is_error: true }
-    }
-
-    pub fn info(text: impl Into<String>) -> Self {
-        Self { text: text.into(), is_error: false }
-    }
-}
 
 /// Notices shown at once; older ones wait below the fold of this limit.
 const VISIBLE_NOTICES: usize = 4;
 
-pub fn unsaved_changes(ctx: &egui::Context, app: &mut CrosscheckApp) {
-    if app.guard.is_none() {
-        return;
+/// The question the session is asking, if any, as a modal dialog.
+pub fn show(ctx: &egui::Context, session: &Session, actions: &mut Actions) {
+    let name = session.workspace().map_or_else(String::new, Workspace::display_name);
+    let answer = match session.prompt() {
+        None => return,
+        Some(Prompt::UnsavedChanges(_)) => unsaved_changes(ctx, &name).map(Request::AnswerUnsaved),
+        Some(Prompt::Recovery { recovery, summary }) => {
+            recovery_prompt(ctx, recovery, summary).map(Request::AnswerRecovery)
+        }
+        Some(Prompt::ChangedOnDisk { while_saving }) => {
+            outside_change(ctx, &name, *while_saving).map(Request::AnswerChangedOnDisk)
+        }
+    };
+    if let Some(answer) = answer {
+        actions.push(Action::Request(answer));
     }
-    let name = app.workspace.as_ref().map_or_else(String::new, crate::session::Workspace::display_name);
+}
+
+fn unsaved_changes(ctx: &egui::Context, name: &str) -> Option<GuardAnswer> {
     let modal = egui::Modal::new(egui::Id::unique("unsaved changes")).show(ctx, |ui| {
         ui.set_max_width(380.0);
         ui.heading(format!("Save changes to “{name}”?"));
@@ -56,14 +51,10 @@ pub fn unsaved_changes(ctx: &egui::Context, app: &mut CrosscheckApp) {
         });
         answer
     });
-    let answer = modal.inner.or_else(|| modal.should_close().then_some(GuardAnswer::Cancel));
-    if let Some(answer) = answer {
-        app.actions.push(Action::GuardAnswer(answer));
-    }
+    modal.inner.or_else(|| modal.should_close().then_some(GuardAnswer::Cancel))
 }
 
-pub fn recovery(ctx: &egui::Context, app: &mut CrosscheckApp) {
-    let Some((recovery, summary)) = &app.recovery else { return };
+fn recovery_prompt(ctx: &egui::Context, recovery: &crate::store::Recovery, summary: &str) -> Option<bool> {
     let age = recovery.written.elapsed().map_or_else(|_| "recently".to_owned(), |age| describe_age(age.as_secs()));
     let modal = egui::Modal::new(egui::Id::unique("recover unsaved work")).show(ctx, |ui| {
         ui.set_max_width(420.0);
@@ -81,14 +72,10 @@ pub fn recovery(ctx: &egui::Context, app: &mut CrosscheckApp) {
         });
         answer
     });
-    if let Some(answer) = modal.inner {
-        app.actions.push(Action::RecoveryAnswer(answer));
-    }
+    modal.inner
 }
 
-pub fn outside_change(ctx: &egui::Context, app: &mut CrosscheckApp) {
-    let Some(while_saving) = app.outside_change else { return };
-    let name = app.workspace.as_ref().map_or_else(String::new, crate::session::Workspace::display_name);
+fn outside_change(ctx: &egui::Context, name: &str, while_saving: bool) -> Option<OutsideChoice> {
     let modal = egui::Modal::new(egui::Id::unique("project changed on disk")).show(ctx, |ui| {
         ui.set_max_width(420.0);
         ui.heading(format!("“{name}” changed on disk"));
@@ -112,9 +99,7 @@ pub fn outside_change(ctx: &egui::Context, app: &mut CrosscheckApp) {
         });
         choice
     });
-    if let Some(choice) = modal.inner {
-        app.actions.push(Action::OutsideChange(choice));
-    }
+    modal.inner
 }
 
 /// "3 minutes ago", for seconds elapsed.
@@ -127,8 +112,8 @@ fn describe_age(seconds: u64) -> String {
     }
 }
 
-pub fn notices(ctx: &egui::Context, app: &mut CrosscheckApp) {
-    if app.notices.is_empty() {
+pub fn notices(ctx: &egui::Context, notices: &[Notice], actions: &mut Actions) {
+    if notices.is_empty() {
         return;
     }
     let palette = Palette::current(ctx);
@@ -137,7 +122,7 @@ pub fn notices(ctx: &egui::Context, app: &mut CrosscheckApp) {
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             ui.set_max_width(420.0);
-            for (n, notice) in app.notices.iter().enumerate().take(VISIBLE_NOTICES) {
+            for (n, notice) in notices.iter().enumerate().take(VISIBLE_NOTICES) {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.horizontal_top(|ui| {
                         let color = if notice.is_error { palette.error } else { palette.accurate };
@@ -145,33 +130,39 @@ pub fn notices(ctx: &egui::Context, app: &mut CrosscheckApp) {
                         ui.add(egui::Label::new(&notice.text).wrap());
                     });
                     if ui.small_button("Dismiss").clicked() {
-                        app.actions.push(Action::DismissNotice(n));
+                        actions.push(Action::DismissNotice(n));
                     }
                 });
             }
-            if app.notices.len() > VISIBLE_NOTICES {
-                ui.weak(format!("{} more", app.notices.len() - VISIBLE_NOTICES));
+            if notices.len() > VISIBLE_NOTICES {
+                ui.weak(format!("{} more", notices.len() - VISIBLE_NOTICES));
             }
         });
 }
 
-pub fn status_bar(ui: &mut egui::Ui, app: &mut CrosscheckApp) {
+pub fn status_bar(
+    ui: &mut egui::Ui,
+    session: &Session,
+    import: Option<&ImportJob>,
+    status: &str,
+    actions: &mut Actions,
+) {
     ui.horizontal(|ui| {
-        if let Some(job) = &app.import {
-            let done = job.done();
-            let fraction = if job.total == 0 { 1.0 } else { done as f32 / job.total as f32 };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(180.0)
-                    .text(format!("Importing {done} of {}", job.total)),
-            );
+        if let Some(job) = import {
+            let progress = job.progress();
+            let text = if progress.total == 0 {
+                "Looking for files to import".to_owned()
+            } else {
+                format!("Importing {} of {}", progress.done, progress.total)
+            };
+            ui.add(egui::ProgressBar::new(progress.fraction()).desired_width(180.0).text(text));
             if ui.button("Cancel import").clicked() {
-                app.actions.push(Action::CancelImport);
+                actions.push(Action::CancelImport);
             }
         }
-        ui.label(&app.status);
+        ui.label(status);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if let Some(workspace) = &app.workspace {
+            if let Some(workspace) = session.workspace() {
                 let project = &workspace.project;
                 let palette = Palette::current(ui.ctx());
                 ui.colored_label(

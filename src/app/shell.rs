@@ -1,27 +1,28 @@
 //! The main window: its panels, the order a frame runs in, and the state between frames.
 
 use std::path::PathBuf;
-use std::sync::mpsc::Receiver;
 
 use eframe::egui;
 
 use super::actions::Actions;
-use super::autosave::Autosave;
-use super::commands::UiCommand;
 use super::compare::CompareView;
-use super::dialogs::FileDialogs;
+use super::dialogs::{DialogAnswer, DialogKind, FileDialogs};
 use super::document::DocumentView;
 use super::export_dialog::ExportDialog;
 use super::facts::FactsView;
-use super::jobs::ImportJob;
-use super::lifecycle::{DialogPurpose, PendingAction};
+use super::file_dialog::InAppDialog;
 use super::menu;
 use super::panels::{self, search::SearchState};
 use super::prefs::{BottomTab, Preferences};
-use super::prompts::{self, Notice};
+use super::prompts;
 use super::theme::{self, Theme};
+use crate::model::SourceId;
 use crate::query::ClaimQuery;
-use crate::session::Workspace;
+use crate::session::autosave::Autosave;
+use crate::session::tasks::{Task, Wake};
+use crate::session::{ImportJob, Notice, PendingAction, Session, UiCommand, Workspace};
+use crate::store::OriginalStatus;
+use std::collections::BTreeMap;
 
 /// How the app starts.
 pub struct Launch {
@@ -54,20 +55,18 @@ impl CentralView {
     }
 }
 
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent flags of the window (quitting, focus), not one state machine"
-)]
 pub struct CrosscheckApp {
-    pub(super) workspace: Option<Workspace>,
+    /// The open project and the question waiting for an answer: the rules, with no window.
+    pub(super) session: Session,
     pub(super) prefs: Preferences,
     pub(super) dialogs: Box<dyn FileDialogs>,
-    pub(super) pending_dialog: Option<(DialogPurpose, Receiver<Vec<PathBuf>>)>,
-    /// An action waiting for the answer to "save changes?".
-    pub(super) guard: Option<PendingAction>,
-    /// An action to carry out once a Save As has finished.
-    pub(super) after_save: Option<PendingAction>,
+    /// The file dialog on screen and where its answer will arrive, for [`Session::dialog`]'s purpose.
+    pub(super) dialog_answer: Option<(DialogKind, Task<DialogAnswer>)>,
+    /// The app's own file dialog, shown where the desktop has none.
+    pub(super) in_app_dialog: Option<InAppDialog>,
     pub(super) import: Option<ImportJob>,
+    /// Originals being checked against their files.
+    pub(super) originals: Option<Task<BTreeMap<SourceId, OriginalStatus>>>,
     pub(super) notices: Vec<Notice>,
     pub(super) status: String,
     pub(super) search: SearchState,
@@ -79,15 +78,8 @@ pub struct CrosscheckApp {
     /// What the middle of the window shows.
     pub(super) central: CentralView,
     pub(super) actions: Actions,
-    pub(super) quitting: bool,
     pub(super) autosave: Autosave,
-    /// The project file changed on disk; `true` when found while saving.
-    pub(super) outside_change: Option<bool>,
-    /// The analyst confirmed that the next save may replace a file changed elsewhere.
-    pub(super) overwrite_confirmed: bool,
-    was_focused: bool,
-    /// Unsaved work found from a previous run, waiting for Restore or Discard.
-    pub(super) recovery: Option<(crate::store::Recovery, String)>,
+    pub(super) was_focused: bool,
     pub(super) ctx: egui::Context,
     title: String,
     applied_theme: Option<Theme>,
@@ -98,13 +90,13 @@ impl CrosscheckApp {
         let prefs: Preferences =
             cc.storage.and_then(|storage| eframe::get_value(storage, Preferences::STORAGE_KEY)).unwrap_or_default();
         let mut app = Self {
-            workspace: None,
+            session: Session::default(),
             prefs,
             dialogs: launch.dialogs,
-            pending_dialog: None,
-            guard: None,
-            after_save: None,
+            dialog_answer: None,
+            in_app_dialog: None,
             import: None,
+            originals: None,
             notices: Vec::new(),
             status: String::new(),
             search: SearchState::default(),
@@ -115,18 +107,14 @@ impl CrosscheckApp {
             facts: FactsView::default(),
             central: CentralView::Document,
             actions: Actions::default(),
-            quitting: false,
             autosave: Autosave::new(launch.autosave_after),
-            recovery: None,
-            outside_change: None,
-            overwrite_confirmed: false,
             was_focused: true,
             ctx: cc.egui_ctx.clone(),
             title: String::new(),
             applied_theme: None,
         };
         match launch.project.map_or_else(crate::sample::locate_sample, Ok) {
-            Ok(path) => app.open(&path),
+            Ok(path) => app.request(crate::session::Request::Guarded(PendingAction::OpenProject(Some(path)))),
             Err(error) => app.error(format!("Cannot find or unpack the sample project: {error}")),
         }
         app
@@ -134,17 +122,17 @@ impl CrosscheckApp {
 
     /// The open project, if any.
     pub fn workspace(&self) -> Option<&Workspace> {
-        self.workspace.as_ref()
+        self.session.workspace()
     }
 
     /// The action waiting for an answer to the unsaved-changes prompt.
     pub fn pending_guard(&self) -> Option<&PendingAction> {
-        self.guard.as_ref()
+        self.session.pending_guard()
     }
 
     /// Whether the app has decided to close its window.
     pub fn is_quitting(&self) -> bool {
-        self.quitting
+        self.session.is_quitting()
     }
 
     /// The first line of the shown source that is on screen.
@@ -172,6 +160,29 @@ impl CrosscheckApp {
         self.notices.iter().map(|notice| notice.text.clone()).collect()
     }
 
+    /// Wakes this window from a worker thread: what the worker sent is drawn next frame.
+    pub(super) fn wake(&self) -> Wake {
+        let ctx = self.ctx.clone();
+        std::sync::Arc::new(move || ctx.request_repaint())
+    }
+
+    /// Writes the recovery file when it is due, and wakes the window when the next one is.
+    fn tick_autosave(&mut self, ctx: &egui::Context) {
+        // Quitting discarded the recovery file on purpose; writing it again while the
+        // window closes would offer the discarded work next time.
+        if self.session.is_quitting() {
+            return;
+        }
+        let Some(workspace) = self.session.workspace() else { return };
+        let (failure, due_in) = self.autosave.tick(workspace, &self.wake());
+        if let Some(message) = failure {
+            self.notices.push(Notice::error(message));
+        }
+        if let Some(due_in) = due_in {
+            ctx.request_repaint_after(due_in);
+        }
+    }
+
     fn apply_theme(&mut self, ctx: &egui::Context) {
         if self.applied_theme != Some(self.prefs.theme) {
             theme::apply(ctx, self.prefs.theme);
@@ -179,27 +190,8 @@ impl CrosscheckApp {
         }
     }
 
-    /// Coming back to the window is when a `git pull` or another instance may have changed
-    /// the project file; look then, not on a timer, so an idle app stays idle.
-    fn check_disk_on_focus(&mut self, ctx: &egui::Context) {
-        let focused = ctx.input(|i| i.viewport().focused.unwrap_or(true));
-        if focused && !self.was_focused {
-            // Originals may have been edited, moved or deleted while the window was away.
-            if let Some(workspace) = self.workspace.as_mut() {
-                workspace.refresh_original_status();
-            }
-        }
-        if focused && !self.was_focused && self.outside_change.is_none() {
-            let changed = self.workspace.as_ref().is_some_and(Workspace::changed_on_disk);
-            if changed && !self.overwrite_confirmed {
-                self.outside_change = Some(false);
-            }
-        }
-        self.was_focused = focused;
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = match &self.workspace {
+        let title = match self.session.workspace() {
             Some(workspace) => {
                 let mark = if workspace.history.has_unsaved_changes() { "• " } else { "" };
                 format!("{mark}{} — Crosscheck", workspace.display_name())
@@ -213,8 +205,8 @@ impl CrosscheckApp {
     }
 
     fn draw_panels(&mut self, ui: &mut egui::Ui) {
-        let Self { workspace, prefs, actions, document, search, claim_query, compare, facts, central, .. } = self;
-        let Some(workspace) = workspace.as_ref() else {
+        let Self { session, prefs, actions, document, search, claim_query, compare, facts, central, .. } = self;
+        let Some(workspace) = session.workspace() else {
             egui::CentralPanel::default().show(ui, |ui| prompts::welcome(ui, &prefs.recent, actions));
             return;
         };
@@ -276,7 +268,7 @@ impl CrosscheckApp {
                     .on_hover_text(UiCommand::ShowFacts.tooltip());
             });
             match central {
-                CentralView::Document => document.show(ui, workspace, &search.hits, actions),
+                CentralView::Document => document.show(ui, session, &search.hits, actions),
                 CentralView::Compare => compare.show(ui, workspace, actions),
                 CentralView::Facts => facts.show(ui, workspace, actions),
             }
@@ -294,23 +286,20 @@ impl eframe::App for CrosscheckApp {
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
 
-        egui::Panel::top("menu bar").show(ui, |ui| menu::show(ui, self));
-        egui::Panel::bottom("status bar").show(ui, |ui| prompts::status_bar(ui, self));
+        egui::Panel::top("menu bar").show(ui, |ui| menu::show(ui, &self.session, &self.prefs, &mut self.actions));
+        egui::Panel::bottom("status bar").show(ui, |ui| {
+            prompts::status_bar(ui, &self.session, self.import.as_ref(), &self.status, &mut self.actions);
+        });
         self.draw_panels(ui);
-        if let Some(workspace) = &self.workspace {
+        if let Some(workspace) = self.session.workspace() {
             self.export.show(&ctx, workspace, &mut self.actions);
         }
-        prompts::unsaved_changes(&ctx, self);
-        prompts::recovery(&ctx, self);
-        prompts::outside_change(&ctx, self);
-        prompts::notices(&ctx, self);
+        prompts::show(&ctx, &self.session, &mut self.actions);
+        self.show_in_app_dialog(&ctx);
+        prompts::notices(&ctx, &self.notices, &mut self.actions);
 
         self.run_actions(&ctx);
-        if let Some(workspace) = &self.workspace
-            && let Some(message) = self.autosave.tick(workspace, &ctx)
-        {
-            self.notices.push(Notice::error(message));
-        }
+        self.tick_autosave(&ctx);
         self.update_title(&ctx);
     }
 

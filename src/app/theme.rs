@@ -62,7 +62,7 @@ pub struct Palette {
     pub dark: bool,
 }
 
-#[allow(clippy::disallowed_methods, reason = "this module is where colours are defined")]
+#[expect(clippy::disallowed_methods, reason = "this module is where colours are defined")]
 const LIGHT: Palette = Palette {
     claim: Color32::from_rgb(255, 226, 140),
     supports: Color32::from_rgb(190, 232, 196),
@@ -83,7 +83,7 @@ const LIGHT: Palette = Palette {
     dark: false,
 };
 
-#[allow(clippy::disallowed_methods, reason = "this module is where colours are defined")]
+#[expect(clippy::disallowed_methods, reason = "this module is where colours are defined")]
 const DARK: Palette = Palette {
     claim: Color32::from_rgb(110, 90, 20),
     supports: Color32::from_rgb(30, 92, 50),

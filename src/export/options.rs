@@ -8,9 +8,11 @@ use std::collections::BTreeSet;
 use crate::model::Claim;
 
 /// The choices that shape one export.
-// Reason: each flag is an independent yes/no choice in the export dialog and on the
-// command line; grouping them into enums would not make any state impossible.
-#[allow(clippy::struct_excessive_bools)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each flag is an independent yes/no choice in the export dialog and on the command line; \
+              enums would not make any state impossible"
+)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {
     /// Only claims with one of these verdicts; empty for every verdict.

@@ -43,6 +43,30 @@ pub struct Reveal {
     pub end: usize,
 }
 
+/// The originals of a project and its folder, to check against the files on disk.
+pub struct OriginalsCheck {
+    folder: PathBuf,
+    originals: Vec<(SourceId, crate::model::OriginalFile)>,
+}
+
+impl OriginalsCheck {
+    /// The sources whose original is missing, changed or refused; stops early, with what
+    /// it found so far, when `cancel` is set.
+    pub fn run(&self, cancel: &std::sync::atomic::AtomicBool) -> BTreeMap<SourceId, OriginalStatus> {
+        let mut found = BTreeMap::new();
+        for (id, original) in &self.originals {
+            if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                break;
+            }
+            let status = store::original_status(&self.folder, original);
+            if status != OriginalStatus::Unchanged {
+                found.insert(*id, status);
+            }
+        }
+        found
+    }
+}
+
 pub struct Workspace {
     pub project: Project,
     pub history: History,
@@ -130,6 +154,31 @@ impl Workspace {
         self.disk_stamp.is_some() && store::file_stamp(path) != self.disk_stamp
     }
 
+    /// Writes the project to `path`, copying in the originals the analyst chose, and marks
+    /// the history saved; on failure says why in a sentence, and the project stays unsaved.
+    pub fn write_to(&mut self, path: &Path) -> Result<(), String> {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+            _ => PathBuf::from("."),
+        };
+        match store::collect_originals(&self.project, self.folder(), &folder, &self.chosen_originals) {
+            Ok(Some(edit)) => {
+                self.apply(edit, None)
+                    .map_err(|error| format!("Cannot point the sources at their copied files: {error}"))?;
+            }
+            Ok(None) => {}
+            Err(error) => {
+                return Err(format!(
+                    "Cannot copy the source files into {}: {error}. The project is still open and unsaved.",
+                    folder.display()
+                ));
+            }
+        }
+        store::save(&self.project, path).map_err(|error| format!("{error}. The project is still open and unsaved."))?;
+        self.history.mark_saved();
+        Ok(())
+    }
+
     pub fn folder(&self) -> Option<&Path> {
         self.path.as_deref().and_then(Path::parent)
     }
@@ -188,17 +237,30 @@ impl Workspace {
             .collect()
     }
 
+    /// Checks every original against its file now, on this thread.
     pub fn refresh_original_status(&mut self) {
-        let Some(folder) = self.folder().map(Path::to_owned) else { return };
-        self.original_status = self
+        if let Some(check) = self.originals_to_check() {
+            self.original_status = check.run(&std::sync::atomic::AtomicBool::new(false));
+        }
+    }
+
+    /// What checking the originals needs, copied out of the project so that a worker can
+    /// read and hash the files (each may be tens of megabytes) while the window draws.
+    pub fn originals_to_check(&self) -> Option<OriginalsCheck> {
+        let folder = self.folder()?.to_owned();
+        let originals = self
             .project
             .sources
             .iter()
-            .filter_map(|(id, source)| {
-                let status = store::original_status(&folder, source.content.original.as_ref()?);
-                (status != OriginalStatus::Unchanged).then_some((*id, status))
-            })
+            .filter_map(|(id, source)| Some((*id, source.content.original.clone()?)))
             .collect();
+        Some(OriginalsCheck { folder, originals })
+    }
+
+    /// Takes the outcome of an [`OriginalsCheck`], for the sources that still exist.
+    pub fn set_original_status(&mut self, mut status: BTreeMap<SourceId, OriginalStatus>) {
+        status.retain(|id, _| self.project.sources.contains_key(id));
+        self.original_status = status;
     }
 
     /// A sentence naming the sources whose originals the project may not read, if any.

@@ -10,7 +10,7 @@ use crosscheck::model::{ConflictStatus, Project, SourceId, Stance};
 use crosscheck::session::Selection;
 use eframe::egui::{Key, Modifiers, Pos2, Role, ViewportId, vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// A private copy of the sample project, so tests can save over it.
 fn sample_copy() -> (tempfile::TempDir, PathBuf) {
@@ -592,6 +592,7 @@ fn reimporting_a_changed_original_refinds_passages_and_reports_the_lost_ones() {
     assert!(lost.orphaned, "the deleted sentence's evidence is orphaned, not attached elsewhere");
     let notices = harness.state().notices();
     assert!(notices.iter().any(|n| n.contains("Re-imported S1") && n.contains("could not be found")), "{notices:?}");
+    step_until(&mut harness, |h| h.state().workspace().is_some_and(|w| w.original_status.is_empty()));
     assert!(
         harness.state().workspace().is_some_and(|w| w.original_status.is_empty()),
         "the source matches its file again"
@@ -833,6 +834,9 @@ fn an_original_deleted_while_the_window_was_away_is_flagged_on_return() {
     set_window_focus(&mut harness, false);
     std::fs::remove_file(folder.path().join("sources/wire.txt")).expect("delete");
     set_window_focus(&mut harness, true);
+    // Originals are hashed on a worker, not while the window draws.
+    step_until(&mut harness, |h| flagged(h) == 1);
+    harness.run();
     assert_eq!(flagged(&harness), 1, "the deleted original is flagged");
     assert!(harness.query_by_label_contains("The original file is missing").is_some(), "and the list says so");
 }
@@ -881,4 +885,87 @@ fn moved_originals_are_relinked_one_by_one_or_by_folder() {
     assert_eq!(after.evidence, before.evidence);
     assert!(folder.path().join("sources/statement.txt").exists(), "the original is back in the project");
     assert!(after.problems().is_empty());
+}
+
+#[test]
+fn a_greyed_out_menu_item_says_why_and_its_shortcut_does_nothing_but_say_so() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    harness.ctx.all_styles_mut(|style| style.interaction.tooltip_delay = 0.0);
+    let before = project(&harness);
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    let item = harness.get_by_label_contains("Mark claim");
+    assert!(item.accesskit_node().is_disabled(), "nothing is selected: Mark claim is greyed out");
+    item.hover();
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("Select a passage in the document first").is_some(),
+        "the hover text says why"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    shortcut(&mut harness, Modifiers::COMMAND, Key::M);
+    assert_eq!(project(&harness), before, "the shortcut marked nothing");
+    assert!(harness.query_by_label_contains("Select a passage in the document first").is_some(), "and says why");
+}
+
+#[test]
+fn without_a_native_file_dialog_the_app_shows_its_own() {
+    let (_folder, path) = sample_copy();
+    let (_other_folder, other) = sample_copy();
+    let dialogs = ScriptedDialogs::default();
+    let mut harness = app(&path, &dialogs);
+
+    dialogs.no_native_dialog();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::O);
+    assert!(harness.query_by_label_contains("No file dialog in this test").is_some(), "it says why");
+    let listed = harness.query_by_label("harbour-accord.ron").is_some();
+    assert!(listed, "the project's folder is listed, filtered to project files");
+    assert!(harness.query_by_label("sources/").is_some(), "with its folders");
+
+    harness.get_by_label("File name").focus();
+    harness.get_by_label("File name").type_text(&other.display().to_string());
+    harness.run();
+    harness.get_by_label("Open").click();
+    harness.run();
+    assert_eq!(harness.state().workspace().and_then(|w| w.path.clone()), Some(other), "a typed path opens");
+
+    dialogs.no_native_dialog();
+    shortcut(&mut harness, Modifiers::COMMAND, Key::I);
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.query_by_label("Import").is_none(), "Cancel closes it");
+}
+
+#[test]
+fn a_new_project_does_not_show_the_previous_project_s_facts() {
+    let (_folder, path) = sample_copy();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    shortcut(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    wait_for_facts(&mut harness);
+    assert!(harness.query_all_by_label_contains("Mattias Orlen").next().is_some(), "the sample's facts");
+
+    shortcut(&mut harness, Modifiers::COMMAND, Key::N);
+    shortcut(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    step_until(&mut harness, |h| h.query_by_label_contains("Import sources to see the facts").is_some());
+    assert!(harness.query_all_by_label_contains("Mattias Orlen").next().is_none(), "none left from the sample");
+}
+
+#[test]
+fn quitting_without_saving_leaves_no_recovery_file_behind() {
+    let (_folder, path) = sample_copy();
+    let recovery = crosscheck::store::recovery_path(Some(&path)).expect("recovery path");
+    let mut harness = app_autosaving_after(&path, &ScriptedDialogs::default(), std::time::Duration::ZERO);
+    change_first_verdict(&mut harness, "Mostly false");
+    step_until(&mut harness, |h| recovery.exists() && !h.state().is_autosaving());
+    change_first_verdict(&mut harness, "Mixed");
+
+    shortcut(&mut harness, Modifiers::COMMAND, Key::Q);
+    harness.get_by_label("Discard").click();
+    step_until(&mut harness, |h| h.state().is_quitting() && !h.state().is_autosaving());
+    assert!(harness.state().is_quitting());
+    assert!(!recovery.exists(), "the discarded work is not offered next time");
 }

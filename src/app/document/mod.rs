@@ -7,6 +7,7 @@
 
 mod highlights;
 mod paragraphs;
+mod selection;
 
 use std::sync::Arc;
 
@@ -16,11 +17,10 @@ use highlights::{Highlight, Target};
 use paragraphs::Paragraphs;
 
 use super::actions::{Action, Actions};
-use super::commands::UiCommand;
 use super::theme::{self, Palette};
-use crate::model::{SourceId, Stance};
+use crate::model::SourceId;
 use crate::search::SearchHit;
-use crate::session::{Selection, TextRange, Workspace};
+use crate::session::{Session, TextRange, UiCommand, Workspace};
 
 /// One laid-out line on screen this frame.
 struct Placed {
@@ -44,7 +44,8 @@ pub struct DocumentView {
 }
 
 impl DocumentView {
-    pub fn show(&mut self, ui: &mut egui::Ui, workspace: &Workspace, hits: &[SearchHit], actions: &mut Actions) {
+    pub fn show(&mut self, ui: &mut egui::Ui, session: &Session, hits: &[SearchHit], actions: &mut Actions) {
+        let Some(workspace) = session.workspace() else { return };
         let Some(source_id) = workspace.current_source else {
             empty_state(ui, actions);
             return;
@@ -110,11 +111,11 @@ impl DocumentView {
             && self.drag_anchor.is_none()
             && let Some(anchor_pos) = position_of(&placed, &paragraphs, range.end)
         {
-            selection_bar(ui.ctx(), anchor_pos, workspace, actions);
+            selection::bar(ui.ctx(), anchor_pos, session, actions);
         }
         self.show_chooser(ui.ctx(), workspace, actions);
         let hover_char = response.hover_pos().and_then(hit);
-        response.context_menu(|ui| selection_menu(ui, workspace, actions));
+        response.context_menu(|ui| selection::menu(ui, session, actions));
         if self.drag_anchor.is_none()
             && self.chooser.is_none()
             && let Some(offset) = hover_char
@@ -138,7 +139,7 @@ impl DocumentView {
         self.top_line
     }
 
-    #[allow(clippy::too_many_arguments, reason = "one pointer gesture needs the whole view's state")]
+    #[expect(clippy::too_many_arguments, reason = "one pointer gesture needs the whole view's state")]
     fn handle_pointer(
         &mut self,
         ui: &egui::Ui,
@@ -289,80 +290,7 @@ fn empty_state(ui: &mut egui::Ui, actions: &mut Actions) {
     });
 }
 
-/// The floating bar under a selection.
-fn selection_bar(ctx: &egui::Context, pos: Pos2, workspace: &Workspace, actions: &mut Actions) {
-    egui::Area::new(egui::Id::unique("selection bar")).fixed_pos(pos).order(egui::Order::Foreground).show(ctx, |ui| {
-        egui::Frame::popup(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| selection_buttons(ui, workspace, actions));
-        });
-    });
-}
-
-fn selection_buttons(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
-    let mut button = |ui: &mut egui::Ui, command: UiCommand, enabled: bool, why_not: &str| {
-        let shortcut = command.shortcut().map(|s| ui.ctx().format_shortcut(&s)).unwrap_or_default();
-        let tooltip = if enabled { format!("{} ({shortcut})", command.tooltip()) } else { why_not.to_owned() };
-        let response = ui
-            .add_enabled(enabled, egui::Button::new(command.label()))
-            .on_hover_text(tooltip)
-            .on_disabled_hover_text(why_not);
-        if response.clicked() {
-            actions.command(command);
-        }
-    };
-    button(ui, UiCommand::MarkClaim, true, "");
-    ui.separator();
-    let claim = workspace.selected_claim();
-    let why = "Select a claim first (in the claims list or by clicking its highlight)";
-    ui.weak(claim.map_or_else(|| "Evidence:".to_owned(), |id| format!("Evidence for {id}:")));
-    for stance in Stance::ALL {
-        button(ui, UiCommand::AttachEvidence(stance), claim.is_some(), why);
-    }
-    ui.separator();
-    button(ui, UiCommand::AddToConflict, true, "");
-}
-
-/// The right-click menu of the document.
-fn selection_menu(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
-    let has_selection = workspace.text_selection.is_some_and(|r| r.start < r.end);
-    if !has_selection {
-        ui.weak("Select text to mark a claim, attach evidence or flag a conflict.");
-        return;
-    }
-    if ui.button(UiCommand::MarkClaim.label()).clicked() {
-        actions.command(UiCommand::MarkClaim);
-        ui.close();
-    }
-    let claim = workspace.selected_claim();
-    ui.add_enabled_ui(claim.is_some(), |ui| {
-        ui.menu_button("Attach as evidence", |ui| {
-            for stance in Stance::ALL {
-                if ui.button(stance.label()).clicked() {
-                    actions.command(UiCommand::AttachEvidence(stance));
-                    ui.close();
-                }
-            }
-        });
-    });
-    ui.menu_button(UiCommand::AddToConflict.label(), |ui| {
-        if ui.button("New conflict").clicked() {
-            actions.push(Action::AddToConflict(None));
-            ui.close();
-        }
-        for (&id, conflict) in &workspace.project.conflicts {
-            let label = format!("{id} · {} · {}", conflict.kind.label(), shorten(&conflict.summary, 40));
-            if ui.button(label).clicked() {
-                actions.push(Action::AddToConflict(Some(id)));
-                ui.close();
-            }
-        }
-    });
-    if let Selection::Conflict(id) = workspace.selection {
-        ui.weak(format!("Add to conflict adds to {id}"));
-    }
-}
-
-fn shorten(text: &str, max: usize) -> String {
+pub(super) fn shorten(text: &str, max: usize) -> String {
     let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if line.chars().count() <= max { line } else { line.chars().take(max - 1).collect::<String>() + "…" }
 }

@@ -3,13 +3,13 @@
 use eframe::egui::{self, RichText};
 
 use super::super::actions::{Action, Actions};
-use super::super::commands::UiCommand;
 use super::super::theme::{Mark, Palette};
 use super::{one_line, text_field, verdict_chip};
 use crate::edit::{ClaimChange, ConflictChange, Edit, EvidenceChange, SourceChange};
 use crate::model::{
     Anchor, ClaimId, ConflictId, ConflictKind, ConflictStatus, EvidenceId, Project, SourceId, SourceMeta, Stance,
 };
+use crate::session::UiCommand;
 use crate::session::{Selection, Workspace};
 
 pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {

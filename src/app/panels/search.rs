@@ -4,8 +4,11 @@ use eframe::egui;
 
 use super::super::actions::{Action, Actions};
 use super::super::theme::{Mark, Palette};
-use crate::model::Project;
+use std::sync::Arc;
+
+use crate::model::{Project, SourceId};
 use crate::search::{MAX_HITS, SearchHit};
+use crate::session::tasks::Task;
 
 /// The search query and its results.
 #[derive(Default)]
@@ -18,7 +21,18 @@ pub struct SearchState {
     pub focus: bool,
     /// History structure revision the hits were computed at.
     pub computed_at: Option<u64>,
+    /// A search under way, for a structure revision and query.
+    pub running: Option<(SearchKey, Task<Vec<SearchHit>>)>,
+    /// The source texts searches read, copied once per structure revision while there is
+    /// a query, so that each key typed into Find starts a worker without copying again.
+    pub texts: Option<(u64, SourceTexts)>,
 }
+
+/// What a search's results depend on: the project's structure revision and the query.
+pub type SearchKey = (u64, String);
+
+/// Every source's text with its id, shared with search workers.
+pub type SourceTexts = Arc<Vec<(SourceId, String)>>;
 
 pub fn show(ui: &mut egui::Ui, project: &Project, search: &mut SearchState, actions: &mut Actions) {
     let palette = Palette::current(ui.ctx());
@@ -42,6 +56,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, search: &mut SearchState, acti
         }
         let summary = match search.hits.len() {
             0 if search.query.trim().is_empty() => String::new(),
+            _ if search.running.is_some() => "searching…".to_owned(),
             0 => "no results".to_owned(),
             n if n >= MAX_HITS => format!("first {n} results; narrow the search"),
             n => format!("{} of {n}", search.current.map_or(0, |c| c + 1)),

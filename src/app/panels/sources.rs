@@ -4,9 +4,9 @@
 use eframe::egui::{self, RichText};
 
 use super::super::actions::{Action, Actions};
-use super::super::commands::UiCommand;
 use super::super::theme::Palette;
 use crate::model::{SourceId, SourceUsage};
+use crate::session::UiCommand;
 use crate::session::{Selection, Workspace};
 use crate::wording::count;
 

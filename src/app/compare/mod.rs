@@ -2,12 +2,12 @@
 //! sentence, with the words that differ highlighted, the discrepancies that matter
 //! listed beside them, and sentences worth checking suggested as claims.
 //!
-//! Comparing runs on a worker thread; its result is kept until the project or the
-//! chosen sources change.
+//! Comparing and suggesting run on worker threads ([`workers`]); their results are kept
+//! until the project or the chosen sources change.
+
+mod workers;
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use eframe::egui::{self, RichText, text::LayoutJob};
 
@@ -18,10 +18,13 @@ use crate::analysis::{self, AlignedRow, Comparison, PairComparison, Suggestion};
 use crate::edit::Edit;
 use crate::model::{Anchor, Claim, Conflict, SourceId};
 use crate::session::Workspace;
+use crate::session::tasks::Task;
 
-/// A comparison being computed: for which project state and sources, its cancel flag,
-/// and where its result will arrive.
-type Running = (u64, Vec<SourceId>, Arc<AtomicBool>, Receiver<Result<Comparison, String>>);
+/// A comparison being computed, and the project state and sources it is for.
+type Running = (u64, Vec<SourceId>, Task<Result<Comparison, String>>);
+
+/// Suggestions being found, and the project state and source they are for.
+type Suggesting = (u64, SourceId, Task<Vec<Suggestion>>);
 
 /// Sources chosen for comparison and the comparison of them.
 #[derive(Default)]
@@ -33,6 +36,7 @@ pub struct CompareView {
     result: Option<(u64, Vec<SourceId>, Arc<Comparison>)>,
     running: Option<Running>,
     suggestions: Option<(u64, SourceId, Vec<Suggestion>)>,
+    suggesting: Option<Suggesting>,
     /// Suggestions the analyst set aside this session.
     pub hidden_suggestions: Vec<(SourceId, usize, usize)>,
     pub error: Option<String>,
@@ -53,53 +57,6 @@ impl CompareView {
             self.others = ids.collect();
         }
         self.others.retain(|id| workspace.project.sources.contains_key(id) && Some(*id) != self.base);
-    }
-
-    /// Starts or collects the comparison for the current project state.
-    fn refresh(&mut self, workspace: &Workspace, ctx: &egui::Context) {
-        let generation = workspace.history.generation();
-        let chosen = self.chosen();
-        if let Some((_, _, cancel, receiver)) = &self.running {
-            match receiver.try_recv() {
-                Ok(outcome) => {
-                    if let Some((at, ids, _, _)) = self.running.take() {
-                        match outcome {
-                            Ok(comparison) => {
-                                self.result = Some((at, ids, Arc::new(comparison)));
-                                self.error = None;
-                            }
-                            Err(message) => self.error = Some(message),
-                        }
-                    }
-                }
-                Err(TryRecvError::Empty) => {
-                    let stale =
-                        self.running.as_ref().is_some_and(|(at, ids, _, _)| *at != generation || *ids != chosen);
-                    if stale {
-                        cancel.store(true, Ordering::Relaxed);
-                        self.running = None;
-                    }
-                }
-                Err(TryRecvError::Disconnected) => self.running = None,
-            }
-        }
-        let current = self.result.as_ref().is_some_and(|(at, ids, _)| *at == generation && *ids == chosen);
-        if current || self.running.is_some() || chosen.len() < 2 {
-            return;
-        }
-        let project = workspace.project.clone();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (sender, receiver) = mpsc::channel();
-        let (thread_cancel, ids, ctx) = (cancel.clone(), chosen.clone(), ctx.clone());
-        let spawned = std::thread::Builder::new().name("compare".to_owned()).spawn(move || {
-            let outcome = analysis::compare(&project, &ids, &thread_cancel).map_err(|e| e.to_string());
-            sender.send(outcome).ok();
-            ctx.request_repaint();
-        });
-        match spawned {
-            Ok(_) => self.running = Some((generation, chosen, cancel, receiver)),
-            Err(error) => self.error = Some(format!("Cannot start comparing: {error}")),
-        }
     }
 
     pub fn show(&mut self, ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
@@ -210,13 +167,16 @@ impl CompareView {
     }
 
     fn suggestion_list(&mut self, ui: &mut egui::Ui, workspace: &Workspace, source: SourceId, actions: &mut Actions) {
-        let generation = workspace.history.generation();
-        let stale = self.suggestions.as_ref().is_none_or(|(at, id, _)| *at != generation || *id != source);
-        if stale {
-            let found = analysis::suggest::suggest_for_source(&workspace.project, source);
-            self.suggestions = Some((generation, source, found));
+        let Some((_, id, suggestions)) = &self.suggestions else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label("Finding sentences worth checking…");
+            });
+            return;
+        };
+        if *id != source {
+            return;
         }
-        let Some((_, _, suggestions)) = &self.suggestions else { return };
         let shown: Vec<&Suggestion> = suggestions
             .iter()
             .filter(|s| !self.hidden_suggestions.contains(&(source, s.start, s.end)))

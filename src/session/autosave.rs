@@ -7,12 +7,10 @@
 //! Writing happens on a worker thread from a copy of the project, so the window never
 //! waits for the disk. With nothing unsaved, nothing is scheduled.
 
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
-use eframe::egui;
-
-use crate::session::Workspace;
+use super::Workspace;
+use super::tasks::{Task, Wake};
 use crate::store;
 
 /// How soon after a significant edit the recovery file is written (never sooner after the
@@ -27,7 +25,7 @@ pub struct Autosave {
     last_written: Option<Instant>,
     /// The project state the recovery file holds.
     written_generation: Option<u64>,
-    writing: Option<Receiver<Result<(), String>>>,
+    writing: Option<Task<Result<(), String>>>,
     /// The project state held by the last recovery file that finished writing.
     completed_generation: Option<u64>,
 }
@@ -50,20 +48,21 @@ impl Autosave {
         *self = Self::new(self.interval);
     }
 
-    /// Starts a write when one is due; returns a message if the last write failed.
-    pub fn tick(&mut self, workspace: &Workspace, ctx: &egui::Context) -> Option<String> {
+    /// Starts a write when one is due. Returns a message if the last write failed, and
+    /// how long until the next write is due, for the window to wake up then.
+    pub fn tick(&mut self, workspace: &Workspace, wake: &Wake) -> (Option<String>, Option<Duration>) {
         let mut failure = None;
-        if let Some(receiver) = &self.writing {
-            match receiver.try_recv() {
-                Ok(outcome) => {
-                    self.writing = None;
-                    if outcome.is_ok() {
-                        self.completed_generation = self.written_generation;
-                    }
-                    failure = outcome.err();
+        if let Some(task) = self.writing.as_mut() {
+            let outcome = task.take();
+            if !task.is_finished() && outcome.is_none() {
+                return (None, None);
+            }
+            self.writing = None;
+            if let Some(outcome) = outcome {
+                if outcome.is_ok() {
+                    self.completed_generation = self.written_generation;
                 }
-                Err(TryRecvError::Disconnected) => self.writing = None,
-                Err(TryRecvError::Empty) => return None,
+                failure = outcome.err();
             }
         }
         if !workspace.history.has_unsaved_changes() {
@@ -76,11 +75,11 @@ impl Autosave {
             }
             self.dirty_since = None;
             self.written_significant = workspace.history.significant_changes();
-            return failure;
+            return (failure, None);
         }
         let generation = workspace.history.generation();
         if self.written_generation == Some(generation) {
-            return failure;
+            return (failure, None);
         }
         let now = Instant::now();
         let since = *self.dirty_since.get_or_insert(now);
@@ -91,29 +90,25 @@ impl Autosave {
             due = due.min(soon);
         }
         if now < due {
-            ctx.request_repaint_after(due - now);
-            return failure;
+            return (failure, Some(due - now));
         }
-        let Some(path) = store::recovery_path(workspace.path.as_deref()) else { return failure };
+        let Some(path) = store::recovery_path(workspace.path.as_deref()) else { return (failure, None) };
         let project = workspace.project.clone();
-        let (sender, receiver) = mpsc::channel();
-        let ctx = ctx.clone();
-        let spawned = std::thread::Builder::new().name("autosave".to_owned()).spawn(move || {
+        let spawned = Task::spawn("autosave", std::sync::Arc::clone(wake), move |worker| {
             let outcome = store::write_recovery(&project, &path)
                 .map_err(|error| format!("Cannot write the recovery file {}: {error}", path.display()));
-            sender.send(outcome).ok();
-            ctx.request_repaint();
+            worker.send(outcome);
         });
         match spawned {
-            Ok(_) => {
-                self.writing = Some(receiver);
+            Ok(task) => {
+                self.writing = Some(task);
                 self.written_generation = Some(generation);
                 self.written_significant = significant;
                 self.last_written = Some(now);
             }
             Err(error) => failure = Some(format!("Cannot start writing the recovery file: {error}")),
         }
-        failure
+        (failure, None)
     }
 
     /// Whether a write is still under way (tests wait for it).

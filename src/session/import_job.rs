@@ -1,0 +1,222 @@
+//! Importing files as a [`Task`]: folders are walked and each file read on the task's
+//! thread, so a dropped folder of hundreds of PDFs never holds up the window; then what
+//! was read becomes undoable edits of the workspace ([`take_imported`]).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::tasks::{Progress, Task, Wake};
+use super::{Effect, Notice, Workspace};
+use crate::edit::Edit;
+use crate::model::SourceId;
+use crate::store::{self, NewSource};
+
+/// What the import thread reports.
+pub enum ImportEvent {
+    /// Boxed: a source carries its whole text, a failure only a message.
+    Imported {
+        file: PathBuf,
+        source: Box<NewSource>,
+    },
+    Failed(String),
+}
+
+/// A running import.
+pub struct ImportJob {
+    /// Sources whose text the file at each path replaces (re-import or relink); files
+    /// not listed become new sources.
+    pub replaces: BTreeMap<PathBuf, SourceId>,
+    task: Task<ImportEvent>,
+}
+
+impl ImportJob {
+    /// Starts importing `paths` (folders are searched for importable files).
+    pub fn start(
+        paths: Vec<PathBuf>,
+        replaces: BTreeMap<PathBuf, SourceId>,
+        project_dir: Option<PathBuf>,
+        wake: Wake,
+    ) -> std::io::Result<Self> {
+        let task = Task::spawn("import", wake, move |worker| {
+            let files = expand(paths);
+            worker.set_total(files.len());
+            for file in files {
+                if worker.is_cancelled() {
+                    break;
+                }
+                let event = match store::source_from_file(&file, project_dir.as_deref(), worker.cancel_flag()) {
+                    Ok(source) => ImportEvent::Imported { file: file.clone(), source: Box::new(source) },
+                    // Cancelled in the middle of this file: nothing to report.
+                    Err(store::SourceFileError::Import(crate::import::ImportError::Refused {
+                        refusal: crate::import::Refusal::Cancelled,
+                        ..
+                    })) => break,
+                    Err(error) => ImportEvent::Failed(error.to_string()),
+                };
+                worker.advance();
+                if !worker.send(event) {
+                    break;
+                }
+            }
+        })?;
+        Ok(Self { replaces, task })
+    }
+
+    pub fn progress(&self) -> Progress {
+        self.task.progress()
+    }
+
+    pub fn cancel(&self) {
+        self.task.cancel();
+    }
+
+    /// Events that arrived since the last call; `is_finished` turns true when the thread ends.
+    pub fn drain(&mut self) -> Vec<ImportEvent> {
+        self.task.drain()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.task.is_finished()
+    }
+}
+
+/// Adds the sources an import read as one undoable step, replaces the text of each source
+/// a file was read again for (re-import, relink: one step each, passages found again),
+/// and says what happened as effects for the window.
+pub fn take_imported(
+    workspace: &mut Workspace,
+    events: Vec<ImportEvent>,
+    replaces: &BTreeMap<PathBuf, SourceId>,
+) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let mut edits = Vec::new();
+    for event in events {
+        match event {
+            ImportEvent::Imported { file, source } => {
+                // The analyst picked this file: a first save may copy it in.
+                workspace.chosen_originals.insert(std::path::absolute(&file).unwrap_or_else(|_| file.clone()));
+                if let Some(&id) = replaces.get(&file) {
+                    replace_text(workspace, id, *source, &mut effects);
+                    continue;
+                }
+                let id = workspace.project.ids.next_source();
+                for note in &source.notes {
+                    effects.push(Effect::Notice(Notice::info(format!("{}: {note}", source.source.display_title()))));
+                }
+                edits.push(Edit::InsertSource { id, source: Box::new(source.source) });
+            }
+            ImportEvent::Failed(message) => effects.push(Effect::Notice(Notice::error(message))),
+        }
+    }
+    let Some(Edit::InsertSource { id: first, .. }) = edits.first() else { return effects };
+    let first = *first;
+    let count = edits.len();
+    let label = if count == 1 { "Import 1 source".to_owned() } else { format!("Import {count} sources") };
+    match workspace.apply(Edit::Batch { label, edits }, None) {
+        Ok(()) => {
+            workspace.reveal(first, None);
+            effects.push(Effect::Status(format!("Imported {count} source{}", if count == 1 { "" } else { "s" })));
+            effects.push(Effect::CheckOriginals);
+        }
+        Err(error) => {
+            effects.push(Effect::Notice(Notice::error(format!("Cannot add the imported sources: {error}"))));
+        }
+    }
+    effects
+}
+
+/// Replaces a source's text with a fresh import of its original, re-finding every
+/// passage, and tells the analyst what moved and what could not be found.
+fn replace_text(workspace: &mut Workspace, id: SourceId, new: NewSource, effects: &mut Vec<Effect>) {
+    let Some(reanchored) = crate::analysis::reanchor_source(&workspace.project, id, new.source.content) else {
+        effects.push(Effect::Notice(Notice::error(format!("Source {id} no longer exists."))));
+        return;
+    };
+    let report = &reanchored.report;
+    let (moved, orphaned) = (report.moved(), report.orphaned());
+    let unchanged = report.passages.len() - moved - orphaned;
+    match workspace.apply(reanchored.edit, None) {
+        Ok(()) => {
+            workspace.reveal(id, None);
+            let mut message = format!(
+                "Re-imported {id}: {unchanged} passages unchanged, {moved} moved, {orphaned} could not be found"
+            );
+            if orphaned > 0 {
+                message.push_str(" (marked orphaned for review)");
+            }
+            effects.push(Effect::Notice(Notice::info(message)));
+            effects.push(Effect::CheckOriginals);
+        }
+        Err(error) => {
+            effects.push(Effect::Notice(Notice::error(format!("Cannot replace the text of {id}: {error}"))));
+        }
+    }
+}
+
+/// The files to import: given files as they are, folders searched (one level deep and
+/// below) for files with a supported extension, in name order.
+fn expand(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_folder(&path, &mut files, 0);
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+fn collect_folder(folder: &Path, files: &mut Vec<PathBuf>, depth: usize) {
+    const DEEPEST: usize = 8;
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|entry| entry.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            if depth < DEEPEST {
+                collect_folder(&path, files, depth + 1);
+            }
+        } else if crate::import::is_supported(&path) {
+            files.push(path);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ImportEvent, ImportJob};
+    use std::sync::Arc;
+
+    #[test]
+    fn a_folder_is_walked_on_the_task_s_thread_and_each_supported_file_read() {
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let nested = folder.path().join("nested");
+        std::fs::create_dir(&nested).expect("folder");
+        std::fs::write(folder.path().join("a.txt"), "First source.").expect("write");
+        std::fs::write(nested.join("b.md"), "Second source.").expect("write");
+        std::fs::write(folder.path().join("ignored.xyz"), "Not a document.").expect("write");
+        let started = std::time::Instant::now();
+        let mut job = ImportJob::start(
+            vec![folder.path().to_owned()],
+            std::collections::BTreeMap::default(),
+            None,
+            Arc::new(|| {}),
+        )
+        .expect("starts");
+        let mut events = Vec::new();
+        while !job.is_finished() && started.elapsed() < std::time::Duration::from_secs(10) {
+            events.extend(job.drain());
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let imported: Vec<String> = events
+            .iter()
+            .filter_map(|event| match event {
+                ImportEvent::Imported { file, .. } => file.file_name().map(|n| n.to_string_lossy().into_owned()),
+                ImportEvent::Failed(_) => None,
+            })
+            .collect();
+        assert_eq!(imported, ["a.txt", "b.md"]);
+        assert_eq!((job.progress().done, job.progress().total), (2, 2));
+    }
+}
