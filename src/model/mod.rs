@@ -13,6 +13,7 @@ mod source;
 mod unique_keys;
 mod validate;
 mod verdict;
+mod web;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -27,6 +28,7 @@ pub use ids::{ClaimId, ConflictId, EvidenceId, IdCounters, SourceId};
 pub use source::{OriginalFile, Source, SourceContent, SourceFormat, SourceMeta};
 pub use validate::Problem;
 pub use verdict::{Tone, VerdictLevel, VerdictScale};
+pub use web::{date_problem, iso_date, web_url};
 
 /// Report-level settings kept with the project.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
