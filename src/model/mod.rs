@@ -3,6 +3,7 @@
 //! Plain data with no I/O and no GUI. Every change goes through [`crate::edit::Edit`];
 //! [`Project::problems`] checks the invariants that files from elsewhere may break.
 
+mod advice;
 mod anchor;
 mod chars;
 mod claim;
@@ -19,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use advice::{Advice, Field};
 pub use anchor::{Anchor, CONTEXT_CHARS};
 pub use chars::{CharIndex, char_len};
 pub use claim::Claim;
