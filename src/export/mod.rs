@@ -13,6 +13,7 @@ mod html;
 mod location;
 mod markdown;
 mod options;
+pub mod preview;
 mod progress;
 mod report;
 mod spreadsheet;
