@@ -13,5 +13,6 @@ mod gui_reports;
 mod gui_untrusted;
 mod kill_gui;
 mod kill_save;
+mod print_report;
 mod roundtrip;
 mod untrusted_projects;
