@@ -123,8 +123,8 @@ impl Builder {
     }
 
     /// Text as HTML shows it: runs of whitespace collapse to one space. A space owed
-    /// from before goes at the end of the previous span, so a verdict chip after a link
-    /// does not start with a coloured space.
+    /// between two elements is a plain span of its own, so neither a link's underline nor
+    /// a verdict chip's colour takes it.
     fn push_collapsed(&mut self, text: &str) {
         let mut out = String::new();
         for c in text.chars() {
@@ -133,8 +133,8 @@ impl Builder {
             } else {
                 if self.space {
                     if out.is_empty() {
-                        if let Some(last) = self.spans.last_mut().filter(|last| !last.text.ends_with([' ', '\n'])) {
-                            last.text.push(' ');
+                        if self.spans.last().is_some_and(|last| !last.text.ends_with([' ', '\n'])) {
+                            self.spans.push(Span { text: " ".to_owned(), style: Style::default() });
                         }
                     } else {
                         out.push(' ');
@@ -411,6 +411,8 @@ mod tests {
         assert_eq!(found[3].kind, BlockKind::Quote);
         let chip = found[2].spans.iter().find(|span| span.text == "True").expect("chip");
         assert_eq!(chip.style.tone, Some(Tone::Accurate));
+        let first = found[2].spans.iter().find(|span| span.text.starts_with("First")).expect("link");
+        assert_eq!(first.text, "First", "the space between link and chip is neither's");
         let link = found[1].spans.iter().find(|span| span.text == "site").expect("link");
         assert_eq!(link.style.link.as_deref(), Some("https://example.org/"));
         assert!(!texts(&found).concat().contains('<'), "no markup shown");
