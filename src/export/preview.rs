@@ -105,6 +105,9 @@ struct Builder {
     style: Style,
     /// Whether a space is owed before the next text (collapsed HTML whitespace).
     space: bool,
+    /// The style where that whitespace was: a space between a link and a chip is plain,
+    /// one between the parts of a verdict box keeps the box's colour.
+    space_style: Style,
 }
 
 impl Builder {
@@ -123,18 +126,21 @@ impl Builder {
     }
 
     /// Text as HTML shows it: runs of whitespace collapse to one space. A space owed
-    /// between two elements is a plain span of its own, so neither a link's underline nor
-    /// a verdict chip's colour takes it.
+    /// between two elements takes the style of where the whitespace was, so neither a
+    /// link's underline nor a verdict chip's colour takes the space after it.
     fn push_collapsed(&mut self, text: &str) {
         let mut out = String::new();
         for c in text.chars() {
             if c.is_whitespace() {
                 self.space = !self.spans.is_empty() || !out.is_empty();
+                self.space_style.clone_from(&self.style);
             } else {
                 if self.space {
                     if out.is_empty() {
                         if self.spans.last().is_some_and(|last| !last.text.ends_with([' ', '\n'])) {
-                            self.spans.push(Span { text: " ".to_owned(), style: Style::default() });
+                            let style = std::mem::replace(&mut self.style, self.space_style.clone());
+                            self.push_exact(" ");
+                            self.style = style;
                         }
                     } else {
                         out.push(' ');
@@ -413,6 +419,9 @@ mod tests {
         assert_eq!(chip.style.tone, Some(Tone::Accurate));
         let first = found[2].spans.iter().find(|span| span.text.starts_with("First")).expect("link");
         assert_eq!(first.text, "First", "the space between link and chip is neither's");
+        let verdict =
+            blocks(Format::Html, "<div class=\"verdict tone-mixed\"><span>Verdict</span> <strong>Mixed</strong></div>");
+        assert!(verdict[0].spans.iter().all(|span| span.style.tone == Some(Tone::Mixed)), "{verdict:?}");
         let link = found[1].spans.iter().find(|span| span.text == "site").expect("link");
         assert_eq!(link.style.link.as_deref(), Some("https://example.org/"));
         assert!(!texts(&found).concat().contains('<'), "no markup shown");
