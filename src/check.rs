@@ -19,6 +19,10 @@ pub struct CheckReport {
     pub open_conflicts: usize,
     /// Broken invariants and missing or changed original files.
     pub problems: Vec<String>,
+    /// Source details a report will leave out (an impossible date, a URL that is not a
+    /// web address): the inspector's marks, listed here too. Not problems: the project
+    /// is sound with them.
+    pub advice: Vec<String>,
     pub migrated_from: Option<u32>,
 }
 
@@ -35,6 +39,13 @@ pub fn check_project(path: &Path) -> Result<CheckReport, LoadError> {
     let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
     problems.extend(original_file_problems(&loaded.project, folder));
     let project = &loaded.project;
+    let advice = project
+        .sources
+        .keys()
+        .flat_map(|&id| {
+            project.source_advice(id).into_iter().map(move |advice| format!("source {id}: {}", advice.message))
+        })
+        .collect();
     Ok(CheckReport {
         title: project.info.title.clone(),
         sources: project.sources.len(),
@@ -44,6 +55,7 @@ pub fn check_project(path: &Path) -> Result<CheckReport, LoadError> {
         conflicts: project.conflicts.len(),
         open_conflicts: project.open_conflicts(),
         problems,
+        advice,
         migrated_from: loaded.migrated_from,
     })
 }
@@ -84,6 +96,12 @@ impl fmt::Display for CheckReport {
         }
         writeln!(f, "  evidence:  {}", self.evidence)?;
         writeln!(f, "  conflicts: {} ({} open)", self.conflicts, self.open_conflicts)?;
+        if !self.advice.is_empty() {
+            writeln!(f, "Before export:")?;
+            for advice in &self.advice {
+                writeln!(f, "  - {}", terminal::line(advice))?;
+            }
+        }
         if self.problems.is_empty() {
             writeln!(f, "No problems found.")
         } else {

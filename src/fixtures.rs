@@ -99,6 +99,9 @@ fn prose(random: &mut Lcg, chars: usize) -> String {
 pub fn generate(size: Size) -> Project {
     let mut random = Lcg(42);
     let mut project = Project::new("Generated benchmark project");
+    // Where a fact-check is published and by whom: ClaimReview export refuses without them.
+    "Benchmark desk".clone_into(&mut project.info.organisation);
+    "https://example.org/factchecks/benchmark".clone_into(&mut project.info.url);
     let mut texts = Vec::with_capacity(size.sources);
     for n in 0..size.sources {
         let id = project.ids.next_source();

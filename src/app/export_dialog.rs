@@ -2,7 +2,12 @@
 //! written, save it through a native dialog, optionally open it.
 //!
 //! Rendering runs on a worker thread with progress and Cancel, through the same
-//! [`crate::export::render`] the command line uses, so both give the same bytes.
+//! [`crate::export::render`] the command line uses, so both give the same bytes. The
+//! preview is those bytes read back ([`crate::export::preview`], on the same thread) and
+//! drawn as a document: the HTML and Markdown reports show as headings, lists and quotes,
+//! not as their source.
+
+mod preview;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -13,12 +18,10 @@ use eframe::egui::{self, RichText};
 
 use super::actions::{Action, Actions};
 use crate::edit::{Edit, ProjectChange};
+use crate::export::preview::Preview;
 use crate::export::{ExportOptions, Format, Rendered, render};
 use crate::model::Project;
 use crate::session::Workspace;
-
-/// Bytes of a report shown in the preview; the saved file is always complete.
-const PREVIEW_LIMIT: usize = 200_000;
 
 /// What a finished render is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +36,7 @@ struct Job {
     done: Arc<AtomicUsize>,
     total: usize,
     cancel: Arc<AtomicBool>,
-    result: Receiver<Result<Rendered, String>>,
+    result: Receiver<Result<(Rendered, Option<Preview>), String>>,
 }
 
 /// State of the export dialog.
@@ -42,7 +45,7 @@ pub struct ExportDialog {
     pub format: Format,
     pub options: ExportOptions,
     pub open_when_saved: bool,
-    preview: String,
+    preview: Option<Preview>,
     /// Generation of the project and options the preview shows.
     preview_of: Option<(u64, Format, ExportOptions)>,
     job: Option<Job>,
@@ -57,7 +60,7 @@ impl Default for ExportDialog {
             // The command line dates reports today (UTC) by default; so does the app.
             options: ExportOptions { published: crate::export::today_utc(), ..ExportOptions::default() },
             open_when_saved: false,
-            preview: String::new(),
+            preview: None,
             preview_of: None,
             job: None,
             message: None,
@@ -78,13 +81,17 @@ impl ExportDialog {
         let (sender, result) = mpsc::channel();
         let (thread_done, thread_cancel, ctx) = (done.clone(), cancel.clone(), ctx.clone());
         let total = project.claims.len();
+        let wants_preview = purpose == Purpose::Preview;
         let spawned = std::thread::Builder::new().name("export".to_owned()).spawn(move || {
             let progress = |p: crate::export::Progress| {
                 thread_done.store(p.done, Ordering::Relaxed);
                 ctx.request_repaint();
             };
-            let rendered = render(&project, format, &options, &progress, &thread_cancel).map_err(|e| e.to_string());
-            sender.send(rendered).ok();
+            let rendered = render(&project, format, &options, &progress, &thread_cancel).map(|rendered| {
+                let preview = wants_preview.then(|| crate::export::preview::preview(format, &rendered.report));
+                (rendered, preview)
+            });
+            sender.send(rendered.map_err(|e| e.to_string())).ok();
             ctx.request_repaint();
         });
         match spawned {
@@ -109,22 +116,14 @@ impl ExportDialog {
         let purpose = job.purpose.clone();
         self.job = None;
         match (purpose, outcome) {
-            (Purpose::Preview, Ok(rendered)) => {
-                let text = String::from_utf8_lossy(&rendered.report);
-                self.preview = if text.len() > PREVIEW_LIMIT {
-                    let cut = text.char_indices().take_while(|(i, _)| *i < PREVIEW_LIMIT).count();
-                    format!(
-                        "{}\n\n[… preview ends here; the saved file is complete]",
-                        text.chars().take(cut).collect::<String>()
-                    )
-                } else {
-                    text.into_owned()
-                };
+            (Purpose::Preview, Ok((_, preview))) => {
+                self.preview = preview;
+                self.message = None;
                 None
             }
-            (Purpose::Save(path), Ok(rendered)) => Some((path, rendered)),
+            (Purpose::Save(path), Ok((rendered, _))) => Some((path, rendered)),
             (_, Err(message)) => {
-                self.preview.clear();
+                self.preview = None;
                 self.message = Some(message);
                 None
             }
@@ -149,7 +148,7 @@ impl ExportDialog {
             ctx,
             |ui| {
                 egui::Panel::left("export options").resizable(false).exact_size(300.0).show(ui, |ui| {
-                    self.save_ui(ui, actions);
+                    self.save_ui(ui, workspace, actions);
                     egui::ScrollArea::vertical()
                         .id_salt("export options scroll")
                         .show(ui, |ui| self.options_ui(ui, workspace, actions));
@@ -211,18 +210,25 @@ impl ExportDialog {
                 Edit::SetProject(ProjectChange::Info(changed))
             });
         }
-        // Said before saving, not after: what this format will leave out or lack.
+        // Said before saving, not after: what this format needs, and what it will leave out.
         let palette = super::theme::Palette::current(ui.ctx());
+        for need in crate::export::unmet(project, self.format) {
+            ui.colored_label(palette.error, format!("! Cannot save: {need}"));
+        }
         for warning in crate::export::warnings(project, self.format) {
             ui.colored_label(palette.warning, format!("! {warning}"));
+        }
+        if self.format == Format::Html {
+            ui.weak("For a PDF, open the saved report in a browser and print it: each claim starts a new page.");
         }
     }
 
     /// The primary action, kept in view above the scrolling options.
-    fn save_ui(&mut self, ui: &mut egui::Ui, actions: &mut Actions) {
+    fn save_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
         ui.horizontal(|ui| {
             let busy = self.job.as_ref().is_some_and(|job| matches!(job.purpose, Purpose::Save(_)));
-            if ui.add_enabled(!busy, egui::Button::new("Save report…")).clicked() {
+            let unmet = !crate::export::unmet(&workspace.project, self.format).is_empty();
+            if ui.add_enabled(!busy && !unmet, egui::Button::new("Save report…")).clicked() {
                 actions.push(Action::SaveReport);
             }
             ui.checkbox(&mut self.open_when_saved, "Open when saved");
@@ -250,8 +256,10 @@ impl ExportDialog {
             ui.colored_label(super::theme::Palette::current(ui.ctx()).warning, message);
         }
         ui.label(RichText::new(format!("Preview: {}", self.format.label())).strong());
-        egui::ScrollArea::both().id_salt("export preview").auto_shrink(false).show(ui, |ui| {
-            ui.add(egui::Label::new(RichText::new(&self.preview).monospace().size(12.0)).wrap());
+        egui::ScrollArea::vertical().id_salt("export preview").auto_shrink(false).show(ui, |ui| {
+            if let Some(preview) = &self.preview {
+                preview::show(ui, preview);
+            }
         });
     }
 }

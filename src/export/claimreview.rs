@@ -60,6 +60,8 @@ fn rating(report: &Report<'_>, entry: &ClaimEntry<'_>) -> Value {
     let mut rating = Map::new();
     rating.insert("@type".into(), json!("Rating"));
     rating.insert("alternateName".into(), json!(entry.claim.verdict));
+    // Google recommends `name` beside `alternateName`: the verdict as a reader sees it.
+    rating.insert("name".into(), json!(entry.claim.verdict));
     if let Some(value) = entry.rating(report.project) {
         rating.insert("ratingValue".into(), json!(value.value));
         rating.insert("worstRating".into(), json!(value.worst));

@@ -13,6 +13,7 @@ mod html;
 mod location;
 mod markdown;
 mod options;
+pub mod preview;
 mod progress;
 mod report;
 mod spreadsheet;
@@ -126,6 +127,8 @@ pub enum ExportError {
     Format(#[from] std::fmt::Error),
     #[error("cannot write JSON: {0}")]
     Json(serde_json::Error),
+    #[error("cannot write {format}: {}", .needs.join("; "))]
+    Unmet { format: &'static str, needs: Vec<String> },
 }
 
 impl From<csv::Error> for ExportError {
@@ -155,6 +158,10 @@ pub fn render(
     if cancel.load(std::sync::atomic::Ordering::Relaxed) {
         return Err(ExportError::Cancelled);
     }
+    let needs = unmet(project, format);
+    if !needs.is_empty() {
+        return Err(ExportError::Unmet { format: format.label(), needs });
+    }
     let report = report::Report::gather(project, options)?;
     let mut ticker = progress::Ticker::new(report.claims.len(), progress, cancel);
     let mut evidence_csv = None;
@@ -173,7 +180,6 @@ pub fn render(
     Ok(Rendered { report: bytes, evidence_csv })
 }
 
-/// Whether `text` is a full `YYYY-MM-DD` date, the form a report's date should take.
 /// What an export in `format` leaves out or cannot fill, in sentences for the analyst:
 /// printed on standard error by `crosscheck export`.
 pub fn warnings(project: &crate::model::Project, format: Format) -> Vec<String> {
@@ -187,18 +193,34 @@ pub fn warnings(project: &crate::model::Project, format: Format) -> Vec<String> 
             }
         }
     }
-    if format == Format::ClaimReview {
-        let info = &project.info;
-        if !text::present(&info.url) {
-            found.push("the project has no web address: each ClaimReview lacks the url Google requires (set it under Report in the export dialog)".to_owned());
-        }
-        if !text::present(&info.organisation) {
-            found.push("the project has no organisation: each ClaimReview lacks the author Google requires (set it under Report in the export dialog)".to_owned());
-        }
-    }
     found
 }
 
+/// What the project lacks for a report in `format` to be written at all, in sentences for
+/// the analyst; empty when nothing is missing. [`render`] refuses while this is not empty,
+/// and the export dialog shows it beside the fields to fill.
+///
+/// Only `ClaimReview` has such needs: its one use is to be read by search engines, and
+/// Google ignores a `ClaimReview` without the `url` of the published fact-check or its
+/// `author`. A file missing them would look like a finished export and do nothing, and
+/// no stand-in value can be filled without publishing something untrue.
+pub fn unmet(project: &crate::model::Project, format: Format) -> Vec<String> {
+    let mut needs = Vec::new();
+    if format == Format::ClaimReview {
+        let info = &project.info;
+        if !text::present(&info.url) {
+            needs.push("a ClaimReview needs the web address where the fact-check is published (Published at (URL) under Report in the export dialog; `url` in the project's `info`)".to_owned());
+        } else if let Err(problem) = crate::model::web_url(&info.url) {
+            needs.push(format!("a ClaimReview needs the http(s) web address where the fact-check is published, but the project's web address {problem}"));
+        }
+        if !text::present(&info.organisation) {
+            needs.push("a ClaimReview needs the organisation publishing it as its author (Organisation under Report in the export dialog; `organisation` in the project's `info`)".to_owned());
+        }
+    }
+    needs
+}
+
+/// Whether `text` is a full `YYYY-MM-DD` date, the form a report's date should take.
 pub fn is_report_date(text: &str) -> bool {
     text::iso_date(text).is_some_and(|date| date.len() == 10)
 }

@@ -48,25 +48,11 @@ pub(crate) fn present(text: &str) -> bool {
     !text.trim().is_empty()
 }
 
-/// `text` when it is an ISO 8601 date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) that the
-/// calendar has, the form JSON-LD dates must take; analysts may type dates any way they
-/// like elsewhere, and `2024-02-30` is refused rather than published.
+/// `text` when it is an ISO 8601 date that the calendar has, the form JSON-LD dates must
+/// take; analysts may type dates any way they like elsewhere, and `2024-02-30` is refused
+/// rather than published. The check is the model's, so the app marks the same dates.
 pub(crate) fn iso_date(text: &str) -> Option<&str> {
-    let date = text.trim();
-    let digits = |part: &str, len: usize| part.len() == len && part.bytes().all(|b| b.is_ascii_digit());
-    let parts: Vec<&str> = date.split('-').collect();
-    let shaped = match parts.as_slice() {
-        [year] => digits(year, 4),
-        [year, month] => digits(year, 4) && digits(month, 2) && ("01"..="12").contains(month),
-        [year, month, day] => {
-            digits(year, 4)
-                && digits(month, 2)
-                && digits(day, 2)
-                && chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok()
-        }
-        _ => false,
-    };
-    shaped.then_some(date)
+    crate::model::iso_date(text)
 }
 
 /// A full ISO date as the start of that day in UTC (`2024-06-01T00:00:00Z`): the

@@ -4,21 +4,20 @@
 //! treats them as untrusted: only `http` and `https` URLs become links (or `url` fields in
 //! JSON-LD); anything else, such as `javascript:` or `data:`, is shown as inert text.
 //! Characters that could end a link early in HTML or Markdown are percent-encoded.
+//! Whether a URL is one is decided by the `url` crate, as a browser would.
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
-/// `raw` as a URL safe to link to, or `None` when it is not an `http(s)` URL.
+/// `raw` as a URL safe to link to, or `None` when it is not an `http(s)` URL a browser
+/// would open ([`crate::model::web_url`]).
+///
+/// The URL is written in the parser's serialisation (punycode host, percent-encoded
+/// spaces and quotes), with the characters that end a Markdown link or an HTML attribute
+/// value early also encoded.
 pub(crate) fn web_link(raw: &str) -> Option<String> {
-    let url = raw.trim();
-    let (scheme, rest) = url.split_once("://")?;
-    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) || rest.is_empty() {
-        return None;
-    }
-    if url.chars().any(char::is_control) {
-        return None;
-    }
-    let mut safe = String::with_capacity(url.len());
-    for c in url.chars() {
+    let url = crate::model::web_url(raw).ok()?;
+    let mut safe = String::with_capacity(url.as_str().len());
+    for c in url.as_str().chars() {
         match c {
             ' ' | '"' | '\'' | '<' | '>' | '\\' | '`' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '^' => {
                 for byte in c.to_string().bytes() {
@@ -47,7 +46,10 @@ mod tests {
     #[test]
     fn only_web_urls_become_links() {
         assert_eq!(web_link(" https://example.org/a?b=1 "), Some("https://example.org/a?b=1".to_owned()));
-        assert_eq!(web_link("HTTP://example.org"), Some("HTTP://example.org".to_owned()));
+        assert_eq!(web_link("HTTP://example.org"), Some("http://example.org/".to_owned()));
+        // Issue 14: a space in the host was linked.
+        assert_eq!(web_link("http://exa mple.org/"), None);
+        assert_eq!(web_link("https://example.org:99999/"), None);
         assert_eq!(web_link("javascript:alert(1)"), None);
         assert_eq!(web_link("javascript://%0aalert(1)"), None);
         assert_eq!(web_link("data:text/html,<script>"), None);

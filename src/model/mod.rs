@@ -3,6 +3,7 @@
 //! Plain data with no I/O and no GUI. Every change goes through [`crate::edit::Edit`];
 //! [`Project::problems`] checks the invariants that files from elsewhere may break.
 
+mod advice;
 mod anchor;
 mod chars;
 mod claim;
@@ -13,11 +14,13 @@ mod source;
 mod unique_keys;
 mod validate;
 mod verdict;
+mod web;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use advice::{Advice, Field};
 pub use anchor::{Anchor, CONTEXT_CHARS};
 pub use chars::{CharIndex, char_len};
 pub use claim::Claim;
@@ -27,6 +30,7 @@ pub use ids::{ClaimId, ConflictId, EvidenceId, IdCounters, SourceId};
 pub use source::{OriginalFile, Source, SourceContent, SourceFormat, SourceMeta};
 pub use validate::Problem;
 pub use verdict::{Tone, VerdictLevel, VerdictScale};
+pub use web::{date_problem, iso_date, web_url};
 
 /// Report-level settings kept with the project.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -218,3 +218,24 @@ fn a_reader_that_stops_early_is_not_a_crash() {
         assert_ne!(output.status.code(), Some(101), "{args:?}: {errors}");
     }
 }
+
+/// Issue 14: a source's impossible date or non-web URL showed only in the exports.
+#[test]
+fn check_lists_source_details_a_report_would_leave_out_without_failing() {
+    let folder = tempfile::tempdir().expect("folder");
+    let project = copy_of_sample(folder.path());
+    let text = std::fs::read_to_string(&project).expect("read");
+    let broken = text.replacen("published: \"2024-05-14\"", "published: \"2024-02-30\"", 1).replacen(
+        "url: \"https://example.org/meridian",
+        "url: \"http://exa mple.org/meridian",
+        1,
+    );
+    assert_ne!(broken, text, "the sample has the fields to change");
+    std::fs::write(&project, broken).expect("write");
+    let output = crosscheck(&["check", project.to_str().expect("utf-8 path")]);
+    let report = stdout(&output);
+    assert!(output.status.success(), "advice is not a problem: {report}");
+    assert!(report.contains("Before export:"), "{report}");
+    assert!(report.contains("source S1: Date 2024-02-30 is not a date on the calendar"), "{report}");
+    assert!(report.contains("source S1: This URL is not a valid URL"), "{report}");
+}

@@ -96,16 +96,22 @@ fn export_warns_on_standard_error_about_what_a_format_leaves_out() {
     let folder = tempfile::tempdir().expect("folder");
     let path = folder.path().join("p.ron");
     crosscheck::store::save(&project, &path).expect("saves");
-    for (format, expected) in [("claimreview", "no web address"), ("annotations", "left out of the annotations")] {
-        let output = std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+    let export = |format: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
             .args(["export", path.to_str().expect("utf-8"), "--format", format])
             .output()
-            .expect("runs");
-        let errors = String::from_utf8_lossy(&output.stderr);
-        assert!(output.status.success(), "{errors}");
-        assert!(errors.contains("warning:") && errors.contains(expected), "{format}: {errors}");
-        if format == "annotations" {
-            assert!(!String::from_utf8_lossy(&output.stdout).contains("\"target\": []"), "no empty target");
-        }
-    }
+            .expect("runs")
+    };
+    let output = export("annotations");
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{errors}");
+    assert!(errors.contains("warning:") && errors.contains("left out of the annotations"), "{errors}");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("\"target\": []"), "no empty target");
+
+    // Issue 14: a ClaimReview without the url Google requires was written with exit 0.
+    let output = export("claimreview");
+    let errors = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "refused");
+    assert!(errors.contains("needs the web address"), "{errors}");
+    assert!(output.stdout.is_empty(), "nothing written");
 }

@@ -26,6 +26,7 @@ const HOSTILE: &str = concat!(
 );
 
 const JAVASCRIPT_URL: &str = "javascript:alert(document.cookie)";
+const HOSTILE_WEB_URL: &str = "https://example.org/fact checks/\"><script>alert(1)</script>?a=1&b=<2>#old";
 
 fn hostile(label: &str) -> String {
     format!("{label} {HOSTILE}")
@@ -35,7 +36,9 @@ fn hostile(label: &str) -> String {
 fn hostile_project() -> Project {
     let mut project = Project::new(&hostile("title"));
     project.info.organisation = format!("=HYPERLINK(\"https://evil.test\") {}", hostile("org"));
-    JAVASCRIPT_URL.clone_into(&mut project.info.url);
+    // A web address full of markup is still a web address (the parser encodes it); a
+    // `javascript:` one refuses ClaimReview (see `claimreview_refuses_a_project_without_a_web_address`).
+    HOSTILE_WEB_URL.clone_into(&mut project.info.url);
     let verdict = format!("-2+3 {}", hostile("verdict"));
     project.scale.levels.push(VerdictLevel::new(&verdict, Some(0), Tone::Inaccurate));
 
@@ -194,14 +197,21 @@ fn html_has_no_active_content_and_no_stray_tags() {
     let count = |name: &str| tags.iter().filter(|tag| tag.name == name).count();
     assert_eq!(count("article"), 2, "one claim, opened and closed");
     assert_eq!(count("h1"), 2, "one title");
-    // Only the source whose URL is http(s) is linked, with its quote and angle brackets encoded.
+    // Only the project's web address and the source whose URL is http(s) are linked, with
+    // spaces, quotes and angle brackets encoded.
     let links: Vec<&str> = tags
         .iter()
         .flat_map(|tag| tag.attributes.iter())
         .filter(|(key, value)| key == "href" && value.starts_with("https://"))
         .map(|(_, value)| value.as_str())
         .collect();
-    assert_eq!(links, ["https://example.org/%22%3E%3Cscript%3Ealert%285%29%3C/script%3E"]);
+    assert_eq!(
+        links,
+        [
+            "https://example.org/fact%20checks/%22%3E%3Cscript%3Ealert%281%29%3C/script%3E?a=1&amp;b=%3C2%3E#old",
+            "https://example.org/%22%3E%3Cscript%3Ealert%285%29%3C/script%3E"
+        ]
+    );
     // The hostile text is there, as text.
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
@@ -294,4 +304,18 @@ fn json_ld_parses_and_links_only_to_web_urls() {
     let reviews: Value = serde_json::from_slice(&render(Format::ClaimReview).report).expect("parses");
     assert_eq!(reviews[0]["claimReviewed"], format!("=1+1 statement {}", squash(HOSTILE)));
     assert_eq!(reviews[0]["reviewRating"]["ratingValue"], 0);
+}
+
+/// Issue 14: with a `javascript:` address and no organisation, `ClaimReview` was written
+/// without the `url` and `author` Google requires, and the export succeeded.
+#[test]
+fn claimreview_refuses_a_project_without_a_web_address() {
+    let mut project = hostile_project();
+    JAVASCRIPT_URL.clone_into(&mut project.info.url);
+    project.info.organisation.clear();
+    let refused = export::render(&project, Format::ClaimReview, &options(), &|_| {}, &AtomicBool::new(false))
+        .expect_err("refused");
+    let message = refused.to_string();
+    assert!(message.contains("javascript: address") && message.contains("organisation"), "{message}");
+    assert!(export::render(&project, Format::Html, &options(), &|_| {}, &AtomicBool::new(false)).is_ok());
 }

@@ -7,7 +7,8 @@ use super::super::theme::{Mark, Palette};
 use super::{one_line, text_field, verdict_chip};
 use crate::edit::{ClaimChange, ConflictChange, Edit, EvidenceChange, SourceChange};
 use crate::model::{
-    Anchor, ClaimId, ConflictId, ConflictKind, ConflictStatus, EvidenceId, Project, SourceId, SourceMeta, Stance,
+    Advice, Anchor, ClaimId, ConflictId, ConflictKind, ConflictStatus, EvidenceId, Field, Project, SourceId,
+    SourceMeta, Stance,
 };
 use crate::session::UiCommand;
 use crate::session::{Selection, Workspace};
@@ -45,6 +46,15 @@ fn passage(ui: &mut egui::Ui, project: &Project, anchor: &Anchor, mark: Mark) {
         .show(ui, |ui| ui.label(format!("“{}”", one_line(&anchor.exact, 400))));
 }
 
+/// The mark beside a field a report will leave out or get wrong: a line in the warning
+/// colour, read by screen readers (and tests) as its text.
+fn advice_lines(ui: &mut egui::Ui, advice: &[Advice], field: Field) {
+    let palette = Palette::current(ui.ctx());
+    for item in advice.iter().filter(|item| item.field == field) {
+        ui.colored_label(palette.warning, format!("! {}", item.message));
+    }
+}
+
 fn delete_button(ui: &mut egui::Ui, what: &str, actions: &mut Actions) {
     ui.add_space(8.0);
     if ui.button(format!("Delete {what}")).on_hover_text(UiCommand::DeleteSelected.tooltip()).clicked() {
@@ -59,6 +69,7 @@ fn claim(ui: &mut egui::Ui, workspace: &Workspace, id: ClaimId, actions: &mut Ac
         ui.heading(format!("Claim {id}"));
         verdict_chip(ui, &project.scale, &claim.verdict);
     });
+    let advice = project.claim_advice(id);
     let set = move |change: ClaimChange| Edit::SetClaim { id, change };
     text_field(ui, "Statement", &claim.statement, true, format!("{id} statement"), actions, |v| {
         set(ClaimChange::Statement(v))
@@ -77,6 +88,7 @@ fn claim(ui: &mut egui::Ui, workspace: &Workspace, id: ClaimId, actions: &mut Ac
             }
         });
     combo.response.labelled_by(verdict_label.id);
+    advice_lines(ui, &advice, Field::Verdict);
     text_field(ui, "Explanation", &claim.explanation, true, format!("{id} explanation"), actions, |v| {
         set(ClaimChange::Explanation(v))
     });
@@ -88,6 +100,7 @@ fn claim(ui: &mut egui::Ui, workspace: &Workspace, id: ClaimId, actions: &mut Ac
 
     ui.separator();
     ui.label(RichText::new("Appears in").strong());
+    advice_lines(ui, &advice, Field::Passage);
     for anchor in &claim.appearances {
         passage(ui, project, anchor, Mark::Claim);
         go_to(ui, anchor, actions);
@@ -251,20 +264,24 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
     let Some(source) = project.sources.get(&id) else { return };
     ui.heading(format!("Source {id}"));
     let meta = &source.meta;
-    let fields: [(&str, &str, MetaField); 6] = [
-        ("Title", &meta.title, |m| &mut m.title),
-        ("Outlet", &meta.outlet, |m| &mut m.outlet),
-        ("Author", &meta.author, |m| &mut m.author),
-        ("Published", &meta.published, |m| &mut m.published),
-        ("URL", &meta.url, |m| &mut m.url),
-        ("Language", &meta.language, |m| &mut m.language),
+    let advice = project.source_advice(id);
+    let fields: [(&str, &str, MetaField, Option<Field>); 6] = [
+        ("Title", &meta.title, |m| &mut m.title, None),
+        ("Outlet", &meta.outlet, |m| &mut m.outlet, None),
+        ("Author", &meta.author, |m| &mut m.author, None),
+        ("Published", &meta.published, |m| &mut m.published, Some(Field::Published)),
+        ("URL", &meta.url, |m| &mut m.url, Some(Field::Url)),
+        ("Language", &meta.language, |m| &mut m.language, None),
     ];
-    for (label, value, field) in fields {
+    for (label, value, field, checked) in fields {
         text_field(ui, label, value, false, format!("{id} {label}"), actions, |v| {
             let mut changed = meta.clone();
             *field(&mut changed) = v;
             Edit::SetSource { id, change: SourceChange::Meta(changed) }
         });
+        if let Some(checked) = checked {
+            advice_lines(ui, &advice, checked);
+        }
     }
     ui.separator();
     let palette = Palette::current(ui.ctx());
