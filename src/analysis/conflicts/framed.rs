@@ -14,6 +14,7 @@ use super::super::discrepancy::{DiscrepancyKind, RowSide};
 use super::super::facts::names::same_word;
 use super::super::lexicon;
 use super::Findings;
+use super::names::abbreviates;
 
 /// Longest substitution, in words per side, that still counts as framed.
 const MAX_WORDS: usize = 3;
@@ -248,11 +249,8 @@ fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool
     let initials = |xs: &[String]| xs.iter().filter_map(|x| x.chars().next()).collect::<String>();
     let joined = |ids: &[usize], side: &RowSide| ids.iter().map(|&i| side.norm(i)).collect::<String>();
     let (joined_a, joined_b) = (joined(l, left), joined(r, right));
-    // The acronym may leave out a last generic word ("Merrow & Ostley Engineering", "M&O").
-    let abbreviates =
-        |words: &[String], short: &str| words.len() > 1 && short.len() > 1 && initials(words).starts_with(short);
-    abbreviates(&a, &joined_b)
-        || abbreviates(&b, &joined_a)
+    abbreviates(&initials(&a), &joined_b, a.len())
+        || abbreviates(&initials(&b), &joined_a, b.len())
         || (!a.is_empty() && !b.is_empty() && covered(&a, &b) && covered(&b, &a))
 }
 

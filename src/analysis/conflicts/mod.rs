@@ -121,7 +121,6 @@ fn quantities(row: &mut Findings) {
         let kind = if class == QuantityClass::Amount { DiscrepancyKind::Number } else { DiscrepancyKind::Date };
         let several = lc.len() > 1 && rc.len() > 1;
         let counted = |q: &facts::Quantity| !q.unit.is_empty() && !lexicon::STOPWORDS.contains(&q.unit.as_str());
-        let same_unit = |a: &facts::Quantity, b: &facts::Quantity| a.counts_as(b);
         let framed = |a: &facts::Quantity, b: &facts::Quantity| {
             let before =
                 |side: &RowSide, q: &facts::Quantity| q.tokens.start.checked_sub(1).map(|k| side.norm(k).to_owned());
@@ -135,12 +134,12 @@ fn quantities(row: &mut Findings) {
             // "three" written out is often loose ("three of them"): it pairs with a
             // figure only when both count the same thing.
             let spelled = a.decimals.is_none() != b.decimals.is_none();
-            (same_unit(a, b) || (!spelled && (!counted(a) || !counted(b))))
+            (a.counts_as(b) || (!spelled && (!counted(a) || !counted(b))))
                 && (!several
                     || framed(a, b)
                     || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
         };
-        for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && same_unit(a, b)) {
+        for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && a.counts_as(b)) {
             if same_thing(&lc[i], &rc[j]) {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
             }

@@ -177,7 +177,7 @@ pub(super) fn conflicts(row: &mut Findings) {
 
 /// Whether `short` is an acronym of a name of `words` words with these `initials`; it
 /// may leave out a last generic word ("Merrow & Ostley Engineering", "M&O").
-fn abbreviates(initials: &str, short: &str, words: usize) -> bool {
+pub(super) fn abbreviates(initials: &str, short: &str, words: usize) -> bool {
     words > 1 && short.len() > 1 && initials.starts_with(short)
 }
 
