@@ -25,6 +25,11 @@ const MATCH: f64 = 0.34;
 const MUTUAL: f64 = 0.2;
 /// A left-over sentence joins a neighbour's row when this share of its words is there.
 const JOIN: f64 = 0.5;
+/// How much similarity two crossed pairs may give up, per neighbour pairing gained, to
+/// be matched in reading order instead (see `straighten`).
+const ORDER: f64 = 0.4;
+/// How far apart (in sentences, on each side) two crossed pairs may be to be swapped.
+const SWAP_REACH: usize = 3;
 
 /// One copy of the story, split and tokenised.
 #[derive(Debug, Clone)]
@@ -203,6 +208,7 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
         right_row[j] = Some(rows.len());
         rows.push(Row { left: vec![i], right: vec![j], boilerplate: false, score });
     }
+    straighten(&l, &r, &mut rows, &mut right_row);
     // Merges and splits: repeat so that three sentences merged into one all join.
     loop {
         let joined_left = join_leftovers(&l, &r, &left.boilerplate, &mut left_row, &mut rows, Side::LEFT);
@@ -232,6 +238,78 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
 impl Side<'_> {
     const LEFT: bool = true;
     const RIGHT: bool = false;
+}
+
+/// Weighted Dice coefficient of two sentences' content words (as in `candidates`).
+fn similarity(weight: &[f64], left: &[u32], right: &[u32]) -> f64 {
+    let mass = |ids: &[u32]| ids.iter().map(|&id| weight[id as usize]).sum::<f64>();
+    let (mut at_left, mut at_right, mut shared_mass) = (0, 0, 0.0);
+    while at_left < left.len() && at_right < right.len() {
+        match left[at_left].cmp(&right[at_right]) {
+            std::cmp::Ordering::Less => at_left += 1,
+            std::cmp::Ordering::Greater => at_right += 1,
+            std::cmp::Ordering::Equal => {
+                shared_mass += weight[left[at_left] as usize];
+                at_left += 1;
+                at_right += 1;
+            }
+        }
+    }
+    2.0 * shared_mass / (mass(left) + mass(right)).max(f64::MIN_POSITIVE)
+}
+
+/// Uncrosses nearby pairs that went against reading order only by a small margin.
+///
+/// Copies of one story keep most sentences in order, and a cluster of reports often
+/// repeats one sentence almost word for word, so two sentences can each look like the
+/// other's partner. Best-first matching then crosses them; matching in reading order
+/// is right when it keeps the pairs' neighbours paired too and costs little similarity.
+fn straighten(l: &[Vec<u32>], r: &[Vec<u32>], rows: &mut [Row], right_row: &mut [Option<usize>]) {
+    let weight = weights(l, r);
+    let mut partner: Vec<Option<usize>> = vec![None; l.len()];
+    for row in rows.iter() {
+        partner[row.left[0]] = Some(row.right[0]);
+    }
+    // Neighbour pairings of left sentence `i` when paired with right sentence `j`.
+    let links = |partner: &[Option<usize>], i: usize, j: usize| -> usize {
+        let before = i.checked_sub(1).and_then(|p| partner[p]).is_some_and(|p| p + 1 == j);
+        let after = partner.get(i + 1).copied().flatten().is_some_and(|p| p == j + 1);
+        usize::from(before) + usize::from(after)
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for a in 0..l.len() {
+            for b in a + 1..(a + 1 + SWAP_REACH).min(l.len()) {
+                let (Some(ja), Some(jb)) = (partner[a], partner[b]) else { continue };
+                if ja <= jb || ja - jb > SWAP_REACH {
+                    continue;
+                }
+                let before = links(&partner, a, ja) + links(&partner, b, jb);
+                let kept = similarity(&weight, &l[a], &r[ja]) + similarity(&weight, &l[b], &r[jb]);
+                let (sa, sb) = (similarity(&weight, &l[a], &r[jb]), similarity(&weight, &l[b], &r[ja]));
+                partner[a] = Some(jb);
+                partner[b] = Some(ja);
+                let after = links(&partner, a, jb) + links(&partner, b, ja);
+                let gained = after.saturating_sub(before);
+                if sa.min(sb) >= MUTUAL && gained > 0 && sa + sb >= kept - ORDER * gained as f64 {
+                    let (row_a, row_b) = (right_row[ja], right_row[jb]);
+                    if let (Some(row_a), Some(row_b)) = (row_a, row_b) {
+                        rows[row_a].right = vec![jb];
+                        rows[row_a].score = sa;
+                        rows[row_b].right = vec![ja];
+                        rows[row_b].score = sb;
+                        right_row[jb] = Some(row_a);
+                        right_row[ja] = Some(row_b);
+                        changed = true;
+                    }
+                } else {
+                    partner[a] = Some(ja);
+                    partner[b] = Some(jb);
+                }
+            }
+        }
+    }
 }
 
 /// The pairs among `found` (best first) where each sentence is the other's best match.

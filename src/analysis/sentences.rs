@@ -71,13 +71,13 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
         return true;
     }
     let sentence = &text[current.clone()];
-    // A quotation left open continues the sentence, if it closes before the paragraph
-    // ends: a quote truncated by its copy (`presented "excellent proposals.`) does not
-    // swallow the sentences after it.
+    // A quotation left open continues the sentence if the next quotation mark in the
+    // paragraph closes it: a quote truncated by its copy (`presented "excellent
+    // proposals.`) does not swallow the sentences after it, nor the next quotation's.
     if quotation_open(sentence) {
         let paragraph_end =
             text[current.end..].find(['\n', '\r', '\u{2029}']).map_or(text.len(), |at| current.end + at);
-        return text[current.end..paragraph_end].contains(['"', '”', '»']);
+        return next_mark_closes(&text[current.end..paragraph_end]);
     }
     let following = &text[next.clone()];
     let Some(word) = sentence.strip_suffix('.').map(last_word) else { return false };
@@ -106,6 +106,26 @@ fn last_word(text: &str) -> &str {
     &text[start..]
 }
 
+/// Whether the first quotation mark in `rest` closes a quotation rather than opens one.
+fn next_mark_closes(rest: &str) -> bool {
+    let mut previous: Option<char> = None;
+    for c in rest.chars() {
+        match c {
+            '"' => return previous.is_some_and(|p| !opens_after(p)),
+            '”' | '»' => return true,
+            '“' | '„' | '«' => return false,
+            _ => {}
+        }
+        previous = Some(c);
+    }
+    false
+}
+
+/// Whether a straight quote after `previous` opens a quotation.
+fn opens_after(previous: char) -> bool {
+    previous.is_whitespace() || matches!(previous, '(' | '[' | '—' | '–')
+}
+
 /// Whether a quotation opened in `sentence` is still open at its end.
 fn quotation_open(sentence: &str) -> bool {
     // A straight quote opens after a space (or at the start) and closes after a word: a
@@ -115,7 +135,7 @@ fn quotation_open(sentence: &str) -> bool {
     let mut previous: Option<char> = None;
     for c in sentence.chars() {
         match c {
-            '"' if previous.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–')) => depth += 1,
+            '"' if previous.is_none_or(opens_after) => depth += 1,
             '“' | '„' | '«' => depth += 1,
             '"' | '”' | '»' => depth = (depth - 1).max(0),
             _ => {}
@@ -175,6 +195,18 @@ mod tests {
         assert_eq!(
             texts("He said they had made \"excellent proposals. The board met on Monday. It agreed."),
             ["He said they had made \"excellent proposals.", "The board met on Monday.", "It agreed."]
+        );
+    }
+
+    #[test]
+    fn a_quotation_left_open_ends_before_the_next_one_opens() {
+        assert_eq!(
+            texts("Li said: \"It was a shock. Ann Fox said Mr Bo “will come”. \"We wait,\" he said."),
+            ["Li said: \"It was a shock.", "Ann Fox said Mr Bo “will come”.", "\"We wait,\" he said."]
+        );
+        assert_eq!(
+            texts("He said: \"We will go. We will win.\" Then he left."),
+            ["He said: \"We will go. We will win.\"", "Then he left."]
         );
     }
 

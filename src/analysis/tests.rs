@@ -395,3 +395,23 @@ fn the_sample_projects_conflicts_are_found_between_its_sources() {
     }
     assert_eq!(described, 5, "the sample has five conflicts between the wire and the rewrite");
 }
+
+#[test]
+fn near_twin_sentences_pair_in_reading_order() {
+    // Two reports of one cluster: each middle sentence on the left looks like both middle
+    // sentences on the right. Best-first matching alone crosses them; reading order, kept
+    // by the neighbours, says which is which.
+    let left = "The harbour board met on Monday to review the ferry timetable. \
+                Mara Okafor, the chair, was paid 90,000 pounds in salary last year. \
+                Okafor was paid 70,000 pounds in salary the year before, the accounts show. \
+                The board will publish its full accounts in the spring.";
+    let right = "On Monday the harbour board reviewed the ferry timetable. \
+                 The chair took home 85,000 pounds in salary and bonus over the year. \
+                 Mara Okafor, the chair, was paid 90,000 pounds in salary last year. \
+                 Its full accounts will be published by the board in spring.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
+    assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![3])]);
+}
