@@ -160,3 +160,29 @@ fn a_decimal_comma_and_an_impossible_day_are_read() {
         ("11", "33"),
     );
 }
+
+#[test]
+fn where_something_happened_is_not_who_did_it_nor_whom_it_was_for() {
+    // A country naming the actors ("UK divers") against the place of
+    // the event, and "to" before a group rather than a destination.
+    assert_agree(
+        "British divers cleared the channel, which officials say is vital to trade in Denmark.",
+        "UK divers cleared the channel, which officials said was vital to the nation's trade.",
+    );
+    assert_agree(
+        "The mayor repeated her commitment to Parisians at the opening of the bridge.",
+        "The mayor repeated her commitment to Lyonnais at the opening of the bridge.",
+    );
+    assert_flags(
+        "The minister flew to Oslo on Friday for the signing.",
+        "The minister flew to Helsinki on Friday for the signing.",
+        &[Place],
+        ("Oslo", "Helsinki"),
+    );
+    assert_flags(
+        "The talks ended in the city of Tallinn late on Friday.",
+        "The talks ended in Riga late on Friday.",
+        &[Place],
+        ("Tallinn", "Riga"),
+    );
+}

@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::super::align::Hunk;
 use super::super::align::stem;
 use super::super::discrepancy::{DiscrepancyKind, RowSide};
+use super::super::facts;
 use super::super::facts::names::same_word;
 use super::super::lexicon;
 use super::Findings;
@@ -256,17 +257,10 @@ fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool
 
 /// Names in `range` that the words around them make a place.
 fn is_place(side: &RowSide, range: &Range<usize>, names: &[usize]) -> bool {
-    let before = range.start.checked_sub(1).map_or("", |i| side.norm(i));
-    let before_the = range.start.checked_sub(2).map_or("", |i| side.norm(i));
+    let before = std::array::from_fn(|k| range.start.checked_sub(k + 1).map_or("", |i| side.norm(i)));
     let after = side.norm(range.end);
     let dateline = names.iter().any(|&i| side.sentence_starts.contains(&i) && side.tokens[i].all_caps);
-    let according = |i: Option<usize>| i.is_some_and(|i| side.norm(i) == "according");
-    let cue_before =
-        lexicon::PLACE_BEFORE.contains(&before) && !(before == "to" && according(range.start.checked_sub(2)));
-    let cue_before_the = before == "the"
-        && lexicon::PLACE_BEFORE.contains(&before_the)
-        && !(before_the == "to" && according(range.start.checked_sub(3)));
-    cue_before || cue_before_the || lexicon::PLACE_AFTER.contains(&after) || dateline
+    facts::places::leads_to_place(before) || lexicon::PLACE_AFTER.contains(&after) || dateline
 }
 
 /// Whether a change at `range` names the speaker of an attribution: it ends a few

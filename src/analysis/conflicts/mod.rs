@@ -311,16 +311,45 @@ fn places(row: &mut Findings) {
     // Places in the same slot pair first: "from Canada" with "from Hong Kong", not
     // with "into the United States".
     let (left_side, right_side) = (row.left.side, row.right.side);
-    let cue = |side: &RowSide, range: &Range<usize>| {
-        let at = range.start.checked_sub(1)?;
-        let word = side.norm(at);
-        if word == "the" { at.checked_sub(1).map(|k| side.norm(k).to_owned()) } else { Some(word.to_owned()) }
-    };
+    let cue = |side: &RowSide, range: &Range<usize>| place_cue(side, range).map(str::to_owned);
     for (l, r) in l.into_iter().zip(r) {
         for (i, j) in pair_up(&l, &r, |a, b| cue(left_side, a).is_some() && cue(left_side, a) == cue(right_side, b)) {
-            row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
+            if !different_roles(left_side, &l[i], right_side, &r[j]) {
+                row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
+            }
         }
     }
+}
+
+/// The word before a place, looking past "the": "from" in "from the Netherlands".
+fn place_cue<'s>(side: &'s RowSide, range: &Range<usize>) -> Option<&'s str> {
+    let at = range.start.checked_sub(1)?;
+    let word = side.norm(at);
+    if word == "the" { at.checked_sub(1).map(|k| side.norm(k)) } else { Some(word) }
+}
+
+/// Whether two places play parts too different to be one fact stated two ways: where
+/// something happened ("democracy in Iraq", "the city of Lyon") against who did it
+/// ("U.S. forces") or one item of a list ("42 countries, including Canada").
+fn different_roles(left: &RowSide, l: &Range<usize>, right: &RowSide, r: &Range<usize>) -> bool {
+    let locative = |side: &RowSide, range: &Range<usize>| match place_cue(side, range) {
+        Some("of") => range.start.checked_sub(2).is_some_and(|k| lexicon::PLACE_AFTER.contains(&side.norm(k))),
+        Some(word) => lexicon::PLACE_BEFORE.contains(&word),
+        None => false,
+    };
+    let aside = |side: &RowSide, range: &Range<usize>| {
+        // A modifier: the next word, after one space, is a lower-case content word.
+        let modifier = side.tokens.get(range.end).is_some_and(|next| {
+            !next.capitalised
+                && !next.is_stopword()
+                && side
+                    .text
+                    .get(side.tokens[range.end - 1].bytes.end..next.bytes.start)
+                    .is_some_and(|gap| gap.trim_start_matches('.') == " ")
+        });
+        !locative(side, range) && (modifier || matches!(place_cue(side, range), Some("including" | "and" | "or")))
+    };
+    (locative(left, l) && aside(right, r)) || (locative(right, r) && aside(left, l))
 }
 
 /// Agencies one side credits that the other does not, while the other credits its own.

@@ -114,18 +114,32 @@ pub fn agencies(text: &str, tokens: &[&Token]) -> Vec<AgencyMention> {
     found
 }
 
+/// Whether the words before a name (nearest first, up to `CUE_REACH`) lead to a place:
+/// "held in", "across the". "to" does so after a journey ("a visit to", "flew to the")
+/// or a starting place ("from Lyon to"); elsewhere it leads to a person or a group
+/// ("according to", "his commitment to").
+pub(crate) fn leads_to_place(before: [&str; CUE_REACH]) -> bool {
+    let (to, rest): (&str, &[&str]) = match &before {
+        ["the", cue, rest @ ..] => (cue, rest),
+        [cue, rest @ ..] => (cue, rest),
+    };
+    if !lexicon::PLACE_BEFORE.contains(&to) {
+        return false;
+    }
+    to != "to"
+        || rest.first().is_some_and(|&word| lexicon::JOURNEY_TO.contains(&super::super::align::stem(word)))
+        || rest.contains(&"from")
+}
+
+/// How many words before a name `leads_to_place` reads.
+pub(crate) const CUE_REACH: usize = 5;
+
 /// Names the words around make a place although the gazetteer does not know them:
 /// "held in Halvik", "along the Pell River", "Residents of Low Street". A name with a
 /// title is a person; one the gazetteer knows is already a place or an agency.
 pub fn cue_places(tokens: &[&Token], names: &[NameMention], known: &[Range<usize>]) -> Vec<NameMention> {
     let norm = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map_or("", |t| t.norm.as_str());
-    let cue_before = |at: usize| {
-        let before = |k: usize| at.checked_sub(k);
-        let (one, two) = (norm(before(1)), norm(before(2)));
-        let according = |k: usize| matches!(norm(before(k)), "according" | "said" | "told" | "due" | "thanks");
-        (lexicon::PLACE_BEFORE.contains(&one) && !(one == "to" && according(2)))
-            || (one == "the" && lexicon::PLACE_BEFORE.contains(&two) && !(two == "to" && according(3)))
-    };
+    let cue_before = |at: usize| leads_to_place(std::array::from_fn(|k| norm(at.checked_sub(k + 1))));
     let cue_after = |mention: &NameMention| {
         let last = norm(Some(mention.tokens.end - 1));
         lexicon::PLACE_AFTER.contains(&last) || lexicon::PLACE_AFTER.contains(&norm(Some(mention.tokens.end)))
