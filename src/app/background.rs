@@ -31,10 +31,10 @@ impl CrosscheckApp {
     fn poll_originals(&mut self) {
         let Some(task) = self.originals.as_mut() else { return };
         if let Some(status) = task.take() {
-            if let Some(workspace) = self.session.workspace.as_mut() {
-                workspace.set_original_status(status);
-            }
             self.originals = None;
+            for effect in self.session.originals_checked(status) {
+                self.carry_out(effect);
+            }
         } else if task.is_finished() {
             self.originals = None;
         }

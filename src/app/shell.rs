@@ -150,6 +150,11 @@ impl CrosscheckApp {
         self.autosave.completed_generation()
     }
 
+    /// Whether the originals are being read and compared with their files right now.
+    pub fn is_checking_originals(&self) -> bool {
+        self.originals.is_some()
+    }
+
     /// How many results the last search across all sources found.
     pub fn search_hit_count(&self) -> usize {
         self.search.hits.len()

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use super::Workspace;
 use crate::model::SourceId;
-use crate::store;
+use crate::store::{self, OriginalStatus};
 
 /// Something that replaces or closes the open project, and so must ask about unsaved changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,6 +185,18 @@ impl Session {
 
     pub fn has_unsaved_changes(&self) -> bool {
         self.workspace.as_ref().is_some_and(|w| w.history.has_unsaved_changes())
+    }
+
+    /// Takes what a worker found checking the originals ([`Effect::CheckOriginals`]),
+    /// whatever is being asked meanwhile, and names once the files the project may not read.
+    pub fn originals_checked(&mut self, status: BTreeMap<SourceId, OriginalStatus>) -> Vec<Effect> {
+        let Some(workspace) = self.workspace.as_mut() else { return Vec::new() };
+        let refused_before = workspace.refused_originals_notice();
+        workspace.set_original_status(status);
+        match workspace.refused_originals_notice() {
+            Some(notice) if Some(&notice) != refused_before.as_ref() => vec![Effect::Notice(Notice::error(notice))],
+            _ => Vec::new(),
+        }
     }
 
     /// Carries out `request` by the rules, returning what the window must do.
@@ -382,11 +394,9 @@ impl Session {
         let mut workspace = Workspace::opened(loaded.project, path.to_owned());
         workspace.lock = lock(path, effects);
         workspace.reveal_selection();
-        if let Some(notice) = workspace.refused_originals_notice() {
-            effects.push(Effect::Notice(Notice::error(notice)));
-        }
         self.workspace = Some(workspace);
         effects.push(Effect::ProjectReplaced);
+        effects.push(Effect::CheckOriginals);
         effects.push(Effect::RememberRecent(path.to_owned()));
         effects.push(Effect::Status(format!("Opened {}", path.display())));
         if let Some(version) = loaded.migrated_from {
@@ -433,6 +443,7 @@ impl Session {
         restored.reveal_selection();
         *workspace = restored;
         effects.push(Effect::ProjectReplaced);
+        effects.push(Effect::CheckOriginals);
         effects.push(Effect::Status("Restored the unsaved work; save to keep it.".to_owned()));
     }
 

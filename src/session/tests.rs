@@ -324,3 +324,28 @@ fn opening_from_the_dialog_closes_the_discarded_project_and_its_recovery_file() 
     session.handle(Request::DialogAnswered(vec![fixture.other.clone()]));
     assert!(!recovery.exists(), "discarded work is not offered again");
 }
+
+#[test]
+fn opening_leaves_the_originals_to_a_worker_and_names_refused_ones_once() {
+    let fixture = fixture();
+    let mut project = store::load(&fixture.path).expect("loads").project;
+    let source = project.sources.values_mut().next().expect("a source");
+    source.content.original.as_mut().expect("an original").path = "/etc/hostname".to_owned();
+    store::save(&project, &fixture.path).expect("saves");
+
+    let mut session = Session::default();
+    let effects = session.handle(Request::Guarded(PendingAction::OpenProject(Some(fixture.path.clone()))));
+    assert!(effects.contains(&Effect::CheckOriginals), "the check is handed to a worker");
+    let workspace = session.workspace().expect("open");
+    assert!(workspace.original_status.is_empty(), "nothing was read on the window's thread");
+    assert!(!effects.iter().any(|e| matches!(e, Effect::Notice(_))), "no verdict before the check: {effects:?}");
+
+    let check = workspace.originals_to_check().expect("a saved project");
+    let status = check.run(&std::sync::atomic::AtomicBool::new(false));
+    let effects = session.originals_checked(status.clone());
+    assert!(
+        matches!(&effects[..], [Effect::Notice(notice)] if notice.text.contains("/etc/hostname")),
+        "the refused original is named: {effects:?}"
+    );
+    assert!(session.originals_checked(status).is_empty(), "and only once");
+}

@@ -99,11 +99,13 @@ impl Workspace {
         Self::with(Project::new("Untitled fact-check"), History::new(), None)
     }
 
+    /// A project read from `path`. Its originals are not checked yet: reading and hashing
+    /// them (each may be tens of megabytes) is the caller's to start, off the window's
+    /// thread ([`Workspace::originals_to_check`]), or [`Workspace::refresh_original_status`].
     pub fn opened(project: Project, path: PathBuf) -> Self {
         let stamp = store::file_stamp(&path);
         let mut workspace = Self::with(project, History::new(), Some(path));
         workspace.disk_stamp = stamp;
-        workspace.refresh_original_status();
         workspace
     }
 

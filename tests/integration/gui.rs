@@ -42,6 +42,9 @@ fn app_autosaving_after(
         CrosscheckApp::new(cc, Launch { project: Some(project), dialogs: Box::new(dialogs), autosave_after })
     });
     harness.run();
+    // Opening checks the originals on a worker; the tests read what it found.
+    step_until(&mut harness, |h| !h.state().is_checking_originals());
+    harness.run();
     harness
 }
 

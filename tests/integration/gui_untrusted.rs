@@ -41,6 +41,15 @@ fn app(project: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, Crosscheck
         )
     });
     harness.run();
+    // Opening checks the originals on a worker; the tests read what it found.
+    for _ in 0..300 {
+        if !harness.state().is_checking_originals() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
     harness
 }
 
