@@ -5,7 +5,7 @@ use super::shell::CrosscheckApp;
 use std::sync::Arc;
 
 use crate::model::SourceId;
-use crate::search::{SearchHit, find_in};
+use crate::search::{Corpus, SearchHit};
 use crate::session::TextRange;
 use crate::session::tasks::Task;
 
@@ -58,14 +58,14 @@ impl CrosscheckApp {
                 let Some(workspace) = self.session.workspace() else { return };
                 let copied: Vec<(SourceId, String)> =
                     workspace.project.sources.iter().map(|(&id, source)| (id, source.text().to_owned())).collect();
-                let texts = Arc::new(copied);
+                let texts = Arc::new(Corpus::new(copied));
                 self.search.texts = Some((structure, Arc::clone(&texts)));
                 texts
             }
         };
         let query = self.search.query.clone();
         let spawned = Task::spawn("search", self.wake(), move |worker| {
-            worker.send(find_in(texts.iter().map(|(id, text)| (*id, text.as_str())), &query, worker.cancel_flag()));
+            worker.send(texts.find(&query, worker.cancel_flag()));
         });
         match spawned {
             Ok(task) => self.search.running = Some((key, task)),

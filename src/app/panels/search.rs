@@ -6,7 +6,7 @@ use super::super::actions::{Action, Actions};
 use super::super::theme::{Mark, Palette};
 use std::sync::Arc;
 
-use crate::model::{Project, SourceId};
+use crate::model::Project;
 use crate::search::{MAX_HITS, SearchHit};
 use crate::session::tasks::Task;
 
@@ -32,7 +32,7 @@ pub struct SearchState {
 pub type SearchKey = (u64, String);
 
 /// Every source's text with its id, shared with search workers.
-pub type SourceTexts = Arc<Vec<(SourceId, String)>>;
+pub type SourceTexts = Arc<crate::search::Corpus>;
 
 pub fn show(ui: &mut egui::Ui, project: &Project, search: &mut SearchState, actions: &mut Actions) {
     let palette = Palette::current(ui.ctx());
