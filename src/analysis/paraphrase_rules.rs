@@ -186,3 +186,25 @@ fn where_something_happened_is_not_who_did_it_nor_whom_it_was_for() {
         ("Tallinn", "Riga"),
     );
 }
+
+#[test]
+fn a_list_of_companies_written_in_another_order_names_nobody_else() {
+    assert_agree(
+        "The bank has signed similar deals with Orlen Corp. OR.N , Vesta Networks Inc. VN.N and Tarn Corp. TRN.N .",
+        "The bank has similar arrangements with rival lenders Vesta Networks, Orlen and Tarn Networks.",
+    );
+}
+
+#[test]
+fn a_quotation_in_another_tense_is_the_speakers_words() {
+    assert_agree(
+        "\"Instead of fixing the harbour wall, this council chose to build a car park,\" Mr Ilves said.",
+        "\"Instead of fixing the harbour wall, this council has chosen to build a car park,\" Ilves said.",
+    );
+    assert_flags(
+        "\"Instead of fixing the harbour wall, this council chose to build a car park,\" Mr Ilves said.",
+        "\"Instead of fixing the harbour wall, this council refused to build a car park,\" Ilves said.",
+        &[DiscrepancyKind::Quote, DiscrepancyKind::Negation],
+        ("chose", "refused"),
+    );
+}

@@ -176,7 +176,11 @@ fn same_stems(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool
             .map(|w| stem(w).to_owned())
             .collect()
     }
-    stems(left, l) == stems(right, r)
+    // "chose" / "has chosen", "spoke" / "had spoken": the auxiliary is a stopword.
+    let participle =
+        |a: &str, b: &str| b.strip_prefix(a).is_some_and(|rest| matches!(rest, "n" | "en")) && a.chars().count() >= 4;
+    let (a, b) = (stems(left, l), stems(right, r));
+    a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x == y || participle(x, y) || participle(y, x))
 }
 
 /// The same words in another form: "do not" for "don't", "Sept" for "September",
@@ -234,8 +238,12 @@ fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
             .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || c == '.' || c == '-')),
         _ => false,
     };
-    range.start.checked_sub(1).is_some_and(|i| neighbour(i) && tight(i, range.start))
-        || (neighbour(range.end) && range.end > 0 && tight(range.end - 1, range.end))
+    // One name, not a stretch of a list: "AT&T Corp., SBC" / "and Sprint".
+    let listed =
+        range.clone().any(|i| matches!(side.norm(i), "and" | "or")) || range.clone().skip(1).any(|i| !tight(i - 1, i));
+    !listed
+        && (range.start.checked_sub(1).is_some_and(|i| neighbour(i) && tight(i, range.start))
+            || (neighbour(range.end) && range.end > 0 && tight(range.end - 1, range.end)))
 }
 
 /// Whether the changed name words of each side are the other side's, written short or
@@ -259,7 +267,15 @@ fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool
 fn is_place(side: &RowSide, range: &Range<usize>, names: &[usize]) -> bool {
     let before = std::array::from_fn(|k| range.start.checked_sub(k + 1).map_or("", |i| side.norm(i)));
     let after = side.norm(range.end);
-    let dateline = names.iter().any(|&i| side.sentence_starts.contains(&i) && side.tokens[i].all_caps);
+    // "HALVIK, May 14 -": a capitalised place opening a paragraph, then a comma or a dash.
+    let dateline = names.iter().any(|&i| {
+        let token = &side.tokens[i];
+        let opens = i.checked_sub(1).is_none_or(|before| {
+            side.text.get(side.tokens[before].bytes.end..token.bytes.start).is_some_and(|gap| gap.contains('\n'))
+        });
+        let after = side.text.get(token.bytes.end..).unwrap_or_default().trim_start_matches(' ');
+        opens && token.all_caps && after.starts_with([',', '-', '–', '—', ':'])
+    });
     facts::places::leads_to_place(before) || lexicon::PLACE_AFTER.contains(&after) || dateline
 }
 
