@@ -339,7 +339,7 @@ fn capture_lines(ui: &mut egui::Ui, capture: &crate::model::Capture, palette: &P
         palette.muted_text,
         RichText::new(format!("Page SHA-256 {}", capture.payload_sha256)).small().monospace(),
     );
-    egui::CollapsingHeader::new(format!("History: {} captures", capture.history.len() + 1))
+    egui::CollapsingHeader::new(format!("History: {}", crate::wording::count(capture.history.len() + 1, "capture", "captures")))
         .id_salt("capture history")
         .show(ui, |ui| {
             for earlier in &capture.history {
