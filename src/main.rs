@@ -155,10 +155,12 @@ fn capture(project: &std::path::Path, urls: &[String]) -> anyhow::Result<ExitCod
         match outcome {
             Ok(ids) => {
                 for id in ids {
-                    let line = loaded.project.sources.get(&id).and_then(crosscheck::model::Source::capture).map_or_else(
-                        || format!("{id}: {url}"),
-                        |capture| format!("{id}: {}", capture.summary()),
-                    );
+                    let line = loaded
+                        .project
+                        .sources
+                        .get(&id)
+                        .and_then(crosscheck::model::Source::capture)
+                        .map_or_else(|| format!("{id}: {url}"), |capture| format!("{id}: {}", capture.summary()));
                     print_all(&terminal::line(&line))?;
                 }
             }

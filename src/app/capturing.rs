@@ -19,6 +19,8 @@ pub struct CaptureDialog {
     pub options: FetchOptions,
     /// The newest source when a "Capture again" started, to tell the new capture apart.
     pub newest_before: Option<SourceId>,
+    /// Give the address field the keyboard on the next frame (just opened).
+    pub focus: bool,
 }
 
 impl CaptureDialog {
@@ -29,13 +31,17 @@ impl CaptureDialog {
         let mut open = true;
         egui::Window::new("Capture from the web").open(&mut open).collapsible(false).resizable(true).show(ctx, |ui| {
             let label = ui.label("Web addresses, one per line");
-            ui.add(
-                egui::TextEdit::multiline(&mut self.addresses)
-                    .hint_text("https://example.org/story")
-                    .desired_rows(4)
-                    .desired_width(420.0),
-            )
-            .labelled_by(label.id);
+            let field = ui
+                .add(
+                    egui::TextEdit::multiline(&mut self.addresses)
+                        .hint_text("https://example.org/story")
+                        .desired_rows(4)
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.focus) {
+                field.request_focus();
+            }
             ui.weak("Each page is fetched now, kept as a WARC archive in the project's sources folder, and added as a source with when and where it was captured.");
             ui.horizontal(|ui| {
                 let urls = web_addresses(&self.addresses);

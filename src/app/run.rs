@@ -140,7 +140,10 @@ impl CrosscheckApp {
             UiCommand::CloseProject => self.request(Request::Guarded(PendingAction::CloseProject)),
             UiCommand::Quit => self.request(Request::Guarded(PendingAction::Quit)),
             UiCommand::ImportSources => self.request(Request::Import),
-            UiCommand::CaptureFromWeb => self.capture.open = true,
+            UiCommand::CaptureFromWeb => {
+                self.capture.open = true;
+                self.capture.focus = true;
+            }
             UiCommand::ExportReport => self.export.open = self.session.workspace().is_some(),
             UiCommand::CompareSources => {
                 self.central = self.central.toggled(CentralView::Compare, self.session.workspace().is_some());

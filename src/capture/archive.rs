@@ -29,14 +29,7 @@ fn record_id(salt: &str) -> String {
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
     let count = COUNTER.fetch_add(1, Ordering::Relaxed);
     let hex = sha256_hex(format!("{salt} {nanos} {count} {}", std::process::id()).as_bytes());
-    format!(
-        "<urn:uuid:{}-{}-4{}-8{}-{}>",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[13..16],
-        &hex[17..20],
-        &hex[20..32]
-    )
+    format!("<urn:uuid:{}-{}-4{}-8{}-{}>", &hex[0..8], &hex[8..12], &hex[13..16], &hex[17..20], &hex[20..32])
 }
 
 /// The WARC file of a fetch; `requested` is the address the analyst gave.
@@ -50,7 +43,10 @@ pub fn write_capture(fetched: &Fetched, requested: &str, date: &str) -> WrittenC
         warc_fields(&[
             ("software", format!("Crosscheck/{}", env!("CARGO_PKG_VERSION"))),
             ("format", "WARC File Format 1.1".to_owned()),
-            ("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/".to_owned()),
+            (
+                "conformsTo",
+                "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/".to_owned(),
+            ),
             ("http-header-user-agent", super::fetch::user_agent()),
             ("description", "Captured at the analyst's request for a Crosscheck project".to_owned()),
         ]),
@@ -64,15 +60,21 @@ pub fn write_capture(fetched: &Fetched, requested: &str, date: &str) -> WrittenC
             headers: exchange.headers.clone(),
             body: exchange.body.clone(),
         };
-        let response = Record::new("response", &response_id, date, "application/http;msgtype=response", message.to_bytes())
-            .with("WARC-Target-URI", &exchange.url)
-            .with("WARC-Warcinfo-ID", &info_id)
-            .with("WARC-Payload-Digest", &format!("sha256:{}", sha256_hex(&exchange.body)));
-        let request =
-            Record::new("request", &record_id(&exchange.url), date, "application/http;msgtype=request", exchange.request.clone())
+        let response =
+            Record::new("response", &response_id, date, "application/http;msgtype=response", message.to_bytes())
                 .with("WARC-Target-URI", &exchange.url)
                 .with("WARC-Warcinfo-ID", &info_id)
-                .with("WARC-Concurrent-To", &response_id);
+                .with("WARC-Payload-Digest", &format!("sha256:{}", sha256_hex(&exchange.body)));
+        let request = Record::new(
+            "request",
+            &record_id(&exchange.url),
+            date,
+            "application/http;msgtype=request",
+            exchange.request.clone(),
+        )
+        .with("WARC-Target-URI", &exchange.url)
+        .with("WARC-Warcinfo-ID", &info_id)
+        .with("WARC-Concurrent-To", &response_id);
         bytes.extend(response.to_bytes());
         bytes.extend(request.to_bytes());
         page_record_id = response_id;
@@ -83,10 +85,11 @@ pub fn write_capture(fetched: &Fetched, requested: &str, date: &str) -> WrittenC
         fields.push(("redirect", format!("{} {}", hop.status, hop.url)));
     }
     fields.push(("final-url", page.url.clone()));
-    let metadata = Record::new("metadata", &record_id("metadata"), date, "application/warc-fields", warc_fields(&fields))
-        .with("WARC-Target-URI", &page.url)
-        .with("WARC-Warcinfo-ID", &info_id)
-        .with("WARC-Refers-To", &page_record_id);
+    let metadata =
+        Record::new("metadata", &record_id("metadata"), date, "application/warc-fields", warc_fields(&fields))
+            .with("WARC-Target-URI", &page.url)
+            .with("WARC-Warcinfo-ID", &info_id)
+            .with("WARC-Refers-To", &page_record_id);
     bytes.extend(metadata.to_bytes());
     WrittenCapture { bytes, page_record_id }
 }

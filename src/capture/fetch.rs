@@ -33,7 +33,7 @@ pub struct FetchOptions {
 impl Default for FetchOptions {
     fn default() -> Self {
         Self {
-            timeout: Duration::from_secs(60),
+            timeout: Duration::from_mins(1),
             // Below the import limit, so the WARC around the page stays importable.
             max_bytes: 48 << 20,
             max_redirects: 10,
@@ -317,7 +317,9 @@ fn classify_io(io: &std::io::Error, url: String) -> FetchError {
         return FetchError::Tls { url, reason };
     }
     match io.kind() {
-        ErrorKind::ConnectionRefused => FetchError::Connect { url, reason: "the server refused the connection".to_owned() },
+        ErrorKind::ConnectionRefused => {
+            FetchError::Connect { url, reason: "the server refused the connection".to_owned() }
+        }
         ErrorKind::InvalidData if url.starts_with("https:") => FetchError::Tls { url, reason },
         ErrorKind::TimedOut | ErrorKind::WouldBlock => {
             FetchError::Connect { url, reason: "the connection timed out".to_owned() }

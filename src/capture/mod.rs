@@ -51,7 +51,10 @@ pub enum CaptureError {
 
 impl CaptureError {
     pub fn is_cancelled(&self) -> bool {
-        matches!(self, Self::Cancelled | Self::Fetch(FetchError::Cancelled) | Self::Import { refusal: Refusal::Cancelled, .. })
+        matches!(
+            self,
+            Self::Cancelled | Self::Fetch(FetchError::Cancelled) | Self::Import { refusal: Refusal::Cancelled, .. }
+        )
     }
 }
 
@@ -59,10 +62,7 @@ impl CaptureError {
 pub fn utc_now() -> String {
     let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
     let seconds = i64::try_from(since.as_secs()).unwrap_or(i64::MAX);
-    chrono::DateTime::from_timestamp(seconds, 0)
-        .unwrap_or_default()
-        .format("%Y-%m-%dT%H:%M:%SZ")
-        .to_string()
+    chrono::DateTime::from_timestamp(seconds, 0).unwrap_or_default().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// Captures `url` into the project in `project_dir`: fetches it, reads the page, and only
@@ -81,7 +81,8 @@ pub fn capture_source(
     let written = archive::write_capture(&fetched, url, &captured_at);
     let host = url::Url::parse(&page.url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_default();
     let name = format!("{host}-{}.warc", captured_at.replace([':', '-'], ""));
-    let path = store::adopt_original(project_dir, &name, &written.bytes).map_err(|error| CaptureError::Copy { error })?;
+    let path =
+        store::adopt_original(project_dir, &name, &written.bytes).map_err(|error| CaptureError::Copy { error })?;
     let capture = Capture {
         requested_url: url.trim().to_owned(),
         final_url: page.url.clone(),
@@ -124,7 +125,12 @@ pub fn capture_again(
 }
 
 /// A source from a page the importers read and the WARC that holds it.
-fn new_source(document: crate::import::Imported, warc_path: String, warc_sha256: String, capture: Capture) -> NewSource {
+fn new_source(
+    document: crate::import::Imported,
+    warc_path: String,
+    warc_sha256: String,
+    capture: Capture,
+) -> NewSource {
     let mut meta = document.meta;
     if meta.url.trim().is_empty() {
         meta.url.clone_from(&capture.final_url);
@@ -144,9 +150,17 @@ fn new_source(document: crate::import::Imported, warc_path: String, warc_sha256:
 
 /// Whether `path` names a WARC archive (`.warc`, `.warc.gz`).
 pub fn is_warc(path: &Path) -> bool {
-    let name = path.file_name().map(|name| name.to_string_lossy().to_lowercase()).unwrap_or_default();
-    name.ends_with(".warc") || name.ends_with(".warc.gz")
+    let extension = |path: &Path| path.extension().map(|extension| extension.to_string_lossy().to_ascii_lowercase());
+    match extension(path).as_deref() {
+        Some("warc") => true,
+        Some("gz") => path.file_stem().and_then(|stem| extension(Path::new(stem))).as_deref() == Some("warc"),
+        _ => false,
+    }
 }
+
+/// What became of one address or archive given to [`capture_into_project`]: the sources
+/// added, or why none was.
+pub type Outcome = (String, Result<Vec<crate::model::SourceId>, CaptureError>);
 
 /// Captures each of `items` — web addresses, or `.warc`/`.warc.gz` archives to read — into
 /// the project file at `project_path`, and saves it once with every source that was added;
@@ -155,7 +169,7 @@ pub fn capture_into_project(
     project_path: &Path,
     items: &[String],
     options: &FetchOptions,
-) -> Result<Vec<(String, Result<Vec<crate::model::SourceId>, CaptureError>)>, anyhow::Error> {
+) -> Result<Vec<Outcome>, anyhow::Error> {
     use anyhow::Context as _;
     // The app (or another capture) holding the project would overwrite or be overwritten.
     let lock = store::lock_project(project_path)

@@ -36,11 +36,14 @@ pub fn media_type(content_type: &str) -> String {
 
 /// The encoding a `charset=` parameter names, if it names one.
 pub fn charset(content_type: &str) -> Option<&'static encoding_rs::Encoding> {
-    content_type.split(';').skip(1).find_map(|parameter| {
-        let (name, value) = parameter.split_once('=')?;
-        name.trim().eq_ignore_ascii_case("charset").then(|| value.trim().trim_matches('"'))
-    })
-    .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+    content_type
+        .split(';')
+        .skip(1)
+        .find_map(|parameter| {
+            let (name, value) = parameter.split_once('=')?;
+            name.trim().eq_ignore_ascii_case("charset").then(|| value.trim().trim_matches('"'))
+        })
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
 }
 
 /// The file name extension of the importer for this media type and these bytes; `None`

@@ -43,7 +43,7 @@ pub fn serve(answer: fn(&str, &mut TcpStream)) -> String {
 fn reply(stream: &mut TcpStream, status: &str, headers: &[(&str, &str)], body: &[u8]) {
     let mut head = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
     for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
+        head.extend([*name, ": ", *value, "\r\n"]);
     }
     head.push_str("\r\n");
     stream.write_all(head.as_bytes()).ok();
@@ -135,7 +135,7 @@ fn a_redirected_page_is_captured_with_its_chain_and_archive() {
 
     // The archive: warcinfo naming Crosscheck, request and response for each hop, metadata.
     let original = source.content.original.as_ref().expect("the WARC");
-    assert!(original.path.starts_with("sources/127.0.0.1-") && original.path.ends_with(".warc"), "{}", original.path);
+    assert!(original.path.starts_with("sources/127.0.0.1-") && is_warc(Path::new(&original.path)), "{}", original.path);
     let bytes = std::fs::read(folder.path().join(&original.path)).expect("written");
     assert_eq!(original.sha256, sha256_hex(&bytes));
     let records = warc::read_records(&bytes, 1 << 24).expect("a WARC");
@@ -146,7 +146,10 @@ fn a_redirected_page_is_captured_with_its_chain_and_archive() {
     assert_eq!(page.field("WARC-Record-ID"), Some(capture.warc_record_id.as_str()));
     assert_eq!(page.field("WARC-Payload-Digest"), Some(format!("sha256:{}", capture.payload_sha256).as_str()));
     let request = String::from_utf8_lossy(&records[6].block).into_owned();
-    assert!(request.starts_with("GET /article HTTP/1.1\r\n") && request.contains("User-Agent: Crosscheck/"), "{request}");
+    assert!(
+        request.starts_with("GET /article HTTP/1.1\r\n") && request.contains("User-Agent: Crosscheck/"),
+        "{request}"
+    );
     assert!(String::from_utf8_lossy(&records[7].block).contains(&format!("redirect: 301 {base}/start")));
 }
 
@@ -167,7 +170,10 @@ fn each_failure_has_its_own_error_and_writes_nothing() {
     assert!(image.to_string().contains("image/png, not a web page or PDF"), "{image}");
     let dns = capture("http://no-such-host.invalid/", folder.path()).expect_err("unresolvable");
     assert!(matches!(dns, CaptureError::Fetch(FetchError::Dns { .. })), "{dns}");
-    assert!(matches!(capture("ftp://example.org/", folder.path()), Err(CaptureError::Fetch(FetchError::BadAddress { .. }))));
+    assert!(matches!(
+        capture("ftp://example.org/", folder.path()),
+        Err(CaptureError::Fetch(FetchError::BadAddress { .. }))
+    ));
     // Nothing of the failed captures was kept.
     assert!(!folder.path().join(store::SOURCES_DIR).exists());
 }
@@ -225,8 +231,11 @@ fn a_written_archive_reads_back_as_the_same_source() {
 fn an_archive_without_pages_is_refused_by_name() {
     let folder = tempfile::tempdir().expect("temporary folder");
     let file = folder.path().join("empty.warc");
-    std::fs::write(&file, warc::Record::new("warcinfo", "<urn:uuid:1>", "2026-01-01T00:00:00Z", "text/plain", b"x".to_vec()).to_bytes())
-        .expect("write");
+    std::fs::write(
+        &file,
+        warc::Record::new("warcinfo", "<urn:uuid:1>", "2026-01-01T00:00:00Z", "text/plain", b"x".to_vec()).to_bytes(),
+    )
+    .expect("write");
     let error = sources_from_warc(&file, None, &AtomicBool::new(false)).expect_err("no pages");
     assert!(error.to_string().contains("empty.warc holds no web page or PDF"), "{error}");
     std::fs::write(&file, b"not an archive").expect("write");

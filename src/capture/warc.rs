@@ -55,10 +55,11 @@ impl Record {
         for (name, value) in &self.fields {
             // A line break inside a value would start a new field.
             let value = value.replace(['\r', '\n'], " ");
-            head.push_str(&format!("{name}: {value}\r\n"));
+            push_field(&mut head, name, &value);
         }
-        head.push_str(&format!("WARC-Block-Digest: sha256:{}\r\n", sha256_hex(&self.block)));
-        head.push_str(&format!("Content-Length: {}\r\n\r\n", self.block.len()));
+        push_field(&mut head, "WARC-Block-Digest", &format!("sha256:{}", sha256_hex(&self.block)));
+        push_field(&mut head, "Content-Length", &self.block.len().to_string());
+        head.push_str("\r\n");
         let mut bytes = head.into_bytes();
         bytes.extend_from_slice(&self.block);
         bytes.extend_from_slice(b"\r\n\r\n");
@@ -71,9 +72,17 @@ pub fn warc_fields(fields: &[(&str, String)]) -> Vec<u8> {
     let mut text = String::new();
     for (name, value) in fields {
         let value = value.replace(['\r', '\n'], " ");
-        text.push_str(&format!("{name}: {value}\r\n"));
+        push_field(&mut text, name, &value);
     }
     text.into_bytes()
+}
+
+/// Appends a `name: value` line.
+fn push_field(out: &mut String, name: &str, value: &str) {
+    out.push_str(name);
+    out.push_str(": ");
+    out.push_str(value);
+    out.push_str("\r\n");
 }
 
 /// Why an archive could not be read; `at` is the byte offset of the record in the
@@ -196,7 +205,7 @@ impl HttpMessage {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut head = format!("{}\r\n", self.start_line);
         for (name, value) in &self.headers {
-            head.push_str(&format!("{name}: {value}\r\n"));
+            push_field(&mut head, name, value);
         }
         head.push_str("\r\n");
         let mut bytes = head.into_bytes();
@@ -302,7 +311,8 @@ mod tests {
             body: chunked,
         };
         assert_eq!(entity_body(&http, 1 << 20).expect("decoded"), b"<p>packed</p>");
-        let record = Record::new("response", "<urn:uuid:3>", "2026-12-01T14:03:05Z", "application/http", http.to_bytes());
+        let record =
+            Record::new("response", "<urn:uuid:3>", "2026-12-01T14:03:05Z", "application/http", http.to_bytes());
         let mut archive = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         archive.write_all(&record.to_bytes()).expect("compress");
         let archive = archive.finish().expect("compress");

@@ -174,7 +174,13 @@ fn source_entry(out: &mut String, id: SourceId, source: &Source) -> fmt::Result 
     }
     if let Some(capture) = source.capture() {
         let when = crate::model::readable_utc(&capture.captured_at);
-        write!(out, "  \n  Captured {} from {}, SHA-256 {}", inline(&when), link(&capture.final_url, &capture.final_url), inline(&capture.payload_sha256))?;
+        write!(
+            out,
+            "  \n  Captured {} from {}, SHA-256 {}",
+            inline(&when),
+            link(&capture.final_url, &capture.final_url),
+            inline(&capture.payload_sha256)
+        )?;
     }
     out.push_str("\n\n");
     Ok(())

@@ -121,12 +121,7 @@ impl Capture {
     /// The provenance line of reports and the inspector:
     /// "captured 2026-12-01 14:03 UTC from URL, SHA-256 …".
     pub fn summary(&self) -> String {
-        format!(
-            "captured {} from {}, SHA-256 {}",
-            readable_utc(&self.captured_at),
-            self.final_url,
-            self.payload_sha256
-        )
+        format!("captured {} from {}, SHA-256 {}", readable_utc(&self.captured_at), self.final_url, self.payload_sha256)
     }
 }
 

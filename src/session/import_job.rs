@@ -39,7 +39,7 @@ impl ImportJob {
         project_dir: Option<PathBuf>,
         wake: Wake,
     ) -> std::io::Result<Self> {
-        let replaced: Vec<PathBuf> = replaces.keys().cloned().collect();
+        let rereading: Vec<PathBuf> = replaces.keys().cloned().collect();
         let task = Task::spawn("import", wake, move |worker| {
             let files = expand(paths);
             worker.set_total(files.len());
@@ -48,7 +48,7 @@ impl ImportJob {
                     break;
                 }
                 if crate::capture::is_warc(&file) {
-                    if !send_archive(worker, &file, project_dir.as_deref(), replaced.contains(&file)) {
+                    if !send_archive(worker, &file, project_dir.as_deref(), rereading.contains(&file)) {
                         break;
                     }
                     continue;
@@ -130,7 +130,12 @@ impl ImportJob {
 
 /// Sends a source for each page of a WARC archive; a re-read archive (`replacing`) gives
 /// only its first page, which replaces the source. False once the window stops listening.
-fn send_archive(worker: &super::tasks::Worker<ImportEvent>, file: &Path, project_dir: Option<&Path>, replacing: bool) -> bool {
+fn send_archive(
+    worker: &super::tasks::Worker<ImportEvent>,
+    file: &Path,
+    project_dir: Option<&Path>,
+    replacing: bool,
+) -> bool {
     let events = match crate::capture::sources_from_warc(file, project_dir, worker.cancel_flag()) {
         Ok(sources) => sources
             .into_iter()

@@ -170,7 +170,8 @@ mod tests {
     fn detects_changed_and_missing_originals() {
         let folder = tempfile::tempdir().expect("temporary folder");
         let path = adopt_original(folder.path(), "a.txt", b"text").expect("copy");
-        let original = OriginalFile { path: path.clone(), sha256: sha256_hex(b"text"), importer: String::new(), capture: None };
+        let original =
+            OriginalFile { path: path.clone(), sha256: sha256_hex(b"text"), importer: String::new(), capture: None };
         assert_eq!(original_status(folder.path(), &original), OriginalStatus::Unchanged);
         fs::write(folder.path().join(&path), b"edited").expect("write");
         assert!(matches!(original_status(folder.path(), &original), OriginalStatus::Changed { .. }));

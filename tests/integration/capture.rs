@@ -33,7 +33,8 @@ pub fn serve() -> String {
                 Some("/page") => ("200 OK", "Content-Type: text/html; charset=utf-8\r\n", PAGE),
                 _ => ("404 Not Found", "", ""),
             };
-            let head = format!("HTTP/1.1 {status}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let head =
+                format!("HTTP/1.1 {status}\r\n{extra}Content-Length: {}\r\nConnection: close\r\n\r\n", body.len());
             stream.write_all(head.as_bytes()).ok();
             stream.write_all(body.as_bytes()).ok();
         }
@@ -72,7 +73,7 @@ fn the_capture_command_adds_the_page_with_provenance_and_reports_failures() {
     let output = crosscheck(&["capture", project_arg, &format!("{base}/old"), &format!("{base}/nowhere")]);
     let (out, err) = (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert_eq!(output.status.code(), Some(1), "one address failed: {out} {err}");
-    assert!(out.contains(&format!("S1: captured ")) && out.contains(&format!("UTC from {base}/page, SHA-256 ")), "{out}");
+    assert!(out.contains("S1: captured ") && out.contains(&format!("UTC from {base}/page, SHA-256 ")), "{out}");
     assert!(err.contains(&format!("{base}/nowhere answered 404 Not Found")), "{err}");
 
     let project = load(&path);
@@ -133,13 +134,17 @@ mod gui {
 
     fn open(project: &Path) -> Harness<'static, CrosscheckApp> {
         let project = project.to_owned();
-        let mut harness = Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
-            CrosscheckApp::new(cc, Launch {
-                project: Some(project),
-                dialogs: Box::new(ScriptedDialogs::default()),
-                autosave_after: Launch::AUTOSAVE_AFTER,
-            })
-        });
+        let mut harness =
+            Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
+                CrosscheckApp::new(
+                    cc,
+                    Launch {
+                        project: Some(project),
+                        dialogs: Box::new(ScriptedDialogs::default()),
+                        autosave_after: Launch::AUTOSAVE_AFTER,
+                    },
+                )
+            });
         harness.run();
         harness.state_mut().set_fetch_options(FetchOptions { proxy_from_env: false, ..FetchOptions::default() });
         harness
@@ -195,7 +200,10 @@ mod gui {
         assert_eq!(history.len(), 1, "the first capture is in the history");
         // Compare sources opens on the pair: the earlier capture against the new one.
         assert!(harness.query_by_label("with").is_some(), "Compare sources is open");
-        assert!(harness.query_all_by_label_contains(&format!("{second} · ")).count() > 0, "the new capture is compared");
+        assert!(
+            harness.query_all_by_label_contains(&format!("{second} · ")).count() > 0,
+            "the new capture is compared"
+        );
 
         // Each capture is one undoable step.
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -291,10 +291,10 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
         ui.label(format!("Original file: {}", original.path));
         ui.colored_label(palette.muted_text, RichText::new(format!("SHA-256 {}", original.sha256)).small().monospace());
         if let Some(capture) = original.capture.as_deref() {
-            capture_lines(ui, capture, &palette);
-            let again = ui.button("Capture again").on_hover_text(
-                "Fetch the page anew as a new source, keep both captures, and compare the two versions",
-            );
+            capture_lines(ui, capture, palette);
+            let again = ui
+                .button("Capture again")
+                .on_hover_text("Fetch the page anew as a new source, keep both captures, and compare the two versions");
             if again.clicked() {
                 actions.push(Action::CaptureAgain(id));
             }
@@ -339,12 +339,15 @@ fn capture_lines(ui: &mut egui::Ui, capture: &crate::model::Capture, palette: &P
         palette.muted_text,
         RichText::new(format!("Page SHA-256 {}", capture.payload_sha256)).small().monospace(),
     );
-    egui::CollapsingHeader::new(format!("History: {}", crate::wording::count(capture.history.len() + 1, "capture", "captures")))
-        .id_salt("capture history")
-        .show(ui, |ui| {
-            for earlier in &capture.history {
-                ui.label(format!("{} · {}", readable_utc(&earlier.captured_at), earlier.warc));
-            }
-            ui.label(format!("{} · this source", readable_utc(&capture.captured_at)));
-        });
+    egui::CollapsingHeader::new(format!(
+        "History: {}",
+        crate::wording::count(capture.history.len() + 1, "capture", "captures")
+    ))
+    .id_salt("capture history")
+    .show(ui, |ui| {
+        for earlier in &capture.history {
+            ui.label(format!("{} · {}", readable_utc(&earlier.captured_at), earlier.warc));
+        }
+        ui.label(format!("{} · this source", readable_utc(&capture.captured_at)));
+    });
 }
