@@ -89,6 +89,16 @@ pub fn answer(path: &str, stream: &mut TcpStream) {
                 }
             }
         }
+        "/trickle" => {
+            // A byte every 50 ms for three seconds: slow, but never silent long enough to time out.
+            stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 60\r\n\r\n").ok();
+            for _ in 0..60 {
+                std::thread::sleep(Duration::from_millis(50));
+                if stream.write_all(b"a").and_then(|()| stream.flush()).is_err() {
+                    break;
+                }
+            }
+        }
         "/cut" => {
             let head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 5000\r\n\r\n";
             stream.write_all(head.as_bytes()).ok();
@@ -241,4 +251,23 @@ fn an_archive_without_pages_is_refused_by_name() {
     std::fs::write(&file, b"not an archive").expect("write");
     let error = sources_from_warc(&file, None, &AtomicBool::new(false)).expect_err("not a WARC");
     assert!(error.to_string().contains("it is not a WARC file"), "{error}");
+}
+
+#[test]
+fn cancel_stops_a_capture_in_the_middle_of_the_body() {
+    let base = serve(answer);
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let cancel = std::sync::Arc::new(AtomicBool::new(false));
+    let flag = std::sync::Arc::clone(&cancel);
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        flag.store(true, std::sync::atomic::Ordering::Relaxed);
+    });
+    let started = std::time::Instant::now();
+    let patient = FetchOptions { timeout: Duration::from_secs(10), ..options() };
+    let error = capture_source(&format!("{base}/trickle"), folder.path(), &patient, Vec::new(), &cancel)
+        .expect_err("cancelled");
+    assert!(error.is_cancelled(), "{error}");
+    assert!(started.elapsed() < Duration::from_secs(2), "stopped soon after the cancel: {:?}", started.elapsed());
+    assert!(!folder.path().join(store::SOURCES_DIR).exists(), "nothing kept");
 }
