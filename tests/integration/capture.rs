@@ -128,7 +128,7 @@ mod gui {
 
     use crosscheck::app::{CrosscheckApp, Launch, ScriptedDialogs};
     use crosscheck::capture::FetchOptions;
-    use eframe::egui::{Key, Modifiers, Role, vec2};
+    use eframe::egui::{self, Key, Modifiers, Role, vec2};
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
@@ -209,5 +209,15 @@ mod gui {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
         assert_eq!(harness.state().workspace().expect("open").project.sources.len(), 1);
+
+        // An address pasted while no text field has the keyboard is captured too.
+        harness.key_press(Key::Escape);
+        harness.run();
+        harness.event(egui::Event::Paste(format!("{base}/page")));
+        harness.run();
+        wait_for_sources(&mut harness, 2);
+        let project = harness.state().workspace().expect("open").project.clone();
+        let pasted = project.sources.values().next_back().and_then(|source| source.capture().cloned());
+        assert_eq!(pasted.map(|capture| capture.requested_url), Some(format!("{base}/page")));
     }
 }
