@@ -6,6 +6,7 @@
 pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod capture;
 pub mod check;
 pub mod edit;
 pub mod export;

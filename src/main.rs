@@ -42,6 +42,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Capture web pages into a project as sources, each kept as a WARC archive in its
+    /// sources folder with where and when it was fetched; `.warc`/`.warc.gz` files given
+    /// instead of addresses are read as sources, one per page they hold.
+    Capture {
+        /// The project file (`.ron`); it is saved once with every page captured.
+        project: PathBuf,
+        /// Web addresses (http or https) or WARC archives.
+        #[arg(required = true, value_name = "URL")]
+        urls: Vec<String>,
+    },
     /// Write a fact-check report of a project: html, md, csv, claimreview or annotations.
     Export(ExportArgs),
     /// Internal: read a PDF from standard input and answer in JSON on standard output. The
@@ -117,6 +127,7 @@ fn main() -> ExitCode {
         Some(Command::Extract { file, json }) => extract(&file, json).map(|()| ExitCode::SUCCESS),
         Some(Command::Export(args)) => export(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Compare { left, right, json }) => compare(&left, &right, json).map(|()| ExitCode::SUCCESS),
+        Some(Command::Capture { project, urls }) => capture(&project, &urls),
         Some(Command::ReadPdfWorker) => return read_pdf_worker(),
         None => open_app(cli.project),
     };
@@ -131,6 +142,35 @@ fn check(project: &std::path::Path) -> anyhow::Result<ExitCode> {
     let report = crosscheck::check::check_project(project)?;
     write_to(&Destination::Stdout, report.to_string().as_bytes())?;
     Ok(if report.is_sound() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}
+
+/// `crosscheck capture`: one line per address, the failures on standard error; status 1
+/// if any address gave no source.
+fn capture(project: &std::path::Path, urls: &[String]) -> anyhow::Result<ExitCode> {
+    let options = crosscheck::capture::FetchOptions::default();
+    let outcomes = crosscheck::capture::capture_into_project(project, urls, &options)?;
+    let mut failed = false;
+    let loaded = crosscheck::store::load(project)?;
+    for (url, outcome) in outcomes {
+        match outcome {
+            Ok(ids) => {
+                for id in ids {
+                    let line = loaded
+                        .project
+                        .sources
+                        .get(&id)
+                        .and_then(crosscheck::model::Source::capture)
+                        .map_or_else(|| format!("{id}: {url}"), |capture| format!("{id}: {}", capture.summary()));
+                    print_all(&terminal::line(&line))?;
+                }
+            }
+            Err(error) => {
+                failed = true;
+                eprintln!("crosscheck: {}", terminal::line(&error.to_string()));
+            }
+        }
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
 
 fn extract(file: &std::path::Path, json: bool) -> anyhow::Result<()> {

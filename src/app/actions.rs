@@ -32,6 +32,10 @@ pub enum Action {
     OpenSample,
     ImportFiles(Vec<PathBuf>),
     CancelImport,
+    /// Fetch these web addresses and add each page as a source.
+    CaptureUrls(Vec<String>),
+    /// Fetch a captured source's page anew, keep both, and compare them.
+    CaptureAgain(SourceId),
     Search(String),
     /// Jump to the next (or, backwards, the previous) search result.
     NextHit {

@@ -43,7 +43,9 @@ impl CrosscheckApp {
         let replaces = job.replaces.clone();
         self.take_imported(events, &replaces);
         if finished {
-            self.import = None;
+            if let Some(earlier) = self.import.take().and_then(|job| job.compare_with) {
+                self.compare_captures(earlier);
+            }
         } else {
             // The import thread wakes the UI on each file; this keeps the progress bar moving between.
             ctx.request_repaint_after(std::time::Duration::from_millis(200));

@@ -47,6 +47,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, prefs: &Preferences, actions: 
             plain(ui, UiCommand::SaveProjectAs, actions);
             ui.separator();
             plain(ui, UiCommand::ImportSources, actions);
+            plain(ui, UiCommand::CaptureFromWeb, actions);
             plain(ui, UiCommand::ExportReport, actions);
             ui.separator();
             plain(ui, UiCommand::CloseProject, actions);

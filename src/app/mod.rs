@@ -18,6 +18,7 @@
 
 mod actions;
 mod background;
+mod capturing;
 mod commands;
 mod compare;
 pub mod dialogs;

@@ -86,6 +86,8 @@ impl CrosscheckApp {
             Action::RelinkFolder => self.request(Request::RelinkFolder),
             Action::Request(request) => self.request(request),
             Action::CancelImport => self.cancel_import(),
+            Action::CaptureUrls(urls) => self.start_capture(urls, None),
+            Action::CaptureAgain(id) => self.start_capture(Vec::new(), Some(id)),
             Action::Search(query) => {
                 self.search.query = query;
                 self.search.computed_at = None;
@@ -138,6 +140,10 @@ impl CrosscheckApp {
             UiCommand::CloseProject => self.request(Request::Guarded(PendingAction::CloseProject)),
             UiCommand::Quit => self.request(Request::Guarded(PendingAction::Quit)),
             UiCommand::ImportSources => self.request(Request::Import),
+            UiCommand::CaptureFromWeb => {
+                self.capture.open = true;
+                self.capture.focus = true;
+            }
             UiCommand::ExportReport => self.export.open = self.session.workspace().is_some(),
             UiCommand::CompareSources => {
                 self.central = self.central.toggled(CentralView::Compare, self.session.workspace().is_some());

@@ -74,6 +74,7 @@ pub struct CrosscheckApp {
     pub(super) document: DocumentView,
     pub(super) export: ExportDialog,
     pub(super) compare: CompareView,
+    pub(super) capture: super::capturing::CaptureDialog,
     pub(super) facts: FactsView,
     /// What the middle of the window shows.
     pub(super) central: CentralView,
@@ -104,6 +105,7 @@ impl CrosscheckApp {
             document: DocumentView::default(),
             export: ExportDialog::default(),
             compare: CompareView::default(),
+            capture: super::capturing::CaptureDialog::default(),
             facts: FactsView::default(),
             central: CentralView::Document,
             actions: Actions::default(),
@@ -290,6 +292,7 @@ impl eframe::App for CrosscheckApp {
         self.check_disk_on_focus(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_dropped_files(&ctx);
+        self.handle_pasted_addresses(&ctx);
 
         egui::Panel::top("menu bar").show(ui, |ui| menu::show(ui, &self.session, &self.prefs, &mut self.actions));
         egui::Panel::bottom("status bar").show(ui, |ui| {
@@ -299,6 +302,7 @@ impl eframe::App for CrosscheckApp {
         if let Some(workspace) = self.session.workspace() {
             self.export.show(&ctx, workspace, &mut self.actions);
         }
+        self.capture.show(&ctx, &mut self.actions);
         prompts::show(&ctx, &self.session, &mut self.actions);
         self.show_in_app_dialog(&ctx);
         prompts::notices(&ctx, &self.notices, &mut self.actions);

@@ -172,6 +172,16 @@ fn source_entry(out: &mut String, id: SourceId, source: &Source) -> fmt::Result 
     if let Some(original) = &source.content.original {
         write!(out, "  \n  {}, SHA-256 {}", inline(&original.path), inline(&original.sha256))?;
     }
+    if let Some(capture) = source.capture() {
+        let when = crate::model::readable_utc(&capture.captured_at);
+        write!(
+            out,
+            "  \n  Captured {} from {}, SHA-256 {}",
+            inline(&when),
+            link(&capture.final_url, &capture.final_url),
+            inline(&capture.payload_sha256)
+        )?;
+    }
     out.push_str("\n\n");
     Ok(())
 }

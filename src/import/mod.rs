@@ -114,12 +114,13 @@ fn supported_list() -> String {
 
 /// Whether files with this name can be imported.
 pub fn is_supported(path: &Path) -> bool {
-    importer_for(path).is_some()
+    importer_for(path).is_some() || crate::capture::is_warc(path)
 }
 
 /// File name extensions Crosscheck imports, for file dialogs.
 pub fn supported_extensions() -> Vec<&'static str> {
-    IMPORTERS.iter().map(|(extension, _, _)| *extension).collect()
+    // Web archives hold pages rather than being one; `crate::capture` reads them.
+    IMPORTERS.iter().map(|(extension, _, _)| *extension).chain(["warc", "warc.gz"]).collect()
 }
 
 /// The extension a file is known by, what its bytes must be, and its importer.

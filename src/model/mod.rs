@@ -27,7 +27,9 @@ pub use claim::Claim;
 pub use conflict::{Conflict, ConflictKind, ConflictStatus};
 pub use evidence::{Evidence, Stance};
 pub use ids::{ClaimId, ConflictId, EvidenceId, IdCounters, SourceId};
-pub use source::{OriginalFile, Source, SourceContent, SourceFormat, SourceMeta};
+pub use source::{
+    Capture, EarlierCapture, OriginalFile, Redirect, Source, SourceContent, SourceFormat, SourceMeta, readable_utc,
+};
 pub use validate::Problem;
 pub use verdict::{Tone, VerdictLevel, VerdictScale};
 pub use web::{date_problem, iso_date, web_url};

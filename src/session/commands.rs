@@ -13,6 +13,7 @@ pub enum UiCommand {
     SaveProjectAs,
     CloseProject,
     Quit,
+    CaptureFromWeb,
     ImportSources,
     ExportReport,
     Undo,
@@ -99,7 +100,7 @@ impl UiCommand {
     /// that each sits at its ordinal): a new command that is left out fails to compile there
     /// or fails that test. Longer shortcuts come before shorter ones they contain, so that
     /// Ctrl+Shift+Z is not taken for Ctrl+Z when shortcuts are matched in this order.
-    pub const ALL: [UiCommand; 23] = [
+    pub const ALL: [UiCommand; 24] = [
         UiCommand::Redo,
         UiCommand::SaveProjectAs,
         UiCommand::ShowFacts,
@@ -109,6 +110,7 @@ impl UiCommand {
         UiCommand::SaveProject,
         UiCommand::CloseProject,
         UiCommand::Quit,
+        UiCommand::CaptureFromWeb,
         UiCommand::ImportSources,
         UiCommand::ExportReport,
         UiCommand::Undo,
@@ -137,20 +139,21 @@ impl UiCommand {
             Self::SaveProject => 6,
             Self::CloseProject => 7,
             Self::Quit => 8,
-            Self::ImportSources => 9,
-            Self::ExportReport => 10,
-            Self::Undo => 11,
-            Self::Find => 12,
-            Self::CompareSources => 13,
-            Self::MarkClaim => 14,
-            Self::AttachEvidence(Stance::Supports) => 15,
-            Self::AttachEvidence(Stance::Contradicts) => 16,
-            Self::AttachEvidence(Stance::Context) => 17,
-            Self::AddToConflict => 18,
-            Self::DeleteSelected => 19,
-            Self::ToggleSources => 20,
-            Self::ToggleClaims => 21,
-            Self::ToggleBottom => 22,
+            Self::CaptureFromWeb => 9,
+            Self::ImportSources => 10,
+            Self::ExportReport => 11,
+            Self::Undo => 12,
+            Self::Find => 13,
+            Self::CompareSources => 14,
+            Self::MarkClaim => 15,
+            Self::AttachEvidence(Stance::Supports) => 16,
+            Self::AttachEvidence(Stance::Contradicts) => 17,
+            Self::AttachEvidence(Stance::Context) => 18,
+            Self::AddToConflict => 19,
+            Self::DeleteSelected => 20,
+            Self::ToggleSources => 21,
+            Self::ToggleClaims => 22,
+            Self::ToggleBottom => 23,
         }
     }
 
@@ -162,6 +165,7 @@ impl UiCommand {
             Self::SaveProjectAs => "Save as…",
             Self::CloseProject => "Close project",
             Self::Quit => "Quit",
+            Self::CaptureFromWeb => "Capture from the web…",
             Self::ImportSources => "Import sources…",
             Self::ExportReport => "Export report…",
             Self::Undo => "Undo",
@@ -190,6 +194,9 @@ impl UiCommand {
             Self::SaveProjectAs => "Save the project to a new file, with copies of its source files",
             Self::CloseProject => "Close the project",
             Self::Quit => "Quit Crosscheck",
+            Self::CaptureFromWeb => {
+                "Fetch web pages by their address and add them as sources, each archived as a WARC file with when and where it was captured"
+            }
             Self::ImportSources => {
                 "Add documents as sources: text, Markdown, web pages, PDF, Word or OpenDocument files"
             }
@@ -227,6 +234,7 @@ impl UiCommand {
             Self::SaveProjectAs => ctrl_shift(K::S),
             Self::CloseProject => ctrl(K::W),
             Self::Quit => ctrl(K::Q),
+            Self::CaptureFromWeb => ctrl_shift(K::I),
             Self::ImportSources => ctrl(K::I),
             Self::ExportReport => ctrl(K::E),
             Self::Undo => ctrl(K::Z),
@@ -255,6 +263,7 @@ impl UiCommand {
             | Self::OpenProject
             | Self::Quit
             | Self::ImportSources
+            | Self::CaptureFromWeb
             | Self::ToggleSources
             | Self::ToggleClaims
             | Self::ToggleBottom

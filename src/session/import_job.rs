@@ -26,6 +26,8 @@ pub struct ImportJob {
     /// Sources whose text the file at each path replaces (re-import or relink); files
     /// not listed become new sources.
     pub replaces: BTreeMap<PathBuf, SourceId>,
+    /// For "Capture again": the earlier capture, to compare with the new one when it lands.
+    pub compare_with: Option<SourceId>,
     task: Task<ImportEvent>,
 }
 
@@ -37,12 +39,19 @@ impl ImportJob {
         project_dir: Option<PathBuf>,
         wake: Wake,
     ) -> std::io::Result<Self> {
+        let rereading: Vec<PathBuf> = replaces.keys().cloned().collect();
         let task = Task::spawn("import", wake, move |worker| {
             let files = expand(paths);
             worker.set_total(files.len());
             for file in files {
                 if worker.is_cancelled() {
                     break;
+                }
+                if crate::capture::is_warc(&file) {
+                    if !send_archive(worker, &file, project_dir.as_deref(), rereading.contains(&file)) {
+                        break;
+                    }
+                    continue;
                 }
                 let event = match store::source_from_file(&file, project_dir.as_deref(), worker.cancel_flag()) {
                     Ok(source) => ImportEvent::Imported { file: file.clone(), source: Box::new(source) },
@@ -59,7 +68,46 @@ impl ImportJob {
                 }
             }
         })?;
-        Ok(Self { replaces, task })
+        Ok(Self { replaces, compare_with: None, task })
+    }
+
+    /// Starts capturing `urls` into the project in `project_dir` (see [`crate::capture`]);
+    /// each page arrives like an imported file, named by its WARC. `again` is the source a
+    /// "Capture again" re-fetches: its history is carried on and the two are compared.
+    pub fn capture(
+        urls: Vec<String>,
+        again: Option<(SourceId, crate::model::Source)>,
+        project_dir: PathBuf,
+        options: crate::capture::FetchOptions,
+        wake: Wake,
+    ) -> std::io::Result<Self> {
+        let compare_with = again.as_ref().map(|(id, _)| *id);
+        let task = Task::spawn("capture", wake, move |worker| {
+            worker.set_total(urls.len().max(usize::from(again.is_some())));
+            let jobs: Vec<Option<String>> =
+                if again.is_some() { vec![None] } else { urls.into_iter().map(Some).collect() };
+            for url in jobs {
+                let cancel = worker.cancel_flag();
+                let captured = match (&url, &again) {
+                    (Some(url), _) => crate::capture::capture_source(url, &project_dir, &options, Vec::new(), cancel),
+                    (None, Some((_, source))) => crate::capture::capture_again(source, &project_dir, &options, cancel),
+                    (None, None) => break,
+                };
+                let event = match captured {
+                    Ok(source) => {
+                        let warc = source.source.content.original.as_ref().map(|o| project_dir.join(&o.path));
+                        ImportEvent::Imported { file: warc.unwrap_or_default(), source: Box::new(source) }
+                    }
+                    Err(error) if error.is_cancelled() => break,
+                    Err(error) => ImportEvent::Failed(error.to_string()),
+                };
+                worker.advance();
+                if !worker.send(event) {
+                    break;
+                }
+            }
+        })?;
+        Ok(Self { replaces: BTreeMap::new(), compare_with, task })
     }
 
     pub fn progress(&self) -> Progress {
@@ -78,6 +126,27 @@ impl ImportJob {
     pub fn is_finished(&self) -> bool {
         self.task.is_finished()
     }
+}
+
+/// Sends a source for each page of a WARC archive; a re-read archive (`replacing`) gives
+/// only its first page, which replaces the source. False once the window stops listening.
+fn send_archive(
+    worker: &super::tasks::Worker<ImportEvent>,
+    file: &Path,
+    project_dir: Option<&Path>,
+    replacing: bool,
+) -> bool {
+    let events = match crate::capture::sources_from_warc(file, project_dir, worker.cancel_flag()) {
+        Ok(sources) => sources
+            .into_iter()
+            .take(if replacing { 1 } else { usize::MAX })
+            .map(|source| ImportEvent::Imported { file: file.to_owned(), source: Box::new(source) })
+            .collect(),
+        Err(error) if error.is_cancelled() => return false,
+        Err(error) => vec![ImportEvent::Failed(error.to_string())],
+    };
+    worker.advance();
+    events.into_iter().all(|event| worker.send(event))
 }
 
 /// Adds the sources an import read as one undoable step, replaces the text of each source

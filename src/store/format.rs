@@ -4,7 +4,7 @@
 //! // Crosscheck project file
 //! (
 //!     format: "crosscheck-project",
-//!     version: 2,
+//!     version: 3,
 //!     project: ( ... ),
 //! )
 //! ```
@@ -22,7 +22,7 @@ use crate::model::Project;
 /// The `format` every project file declares.
 pub const FORMAT_NAME: &str = "crosscheck-project";
 /// The version this build writes. Bump it, and add a migration, whenever the saved shape changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 const HEADER_COMMENT: &str = "// Crosscheck project file. Edit with care: offsets count characters.\n";
 

@@ -18,6 +18,9 @@ use crate::model::{
 pub(super) fn from_version(version: u32, text: &str) -> Result<Project, FormatError> {
     match version {
         1 => Ok(ron::from_str::<Body<v1::Project>>(text)?.project.into_current()),
+        // Version 2 is version 3 without web captures (`capture` on an original file, which
+        // defaults to none): the current structs read it as it is.
+        2 => Ok(ron::from_str::<Body<Project>>(text)?.project),
         other => Err(FormatError::Syntax {
             line: 1,
             column: 1,
@@ -210,7 +213,8 @@ impl v1::Source {
             v1::SourceKind::Text => SourceFormat::PlainText,
             v1::SourceKind::Markdown => SourceFormat::Markdown,
         };
-        let original = self.file.map(|path| OriginalFile { path, sha256: self.sha256, importer: String::new() });
+        let original =
+            self.file.map(|path| OriginalFile { path, sha256: self.sha256, importer: String::new(), capture: None });
         Source {
             meta: SourceMeta {
                 title: self.title,

@@ -49,7 +49,7 @@ fn saving_twice_gives_identical_bytes_and_a_backup() {
     assert_eq!(fs::read_to_string(&path).expect("read"), first);
     assert_eq!(fs::read_to_string(backup_path(&path)).expect("backup"), first);
     assert!(first.starts_with("// Crosscheck project file"));
-    assert!(first.contains("\tformat: \"crosscheck-project\",\n\tversion: 2,\n"), "the version comes first");
+    assert!(first.contains("\tformat: \"crosscheck-project\",\n\tversion: 3,\n"), "the version comes first");
     assert!(first.contains("the council said. Repairs will cost 2.4 million."), "text stays readable");
 }
 
@@ -57,7 +57,7 @@ fn saving_twice_gives_identical_bytes_and_a_backup() {
 fn a_newer_file_is_refused_by_version_and_left_alone() {
     let folder = tempfile::tempdir().expect("folder");
     let (path, text) = saved_sample(folder.path());
-    let newer = text.replace("version: 2,", "version: 7,\n    shiny_new_field: [1, 2, 3],");
+    let newer = text.replace("version: 3,", "version: 7,\n    shiny_new_field: [1, 2, 3],");
     fs::write(&path, &newer).expect("write");
     let error = load(&path).expect_err("refused").to_string();
     assert!(
@@ -212,4 +212,15 @@ fn a_failed_save_names_the_os_error_once() {
     let chain = format!("{:#}", anyhow::Error::from(error));
     assert_eq!(chain.matches("os error").count(), 1, "{chain}");
     assert!(chain.contains("missing/case.ron"), "{chain}");
+}
+
+#[test]
+fn a_version_2_file_from_before_web_captures_loads_and_is_upgraded_on_save() {
+    let folder = tempfile::tempdir().expect("folder");
+    let (path, text) = saved_sample(folder.path());
+    fs::write(&path, text.replace("\tversion: 3,", "\tversion: 2,")).expect("write");
+    let loaded = load(&path).expect("loads");
+    assert_eq!(loaded.migrated_from, Some(2));
+    save(&loaded.project, &path).expect("saves");
+    assert_eq!(fs::read_to_string(&path).expect("read"), text, "the same project, now version 3");
 }

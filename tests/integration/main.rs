@@ -3,6 +3,7 @@
 //! `cargo test` fast to link and `target/` small enough for the CI machine's disk.
 
 mod article_extraction;
+mod capture;
 mod cli;
 mod export_cli;
 mod export_escaping;

@@ -290,6 +290,15 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
     if let Some(original) = &source.content.original {
         ui.label(format!("Original file: {}", original.path));
         ui.colored_label(palette.muted_text, RichText::new(format!("SHA-256 {}", original.sha256)).small().monospace());
+        if let Some(capture) = original.capture.as_deref() {
+            capture_lines(ui, capture, palette);
+            let again = ui
+                .button("Capture again")
+                .on_hover_text("Fetch the page anew as a new source, keep both captures, and compare the two versions");
+            if again.clicked() {
+                actions.push(Action::CaptureAgain(id));
+            }
+        }
         if let Some(warning) = super::original_warning(workspace.original_status.get(&id)) {
             ui.colored_label(palette.warning, format!("! {warning}."));
         }
@@ -315,4 +324,30 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
         }
     }
     delete_button(ui, "source", actions);
+}
+
+/// A captured source's provenance: when and from where, the redirect chain, the payload
+/// digest, and every capture of the page, oldest first.
+fn capture_lines(ui: &mut egui::Ui, capture: &crate::model::Capture, palette: &Palette) {
+    use crate::model::readable_utc;
+    ui.label(format!("Captured {} from {}", readable_utc(&capture.captured_at), capture.final_url));
+    for hop in &capture.redirects {
+        ui.colored_label(palette.muted_text, format!("redirected by {} ({})", hop.url, hop.status));
+    }
+    ui.colored_label(palette.muted_text, format!("HTTP {} · {}", capture.status, capture.content_type));
+    ui.colored_label(
+        palette.muted_text,
+        RichText::new(format!("Page SHA-256 {}", capture.payload_sha256)).small().monospace(),
+    );
+    egui::CollapsingHeader::new(format!(
+        "History: {}",
+        crate::wording::count(capture.history.len() + 1, "capture", "captures")
+    ))
+    .id_salt("capture history")
+    .show(ui, |ui| {
+        for earlier in &capture.history {
+            ui.label(format!("{} · {}", readable_utc(&earlier.captured_at), earlier.warc));
+        }
+        ui.label(format!("{} · this source", readable_utc(&capture.captured_at)));
+    });
 }

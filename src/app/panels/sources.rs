@@ -18,6 +18,9 @@ pub fn show(ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
             if ui.button("+ Import").on_hover_text(UiCommand::ImportSources.tooltip()).clicked() {
                 actions.command(UiCommand::ImportSources);
             }
+            if ui.button("+ Web").on_hover_text(UiCommand::CaptureFromWeb.tooltip()).clicked() {
+                actions.command(UiCommand::CaptureFromWeb);
+            }
         });
     });
     ui.separator();

@@ -176,6 +176,11 @@ fn source_entry(html: &mut Html, id: SourceId, source: &Source) {
         html.raw("<p class=\"source-file\">").text(&original.path).raw(" <span class=\"sha\">SHA-256 ");
         html.text(&original.sha256).raw("</span></p>");
     }
+    if let Some(capture) = source.capture() {
+        html.raw("<p class=\"source-capture\">Captured ").text(&crate::model::readable_utc(&capture.captured_at));
+        html.raw(" from ").web_link(&capture.final_url, &capture.final_url);
+        html.raw(", <span class=\"sha\">SHA-256 ").text(&capture.payload_sha256).raw("</span></p>");
+    }
     html.raw("</li>\n");
 }
 
