@@ -208,3 +208,17 @@ fn a_quotation_in_another_tense_is_the_speakers_words() {
         ("chose", "refused"),
     );
 }
+
+#[test]
+fn a_total_and_its_parts_are_one_count() {
+    assert_agree(
+        "The storm killed two firefighters and at least four other people near the coast.",
+        "The storm killed six people near the coast, officials said.",
+    );
+    assert_flags(
+        "The storm killed two firefighters and at least four other people near the coast.",
+        "The storm killed nine people near the coast, officials said.",
+        &[Number],
+        ("", "nine"),
+    );
+}

@@ -174,6 +174,9 @@ fn unmatched_quantities(
             }
         }
     }
+    // "two officials and at least five other people" is "seven people" counted apart.
+    account_for_sums(left, &mut left_used, right, &mut right_used);
+    account_for_sums(right, &mut right_used, left, &mut left_used);
     // A figure one copy repeats ("40 percent ... those 40 percent") is stated once, and
     // a range ("from 29.4 to 32.6") accounts for both ends written apart.
     let rest = |side: &[facts::Quantity], used: &[bool], other: &[facts::Quantity]| {
@@ -187,6 +190,48 @@ fn unmatched_quantities(
             .collect::<Vec<_>>()
     };
     (rest(left, &left_used, right), rest(right, &right_used, left))
+}
+
+/// Marks a whole count on one side and the two or three counts on the other side that
+/// add up to it as agreeing: one toll given as a total and as its parts.
+fn account_for_sums(
+    totals: &[facts::Quantity],
+    totals_used: &mut [bool],
+    parts: &[facts::Quantity],
+    parts_used: &mut [bool],
+) {
+    let count = |q: &facts::Quantity| {
+        q.class == QuantityClass::Amount && q.upto.is_none() && q.value.fract() == 0.0 && q.value > 0.0
+    };
+    for (t, total) in totals.iter().enumerate() {
+        if totals_used[t] || !count(total) {
+            continue;
+        }
+        let free: Vec<usize> = (0..parts.len()).filter(|&k| !parts_used[k] && count(&parts[k])).collect();
+        let adds_up =
+            |ks: &[usize]| (ks.iter().map(|&k| parts[k].value).sum::<f64>() - total.value).abs() < f64::EPSILON;
+        let mut found: Option<Vec<usize>> = None;
+        'search: for (n, &a) in free.iter().enumerate() {
+            for (m, &b) in free.iter().enumerate().skip(n + 1) {
+                if adds_up(&[a, b]) {
+                    found = Some(vec![a, b]);
+                    break 'search;
+                }
+                for &c in free.iter().skip(m + 1) {
+                    if adds_up(&[a, b, c]) {
+                        found = Some(vec![a, b, c]);
+                        break 'search;
+                    }
+                }
+            }
+        }
+        if let Some(ks) = found {
+            totals_used[t] = true;
+            for k in ks {
+                parts_used[k] = true;
+            }
+        }
+    }
 }
 
 /// The first content word after a number and its unit: what "14 percent for saturated
