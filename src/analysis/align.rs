@@ -105,21 +105,28 @@ fn content_ids<'a>(left: &'a Side, right: &'a Side) -> (Vec<Vec<u32>>, Vec<Vec<u
     (l, r)
 }
 
-/// Number of ids two sorted, deduplicated lists share.
-fn shared(left: &[u32], right: &[u32]) -> usize {
-    let (mut at_left, mut at_right, mut count) = (0, 0, 0);
-    while at_left < left.len() && at_right < right.len() {
-        match left[at_left].cmp(&right[at_right]) {
-            std::cmp::Ordering::Less => at_left += 1,
-            std::cmp::Ordering::Greater => at_right += 1,
-            std::cmp::Ordering::Equal => {
-                count += 1;
-                at_left += 1;
-                at_right += 1;
+/// The ids two sorted, deduplicated lists share, in order.
+fn common<'a>(left: &'a [u32], right: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+    let (mut at_left, mut at_right) = (0, 0);
+    std::iter::from_fn(move || {
+        while at_left < left.len() && at_right < right.len() {
+            match left[at_left].cmp(&right[at_right]) {
+                std::cmp::Ordering::Less => at_left += 1,
+                std::cmp::Ordering::Greater => at_right += 1,
+                std::cmp::Ordering::Equal => {
+                    at_left += 1;
+                    at_right += 1;
+                    return Some(left[at_left - 1]);
+                }
             }
         }
-    }
-    count
+        None
+    })
+}
+
+/// Number of ids two sorted, deduplicated lists share.
+fn shared(left: &[u32], right: &[u32]) -> usize {
+    common(left, right).count()
 }
 
 /// How much sharing each word says about two sentences being one: a word in every
@@ -243,18 +250,7 @@ impl Side<'_> {
 /// Weighted Dice coefficient of two sentences' content words (as in `candidates`).
 fn similarity(weight: &[f64], left: &[u32], right: &[u32]) -> f64 {
     let mass = |ids: &[u32]| ids.iter().map(|&id| weight[id as usize]).sum::<f64>();
-    let (mut at_left, mut at_right, mut shared_mass) = (0, 0, 0.0);
-    while at_left < left.len() && at_right < right.len() {
-        match left[at_left].cmp(&right[at_right]) {
-            std::cmp::Ordering::Less => at_left += 1,
-            std::cmp::Ordering::Greater => at_right += 1,
-            std::cmp::Ordering::Equal => {
-                shared_mass += weight[left[at_left] as usize];
-                at_left += 1;
-                at_right += 1;
-            }
-        }
-    }
+    let shared_mass: f64 = common(left, right).map(|id| weight[id as usize]).sum();
     2.0 * shared_mass / (mass(left) + mass(right)).max(f64::MIN_POSITIVE)
 }
 
