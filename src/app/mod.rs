@@ -28,6 +28,7 @@ mod facts;
 mod file_dialog;
 mod importing;
 mod menu;
+mod merge_conflicts;
 mod panels;
 mod prefs;
 mod prompts;

@@ -293,6 +293,7 @@ impl eframe::App for CrosscheckApp {
         self.draw_panels(ui);
         if let Some(workspace) = self.session.workspace() {
             self.export.show(&ctx, workspace, &mut self.actions);
+            super::merge_conflicts::show(&ctx, workspace, &mut self.actions);
         }
         prompts::show(&ctx, &self.session, &mut self.actions);
         self.show_in_app_dialog(&ctx);

@@ -12,6 +12,11 @@ pub mod git_setup;
 pub mod merge;
 pub mod renumber;
 pub mod resolve;
+pub mod scripts;
+pub mod verify;
 
 pub use driver::{DriverError, DriverOutcome, merge_files};
 pub use merge::{MergeError, MergeReport, Merged, SideLabels, merge};
+
+#[cfg(test)]
+mod tests;

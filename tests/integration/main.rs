@@ -15,4 +15,5 @@ mod kill_gui;
 mod kill_save;
 mod print_report;
 mod roundtrip;
+mod teamwork_git;
 mod untrusted_projects;
