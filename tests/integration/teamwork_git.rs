@@ -69,12 +69,22 @@ impl Repo {
     /// Commits `ours` on main and `theirs` on a branch from the base, merges the branch
     /// into main with git, and checks the result. Returns git's exit status and the result.
     fn merge_branches(&self, base: &Project, ours: &Project, theirs: &Project) -> (bool, Project) {
+        self.merge_branches_with(base, ours, theirs, |_| {})
+    }
+
+    /// As [`Repo::merge_branches`], calling `also` on each side ("ours", "theirs") before
+    /// its commit, for changes to other files.
+    fn merge_branches_with(&self, base: &Project, ours: &Project, theirs: &Project, also: impl Fn(&str)) -> (bool, Project) {
         self.git(&["checkout", "-q", "-b", "theirs"]);
         self.write(theirs);
-        self.git(&["commit", "-q", "-am", "theirs"]);
+        also("theirs");
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", "theirs"]);
         self.git(&["checkout", "-q", "main"]);
         self.write(ours);
-        self.git(&["commit", "-q", "-am", "ours"]);
+        also("ours");
+        self.git(&["add", "-A"]);
+        self.git(&["commit", "-q", "-m", "ours"]);
         let merged_by_git = self.git(&["merge", "--no-edit", "theirs"]);
         let text = std::fs::read_to_string(self.path().join(PROJECT)).expect("read");
         assert!(!text.contains("<<<<<<<"), "conflict markers in the project");
@@ -115,16 +125,15 @@ fn git_merges_disjoint_additions_and_originals_of_the_same_name() {
     let b = add_claim(&mut theirs, "added on the branch", 50);
     assert_eq!(a, b);
     // Both analysts import a different file called report.txt.
-    repo.git(&["checkout", "-q", "-b", "theirs"]);
-    let theirs_file = crosscheck::store::adopt_original(repo.path(), "report.txt", b"branch copy").expect("adopt");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "original"]);
-    repo.git(&["checkout", "-q", "main"]);
-    let ours_file = crosscheck::store::adopt_original(repo.path(), "report.txt", b"main copy").expect("adopt");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "original"]);
-    repo.git(&["checkout", "-q", "theirs"]);
-    let (clean, result) = repo.merge_branches(&base, &ours, &theirs);
+    let copies = |side: &str| {
+        let bytes = if side == "ours" { b"main copy".as_slice() } else { b"branch copy".as_slice() };
+        crosscheck::store::adopt_original(repo.path(), "report.txt", bytes).expect("adopt")
+    };
+    let (ours_file, theirs_file) = (copies("ours"), copies("theirs"));
+    std::fs::remove_dir_all(repo.path().join("sources")).expect("clear");
+    let (clean, result) = repo.merge_branches_with(&base, &ours, &theirs, |side| {
+        copies(side);
+    });
     assert!(clean);
     assert_eq!(result.claims.len(), base.claims.len() + 2);
     assert!(result.claims.values().any(|c| c.notes == "added on the branch"));
@@ -138,8 +147,10 @@ fn git_records_a_conflict_when_both_change_one_verdict_and_check_fails_until_set
     let base = base_project();
     let repo = Repo::new(&base);
     let (mut ours, mut theirs) = (base.clone(), base.clone());
-    set(&mut ours, ClaimId(3), ClaimChange::Verdict("False".to_owned()));
-    set(&mut theirs, ClaimId(3), ClaimChange::Verdict("Mostly true".to_owned()));
+    let others: Vec<String> =
+        base.scale.levels.iter().map(|l| l.label.clone()).filter(|l| *l != base.claims[&ClaimId(3)].verdict).collect();
+    set(&mut ours, ClaimId(3), ClaimChange::Verdict(others[0].clone()));
+    set(&mut theirs, ClaimId(3), ClaimChange::Verdict(others[1].clone()));
     set(&mut theirs, ClaimId(4), ClaimChange::Notes("branch note".to_owned()));
     let (clean, result) = repo.merge_branches(&base, &ours, &theirs);
     assert!(!clean, "git reports the path as conflicted");
