@@ -1,7 +1,7 @@
 //! Merges random edit scripts from two branches and counts what the README reports:
 //! merges tried, clean, merge conflicts recorded, lost edits (must be 0).
 //!
-//! `cargo run --example merge_trials [MERGES]` (default 1000).
+//! `cargo run --example merge_trials [MERGES [EDITS_PER_SIDE]]` (default 1000 and 12).
 
 use crosscheck::teamwork::scripts::{base_project, random_script};
 use crosscheck::teamwork::verify::verify;
@@ -9,13 +9,14 @@ use crosscheck::teamwork::{SideLabels, merge};
 
 fn main() {
     let merges: u64 = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
+    let edits: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(12);
     let (mut clean, mut conflicts, mut lost, mut misplaced, mut broken, mut renumbered) = (0, 0, 0, 0, 0, 0);
     let started = std::time::Instant::now();
     for seed in 0..merges {
         let base = base_project();
         let (mut ours, mut theirs) = (base.clone(), base.clone());
-        random_script(&mut ours, seed * 2 + 1, 12, "ours");
-        random_script(&mut theirs, seed * 2 + 2, 12, "theirs");
+        random_script(&mut ours, seed * 2 + 1, edits, "ours");
+        random_script(&mut theirs, seed * 2 + 2, edits, "theirs");
         let merged = match merge(&base, &ours, &theirs, &SideLabels::default()) {
             Ok(merged) => merged,
             Err(error) => {
@@ -25,6 +26,9 @@ fn main() {
             }
         };
         let findings = verify(&base, &ours, &theirs, &merged);
+        for finding in findings.lost.iter().chain(&findings.misplaced).chain(&findings.broken) {
+            eprintln!("seed {seed}: {finding}");
+        }
         lost += findings.lost.len();
         misplaced += findings.misplaced.len();
         broken += findings.broken.len();

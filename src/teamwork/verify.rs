@@ -162,7 +162,7 @@ fn check_conflicts(base: &Items, ours: &Items, theirs: &Items, merged: &Merged, 
 }
 
 fn check_references(project: &Project, findings: &mut Findings) {
-    for problem in project.problems() {
+    for problem in project.problems().iter().filter(|p| !super::driver::is_orphan_notice(p)) {
         findings.broken.push(problem.to_string());
     }
     let ids = &project.ids;
