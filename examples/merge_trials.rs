@@ -8,11 +8,11 @@ use crosscheck::teamwork::verify::verify;
 use crosscheck::teamwork::{SideLabels, merge};
 
 fn main() {
-    let merges: u64 = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
+    let trials: u64 = std::env::args().nth(1).and_then(|n| n.parse().ok()).unwrap_or(1000);
     let edits: usize = std::env::args().nth(2).and_then(|n| n.parse().ok()).unwrap_or(12);
     let (mut clean, mut conflicts, mut lost, mut misplaced, mut broken, mut renumbered) = (0, 0, 0, 0, 0, 0);
     let started = std::time::Instant::now();
-    for seed in 0..merges {
+    for seed in 0..trials {
         let base = base_project();
         let (mut ours, mut theirs) = (base.clone(), base.clone());
         random_script(&mut ours, seed * 2 + 1, edits, "ours");
@@ -39,9 +39,9 @@ fn main() {
             conflicts += merged.report.new_conflicts.len();
         }
     }
-    println!("merges tried:              {merges}");
+    println!("merges tried:              {trials}");
     println!("clean:                     {clean}");
-    println!("merge conflicts recorded:  {conflicts} (in {} merges)", merges - clean);
+    println!("merge conflicts recorded:  {conflicts} (in {} merges)", trials - clean);
     println!("ids renumbered:            {renumbered}");
     println!("lost edits:                {lost}");
     println!("misplaced conflicts:       {misplaced}");

@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 use thiserror::Error;
 
 use crate::model::{
-    Anchor, CharIndex, Claim, ClaimId, Conflict, ConflictId, ConflictKind, ConflictStatus, Evidence, EvidenceId, MergeConflict,
-    PassageRef, Project, ProjectInfo, Source, SourceContent, SourceId, SourceMeta, Stance, VerdictScale,
+    Anchor, CharIndex, Claim, ClaimId, Conflict, ConflictId, ConflictKind, ConflictStatus, Evidence, EvidenceId,
+    MergeConflict, PassageRef, Project, ProjectInfo, Source, SourceContent, SourceId, SourceMeta, Stance, VerdictScale,
 };
 
 /// Why an edit was refused.
@@ -194,9 +194,11 @@ impl Edit {
                 }
                 Ok(Edit::DismissDiscrepancy { fingerprint })
             }
-            Edit::SettleMergeConflict { index, value } => crate::teamwork::resolve::settle(project, index, value),
+            Edit::SettleMergeConflict { index, value } => {
+                crate::teamwork::resolve::settle(project, index, value.as_deref())
+            }
             Edit::ReopenMergeConflict { index, conflict, previous } => {
-                crate::teamwork::resolve::reopen(project, index, *conflict, previous)
+                crate::teamwork::resolve::reopen(project, index, *conflict, previous.as_deref())
             }
             Edit::Batch { label, edits } => apply_batch(project, label, edits),
         }

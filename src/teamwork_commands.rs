@@ -73,12 +73,11 @@ pub fn agreement(projects: &[PathBuf], format: &str, output: Option<&Path>) -> a
         "csv" => report.to_csv().context("cannot write CSV")?,
         other => anyhow::bail!("unknown format {other:?}: use md or csv"),
     };
-    match output {
-        Some(path) => crosscheck::store::replace_atomically(path, text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display())),
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+    if let Some(path) = output {
+        crosscheck::store::replace_atomically(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))
+    } else {
+        print!("{text}");
+        Ok(())
     }
 }

@@ -44,7 +44,13 @@ pub fn show(ctx: &egui::Context, workspace: &Workspace, actions: &mut Actions) {
         });
 }
 
-fn conflict_ui(ui: &mut egui::Ui, workspace: &Workspace, index: usize, conflict: &MergeConflict, actions: &mut Actions) {
+fn conflict_ui(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    index: usize,
+    conflict: &MergeConflict,
+    actions: &mut Actions,
+) {
     let what = conflict.describe();
     ui.label(RichText::new(&what).strong());
     egui::Grid::new(("merge conflict values", index)).num_columns(2).show(ui, |ui| {
@@ -84,7 +90,8 @@ fn conflict_ui(ui: &mut egui::Ui, workspace: &Workspace, index: usize, conflict:
         }
     });
     ui.data_mut(|data| data.insert_temp(key, draft));
-    if let Some(refused) = ui.data(|data| data.get_temp::<String>(egui::Id::unique(("merge conflict refusal", index)))) {
+    if let Some(refused) = ui.data(|data| data.get_temp::<String>(egui::Id::unique(("merge conflict refusal", index))))
+    {
         ui.colored_label(ui.visuals().error_fg_color, refused);
     }
 }

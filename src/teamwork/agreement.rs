@@ -9,6 +9,7 @@
 //! attached to a claim — with the F1 of the characters both marked.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use crate::model::{ClaimId, Project, SourceId};
 
@@ -111,7 +112,14 @@ pub fn overlap_f1<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> Option<f64> {
 pub fn agreement(analysts: &[Analyst]) -> Agreement {
     let names = analysts.iter().map(|a| a.name.clone()).collect();
     let Some(first) = analysts.first() else {
-        return Agreement { analysts: names, rows: Vec::new(), percent: None, kappa: None, alpha: None, passage_f1: None };
+        return Agreement {
+            analysts: names,
+            rows: Vec::new(),
+            percent: None,
+            kappa: None,
+            alpha: None,
+            passage_f1: None,
+        };
     };
     let mut rows = Vec::new();
     for (&id, claim) in &first.project.claims {
@@ -176,10 +184,8 @@ fn pairwise_agreement(units: &[Vec<&str>]) -> Option<f64> {
 
 /// Cohen's κ over the claims both analysts judged.
 fn cohen_kappa(rows: &[ClaimRow]) -> Option<f64> {
-    let pairs: Vec<(&str, &str)> = rows
-        .iter()
-        .filter_map(|r| Some((r.verdicts.first()?.as_deref()?, r.verdicts.get(1)?.as_deref()?)))
-        .collect();
+    let pairs: Vec<(&str, &str)> =
+        rows.iter().filter_map(|r| Some((r.verdicts.first()?.as_deref()?, r.verdicts.get(1)?.as_deref()?))).collect();
     kappa_of(&pairs)
 }
 
@@ -219,10 +225,8 @@ pub fn krippendorff_alpha(units: &[Vec<&str>]) -> Option<f64> {
     }
     let n: f64 = totals.values().sum();
     let disagreeing: f64 = coincidence.iter().filter(|((c, k), _)| c != k).map(|(_, count)| count).sum();
-    let expected: f64 = totals
-        .iter()
-        .flat_map(|(c, nc)| totals.iter().filter(move |(k, _)| *k != c).map(move |(_, nk)| nc * nk))
-        .sum();
+    let expected: f64 =
+        totals.iter().flat_map(|(c, nc)| totals.iter().filter(move |(k, _)| *k != c).map(move |(_, nk)| nc * nk)).sum();
     (expected > 0.0).then(|| 1.0 - (n - 1.0) * disagreeing / expected)
 }
 
@@ -237,31 +241,35 @@ fn percent(value: Option<f64>) -> String {
 impl Agreement {
     /// A Markdown report: figures, the claims side by side, the disagreements.
     pub fn to_markdown(&self) -> String {
+        Markdown(self).to_string()
+    }
+
+    fn write_markdown(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         let cell = |text: &str| text.replace('|', "\\|").replace(['\n', '\r'], " ");
-        let mut out = String::from("# Agreement between analysts\n\n");
-        out.push_str(&format!("Analysts: {}\n\n", self.analysts.iter().map(|a| cell(a)).collect::<Vec<_>>().join(", ")));
-        out.push_str(&format!("- Claims judged by at least two: {}\n", self.rows.len()));
-        out.push_str(&format!("- Percentage agreement on verdicts: {}\n", percent(self.percent)));
+        out.write_str("# Agreement between analysts\n\n")?;
+        write!(out, "Analysts: {}\n\n", self.analysts.iter().map(|a| cell(a)).collect::<Vec<_>>().join(", "))?;
+        writeln!(out, "- Claims judged by at least two: {}", self.rows.len())?;
+        writeln!(out, "- Percentage agreement on verdicts: {}", percent(self.percent))?;
         if self.analysts.len() == 2 {
-            out.push_str(&format!("- Cohen's κ: {}\n", figure(self.kappa)));
+            writeln!(out, "- Cohen's κ: {}", figure(self.kappa))?;
         }
-        out.push_str(&format!("- Krippendorff's α (nominal): {}\n", figure(self.alpha)));
-        out.push_str(&format!("- Marked passages, mean character-overlap F1: {}\n\n", figure(self.passage_f1)));
-        out.push_str("| Claim | Statement |");
+        writeln!(out, "- Krippendorff's α (nominal): {}", figure(self.alpha))?;
+        write!(out, "- Marked passages, mean character-overlap F1: {}\n\n", figure(self.passage_f1))?;
+        out.write_str("| Claim | Statement |")?;
         for name in &self.analysts {
-            out.push_str(&format!(" {} |", cell(name)));
+            write!(out, " {} |", cell(name))?;
         }
-        out.push_str(" Passage F1 |\n|---|---|");
-        out.push_str(&"---|".repeat(self.analysts.len() + 1));
-        out.push('\n');
+        out.write_str(" Passage F1 |\n|---|---|")?;
+        out.write_str(&"---|".repeat(self.analysts.len() + 1))?;
+        out.write_str("\n")?;
         for row in &self.rows {
-            out.push_str(&format!("| {} | {} |", row.claim, cell(&row.statement)));
+            write!(out, "| {} | {} |", row.claim, cell(&row.statement))?;
             for verdict in &row.verdicts {
-                out.push_str(&format!(" {} |", verdict.as_deref().map_or_else(|| "—".to_owned(), cell)));
+                write!(out, " {} |", verdict.as_deref().map_or_else(|| "—".to_owned(), cell))?;
             }
-            out.push_str(&format!(" {} |\n", figure(row.passage_f1)));
+            writeln!(out, " {} |", figure(row.passage_f1))?;
         }
-        out.push_str("\n## To discuss\n\n");
+        out.write_str("\n## To discuss\n\n")?;
         let mut any = false;
         for row in self.disagreements() {
             any = true;
@@ -271,36 +279,55 @@ impl Agreement {
                 .zip(&row.verdicts)
                 .filter_map(|(name, v)| Some(format!("{}: {}", cell(name), cell(v.as_ref()?))))
                 .collect();
-            out.push_str(&format!(
-                "- {} {} — {}; passages F1 {}\n",
+            writeln!(
+                out,
+                "- {} {} — {}; passages F1 {}",
                 row.claim,
                 cell(&row.statement),
                 verdicts.join(", "),
                 figure(row.passage_f1)
-            ));
+            )?;
         }
         if !any {
-            out.push_str("No disagreements.\n");
+            out.write_str("No disagreements.\n")?;
         }
-        out
+        Ok(())
     }
 
     /// A CSV table: one row per claim, a verdict column per analyst.
     pub fn to_csv(&self) -> Result<String, csv::Error> {
         let mut writer = csv::Writer::from_writer(Vec::new());
         let mut header = vec!["claim".to_owned(), "statement".to_owned()];
-        header.extend(self.analysts.iter().cloned());
+        header.extend(self.analysts.iter().map(String::as_str).map(spreadsheet_text));
         header.extend(["verdicts agree".to_owned(), "passage f1".to_owned()]);
         writer.write_record(&header)?;
         for row in &self.rows {
-            let mut record = vec![row.claim.to_string(), row.statement.clone()];
-            record.extend(row.verdicts.iter().map(|v| v.clone().unwrap_or_default()));
+            let mut record = vec![row.claim.to_string(), spreadsheet_text(&row.statement)];
+            record.extend(row.verdicts.iter().map(|v| spreadsheet_text(v.as_deref().unwrap_or_default())));
             record.push(if row.verdicts_differ() { "no" } else { "yes" }.to_owned());
             record.push(row.passage_f1.map_or_else(String::new, |f| format!("{f:.3}")));
             writer.write_record(&record)?;
         }
-        let bytes = writer.into_inner().map_err(|error| error.into_error())?;
+        let bytes = writer.into_inner().map_err(csv::IntoInnerError::into_error)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+/// The Markdown report, written straight into a formatter.
+struct Markdown<'a>(&'a Agreement);
+
+impl fmt::Display for Markdown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_markdown(f)
+    }
+}
+
+/// A cell a spreadsheet shows as text, never runs as a formula (the rule of the CSV report
+/// export, whose helper is private to `export`).
+fn spreadsheet_text(text: &str) -> String {
+    match text.trim_start().chars().next() {
+        Some('=' | '+' | '-' | '@' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}') => format!("'{text}"),
+        _ => text.to_owned(),
     }
 }
 

@@ -107,9 +107,12 @@ pub fn describe_changes(old: &Project, new: &Project) -> Vec<String> {
             }
         }
     }
-    out.extend(old.sources.iter().filter(|(id, _)| !new.sources.contains_key(id)).map(|(id, s)| {
-        format!("source {id} removed: {}", s.display_title())
-    }));
+    out.extend(
+        old.sources
+            .iter()
+            .filter(|(id, _)| !new.sources.contains_key(id))
+            .map(|(id, s)| format!("source {id} removed: {}", s.display_title())),
+    );
     for (id, claim) in &new.claims {
         match old.claims.get(id) {
             None => out.push(format!("claim {id} added: {} ({})", quote(&claim.statement), claim.verdict)),
@@ -122,35 +125,41 @@ pub fn describe_changes(old: &Project, new: &Project) -> Vec<String> {
             }
         }
     }
-    out.extend(old.claims.iter().filter(|(id, _)| !new.claims.contains_key(id)).map(|(id, c)| {
-        format!("claim {id} removed: {}", quote(&c.statement))
-    }));
+    out.extend(
+        old.claims
+            .iter()
+            .filter(|(id, _)| !new.claims.contains_key(id))
+            .map(|(id, c)| format!("claim {id} removed: {}", quote(&c.statement))),
+    );
     for (id, evidence) in &new.evidence {
         match old.evidence.get(id) {
             None => out.push(evidence_line(*id, evidence)),
             Some(was) => field_changes(&format!("evidence {id}"), was, evidence, &[], &mut out),
         }
     }
-    out.extend(old.evidence.iter().filter(|(id, _)| !new.evidence.contains_key(id)).map(|(id, e)| {
-        format!("evidence {id} removed from {}", e.claim)
-    }));
+    out.extend(
+        old.evidence
+            .iter()
+            .filter(|(id, _)| !new.evidence.contains_key(id))
+            .map(|(id, e)| format!("evidence {id} removed from {}", e.claim)),
+    );
     for (id, conflict) in &new.conflicts {
         match old.conflicts.get(id) {
             None => out.push(format!("conflict {id} added ({}): {}", conflict.kind.label(), quote(&conflict.summary))),
             Some(was) => field_changes(&format!("conflict {id}"), was, conflict, &[], &mut out),
         }
     }
-    out.extend(old.conflicts.keys().filter(|id| !new.conflicts.contains_key(id)).map(|id| format!("conflict {id} removed")));
+    out.extend(
+        old.conflicts.keys().filter(|id| !new.conflicts.contains_key(id)).map(|id| format!("conflict {id} removed")),
+    );
     for recorded in new.merge_conflicts.iter().filter(|c| !old.merge_conflicts.contains(c)) {
         out.push(format!("merge conflict recorded: {}", recorded.describe()));
     }
     for settled in old.merge_conflicts.iter().filter(|c| !new.merge_conflicts.contains(c)) {
         out.push(format!("merge conflict settled: {}", settled.describe()));
     }
-    let (added, removed) = (
-        new.dismissed.difference(&old.dismissed).count(),
-        old.dismissed.difference(&new.dismissed).count(),
-    );
+    let (added, removed) =
+        (new.dismissed.difference(&old.dismissed).count(), old.dismissed.difference(&new.dismissed).count());
     if added + removed > 0 {
         out.push(format!("discrepancies dismissed: {added} added, {removed} restored"));
     }
@@ -168,15 +177,27 @@ pub fn listing(project: &Project) -> String {
     line(format!("project title: {}", project.info.title));
     for (id, source) in &project.sources {
         line(format!("source {id} title: {}", source.display_title()));
-        line(format!("source {id} text: {} characters, starts {}", source.text().chars().count(), quote(source.text())));
+        line(format!(
+            "source {id} text: {} characters, starts {}",
+            source.text().chars().count(),
+            quote(source.text())
+        ));
         let mut meta = Vec::new();
-        field_changes(&format!("source {id}"), &crate::model::SourceMeta::default(), &source.meta, &["title"], &mut meta);
+        field_changes(
+            &format!("source {id}"),
+            &crate::model::SourceMeta::default(),
+            &source.meta,
+            &["title"],
+            &mut meta,
+        );
         meta.into_iter().for_each(&mut line);
     }
     for (id, claim) in &project.claims {
         line(format!("claim {id} statement: {}", claim.statement.split_whitespace().collect::<Vec<_>>().join(" ")));
         line(format!("claim {id} verdict: {}", claim.verdict));
-        for (field, value) in [("claimant", &claim.claimant), ("explanation", &claim.explanation), ("notes", &claim.notes)] {
+        for (field, value) in
+            [("claimant", &claim.claimant), ("explanation", &claim.explanation), ("notes", &claim.notes)]
+        {
             if !value.is_empty() {
                 line(format!("claim {id} {field}: {}", value.split_whitespace().collect::<Vec<_>>().join(" ")));
             }
@@ -186,7 +207,13 @@ pub fn listing(project: &Project) -> String {
         }
         for anchor in &claim.appearances {
             let orphan = if anchor.orphaned { " (orphaned)" } else { "" };
-            line(format!("claim {id} appears in {} at {}-{}{orphan}: {}", anchor.source, anchor.start, anchor.end, quote(&anchor.exact)));
+            line(format!(
+                "claim {id} appears in {} at {}-{}{orphan}: {}",
+                anchor.source,
+                anchor.start,
+                anchor.end,
+                quote(&anchor.exact)
+            ));
         }
     }
     for (id, evidence) in &project.evidence {

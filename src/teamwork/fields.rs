@@ -36,7 +36,13 @@ pub fn parse_value(text: &str, like: &Value) -> Result<Value, String> {
 
 /// Merges `ours` and `theirs`, both descended from `base`; clashes are pushed to `clashes`
 /// with ours kept.
-pub fn merge_values(path: &str, base: Option<&Value>, ours: &Value, theirs: &Value, clashes: &mut Vec<FieldClash>) -> Value {
+pub fn merge_values(
+    path: &str,
+    base: Option<&Value>,
+    ours: &Value,
+    theirs: &Value,
+    clashes: &mut Vec<FieldClash>,
+) -> Value {
     if ours == theirs || base == Some(theirs) {
         return ours.clone();
     }
@@ -93,7 +99,7 @@ fn merge_objects(
 
 /// Sets of words are merged element by element; only a claim's tags are such a set.
 fn is_string_set(path: &str, ours: &[Value], theirs: &[Value]) -> bool {
-    (path == "tags" || path.ends_with(".tags")) && ours.iter().chain(theirs).all(Value::is_string)
+    path.rsplit('.').next() == Some("tags") && ours.iter().chain(theirs).all(Value::is_string)
 }
 
 /// Keeps an element if both sides have it, or one side has it and added it.

@@ -135,7 +135,8 @@ fn to_json<T: Serialize>(what: &str, value: &T) -> Result<Value, MergeError> {
 }
 
 fn from_json<T: DeserializeOwned>(what: &str, value: Value) -> Result<T, MergeError> {
-    serde_json::from_value(value).map_err(|error| MergeError::Shape { what: what.to_owned(), reason: error.to_string() })
+    serde_json::from_value(value)
+        .map_err(|error| MergeError::Shape { what: what.to_owned(), reason: error.to_string() })
 }
 
 impl Merger<'_> {
@@ -229,12 +230,8 @@ fn restore_referenced(project: &mut Project, sides: [&Project; 3]) -> Vec<String
     let mut restored = Vec::new();
     loop {
         let mut changed = false;
-        let missing_claims: Vec<_> = project
-            .evidence
-            .values()
-            .map(|e| e.claim)
-            .filter(|claim| !project.claims.contains_key(claim))
-            .collect();
+        let missing_claims: Vec<_> =
+            project.evidence.values().map(|e| e.claim).filter(|claim| !project.claims.contains_key(claim)).collect();
         for claim in missing_claims {
             if let Some(found) = sides.iter().find_map(|side| side.claims.get(&claim)) {
                 project.claims.insert(claim, found.clone());

@@ -74,9 +74,9 @@ fn recorded(project: &Project, index: usize) -> Result<&MergeConflict, EditError
 }
 
 /// Applies [`Edit::SettleMergeConflict`]; returns its inverse.
-pub(crate) fn settle(project: &mut Project, index: usize, value: Option<String>) -> Result<Edit, EditError> {
+pub(crate) fn settle(project: &mut Project, index: usize, value: Option<&str>) -> Result<Edit, EditError> {
     let conflict = recorded(project, index)?.clone();
-    let previous = match &value {
+    let previous = match value {
         Some(value) => Some(set_field(project, conflict.item, &conflict.field, value)?),
         None => None,
     };
@@ -89,12 +89,12 @@ pub(crate) fn reopen(
     project: &mut Project,
     index: usize,
     conflict: MergeConflict,
-    previous: Option<String>,
+    previous: Option<&str>,
 ) -> Result<Edit, EditError> {
     if index > project.merge_conflicts.len() {
         return Err(EditError::Invalid(format!("no place for merge conflict {}", index + 1)));
     }
-    let value = match &previous {
+    let value = match previous {
         Some(previous) => Some(set_field(project, conflict.item, &conflict.field, previous)?),
         None => None,
     };
@@ -109,15 +109,15 @@ fn set_field(project: &mut Project, item: MergeItem, path: &str, text: &str) -> 
         MergeItem::Project => {
             let (part, rest) = path.split_once('.').ok_or_else(|| EditError::Invalid(format!("no field {path}")))?;
             match part {
-                "info" => set_in(&mut project.info, rest, text, &item),
-                "scale" => set_in(&mut project.scale, rest, text, &item),
+                "info" => set_in(&mut project.info, rest, text, item),
+                "scale" => set_in(&mut project.scale, rest, text, item),
                 _ => Err(EditError::Invalid(format!("no project field {path}"))),
             }
         }
-        MergeItem::Source(id) => set_in(project.sources.get_mut(&id).ok_or_else(missing)?, path, text, &item),
-        MergeItem::Claim(id) => set_in(project.claims.get_mut(&id).ok_or_else(missing)?, path, text, &item),
-        MergeItem::Evidence(id) => set_in(project.evidence.get_mut(&id).ok_or_else(missing)?, path, text, &item),
-        MergeItem::Conflict(id) => set_in(project.conflicts.get_mut(&id).ok_or_else(missing)?, path, text, &item),
+        MergeItem::Source(id) => set_in(project.sources.get_mut(&id).ok_or_else(missing)?, path, text, item),
+        MergeItem::Claim(id) => set_in(project.claims.get_mut(&id).ok_or_else(missing)?, path, text, item),
+        MergeItem::Evidence(id) => set_in(project.evidence.get_mut(&id).ok_or_else(missing)?, path, text, item),
+        MergeItem::Conflict(id) => set_in(project.conflicts.get_mut(&id).ok_or_else(missing)?, path, text, item),
     }
 }
 
@@ -125,7 +125,7 @@ fn set_in<T: Serialize + DeserializeOwned>(
     target: &mut T,
     path: &str,
     text: &str,
-    item: &MergeItem,
+    item: MergeItem,
 ) -> Result<String, EditError> {
     let invalid = |reason: String| EditError::Invalid(format!("{item} {path}: {reason}"));
     let mut json = serde_json::to_value(&*target).map_err(|e| invalid(e.to_string()))?;

@@ -17,7 +17,7 @@ impl Rng {
         Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x >> 12;
         x ^= x << 25;
@@ -28,7 +28,7 @@ impl Rng {
 
     /// A number below `n` (0 when `n` is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { usize::try_from(self.next() % n as u64).unwrap_or(0) }
+        if n == 0 { 0 } else { usize::try_from(self.next_u64() % n as u64).unwrap_or(0) }
     }
 
     pub fn pick<T: Copy>(&mut self, items: &[T]) -> Option<T> {
@@ -38,8 +38,7 @@ impl Rng {
 
 /// A small project both branches start from: three sources, claims with evidence.
 pub fn base_project() -> Project {
-    let mut project =
-        generate(Size { sources: 3, chars_per_source: 800, claims: 8, evidence: 12, conflicts: 2 });
+    let mut project = generate(Size { sources: 3, chars_per_source: 800, claims: 8, evidence: 12, conflicts: 2 });
     for source in project.sources.values_mut() {
         source.content.original = None;
     }
@@ -47,13 +46,12 @@ pub fn base_project() -> Project {
 }
 
 /// One random edit, applied; returns what it did, or `None` if the edit was refused.
-#[expect(clippy::too_many_lines, reason = "one arm per kind of edit reads best side by side")]
 pub fn random_edit(project: &mut Project, rng: &mut Rng, side: &str) -> Option<String> {
     let claims: Vec<_> = project.claims.keys().copied().collect();
     let evidence: Vec<_> = project.evidence.keys().copied().collect();
     let sources: Vec<_> = project.sources.keys().copied().collect();
     let verdicts: Vec<String> = project.scale.levels.iter().map(|l| l.label.clone()).collect();
-    let nonce = rng.next() % 100_000;
+    let nonce = rng.next_u64() % 100_000;
     let edit = match rng.below(11) {
         0 | 1 => {
             let id = rng.pick(&claims)?;

@@ -131,7 +131,10 @@ fn source_texts_changed_differently_keep_both_versions_as_a_conflict() {
     // Taking theirs re-anchors the passages in that source.
     let index = merged.project.merge_conflicts.iter().position(|c| c.field == "content.text").expect("there");
     let mut project = merged.project.clone();
-    super::resolve::pick(&project, index, super::resolve::Pick::Theirs).expect("edit").apply(&mut project).expect("applies");
+    super::resolve::pick(&project, index, super::resolve::Pick::Theirs)
+        .expect("edit")
+        .apply(&mut project)
+        .expect("applies");
     assert!(project.sources[&source].text().starts_with("Theirs"));
     assert!(project.problems().is_empty(), "{:?}", project.problems());
 }
@@ -158,4 +161,3 @@ fn random_edit_scripts_on_both_sides_merge_without_losing_work() {
     }
     assert!(clean > 0 && conflicts > 0, "the scripts should give both clean merges and conflicts");
 }
-

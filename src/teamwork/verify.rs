@@ -68,9 +68,10 @@ fn field<'v>(value: &'v Value, key: &str) -> &'v Value {
 }
 
 fn conflict_on(merged: &Project, item: MergeItem, key: &str) -> bool {
-    merged.merge_conflicts.iter().any(|c| {
-        c.item == item && (c.field == key || c.field.starts_with(&format!("{key}.")) || c.field.is_empty())
-    })
+    merged
+        .merge_conflicts
+        .iter()
+        .any(|c| c.item == item && (c.field == key || c.field.starts_with(&format!("{key}.")) || c.field.is_empty()))
 }
 
 fn words(value: &Value) -> Vec<&str> {
@@ -84,7 +85,9 @@ pub fn verify(base: &Project, ours: &Project, theirs: &Project, merged: &Merged)
     let [base_items, ours_items, theirs_items, merged_items] = [base, ours, &theirs, &merged.project].map(items);
     let mut findings = Findings::default();
     let restored = |name: &str| merged.report.restored.iter().any(|r| r.starts_with(&format!("{name},")));
-    for (side, side_items, other_items) in [("ours", &ours_items, &theirs_items), ("theirs", &theirs_items, &ours_items)] {
+    for (side, side_items, other_items) in
+        [("ours", &ours_items, &theirs_items), ("theirs", &theirs_items, &ours_items)]
+    {
         for (name, (item, value)) in side_items {
             if base_items.get(name).is_some_and(|(_, was)| was == value) {
                 continue;
@@ -117,8 +120,10 @@ pub fn verify(base: &Project, ours: &Project, theirs: &Project, merged: &Merged)
         for (name, (item, _)) in &base_items {
             let deleted_here = !side_items.contains_key(name);
             if deleted_here && merged_items.contains_key(name) {
-                let edited_there = other_items.get(name).is_some_and(|(_, v)| Some(v) != base_items.get(name).map(|(_, b)| b));
-                if !(edited_there && conflict_on(&merged.project, *item, "")) && !restored(name) {
+                let edited_there =
+                    other_items.get(name).is_some_and(|(_, v)| Some(v) != base_items.get(name).map(|(_, b)| b));
+                let explained = (edited_there && conflict_on(&merged.project, *item, "")) || restored(name);
+                if !explained {
                     findings.lost.push(format!("{side}: deletion of {name}"));
                 }
             }
@@ -142,12 +147,13 @@ fn check_conflicts(base: &Items, ours: &Items, theirs: &Items, merged: &Merged, 
         if recorded.item == MergeItem::Project {
             continue;
         }
-        let at = |items: &Items| {
-            items.get(&name).and_then(|(_, v)| super::fields::get_path(v, &recorded.field)).cloned()
-        };
+        let at =
+            |items: &Items| items.get(&name).and_then(|(_, v)| super::fields::get_path(v, &recorded.field)).cloned();
         let (b, o, t) = (at(base), at(ours), at(theirs));
         if o == b || t == b || o == t {
-            findings.misplaced.push(format!("{name} {}: recorded but not changed differently on both sides", recorded.field));
+            findings
+                .misplaced
+                .push(format!("{name} {}: recorded but not changed differently on both sides", recorded.field));
         }
     }
     for (name, (item, o)) in ours {
@@ -155,7 +161,9 @@ fn check_conflicts(base: &Items, ours: &Items, theirs: &Items, merged: &Merged, 
         for key in o.as_object().map(|m| m.keys().collect::<Vec<_>>()).unwrap_or_default() {
             let (bv, ov, tv) = (field(b, key), field(o, key), field(t, key));
             if key != "tags" && ov != bv && tv != bv && ov != tv && !conflict_on(&merged.project, *item, key) {
-                findings.misplaced.push(format!("{name} {key}: changed differently on both sides, no conflict recorded"));
+                findings
+                    .misplaced
+                    .push(format!("{name} {key}: changed differently on both sides, no conflict recorded"));
             }
         }
     }

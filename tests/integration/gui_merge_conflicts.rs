@@ -19,7 +19,8 @@ fn merged_sample() -> (tempfile::TempDir, PathBuf, ClaimId, [String; 2]) {
     let sample = crosscheck::sample_project_path();
     let base = crosscheck::store::load(&sample).expect("sample loads").project;
     let claim = *base.claims.keys().next().expect("a claim");
-    let levels: Vec<String> = base.scale.levels.iter().map(|l| l.label.clone()).filter(|l| *l != base.claims[&claim].verdict).collect();
+    let levels: Vec<String> =
+        base.scale.levels.iter().map(|l| l.label.clone()).filter(|l| *l != base.claims[&claim].verdict).collect();
     let (mut ours, mut theirs) = (base.clone(), base.clone());
     for (side, verdict, notes) in [(&mut ours, &levels[0], "ours says"), (&mut theirs, &levels[1], "theirs says")] {
         Edit::SetClaim { id: claim, change: ClaimChange::Verdict(verdict.clone()) }.apply(side).expect("edit");
@@ -47,7 +48,10 @@ fn merge_conflicts_are_settled_by_side_or_new_value_and_undone() {
     let (_folder, path, claim, [_ours, theirs]) = merged_sample();
     let dialogs = ScriptedDialogs::default();
     let mut harness = Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
-        CrosscheckApp::new(cc, Launch { project: Some(path), dialogs: Box::new(dialogs), autosave_after: Launch::AUTOSAVE_AFTER })
+        CrosscheckApp::new(
+            cc,
+            Launch { project: Some(path), dialogs: Box::new(dialogs), autosave_after: Launch::AUTOSAVE_AFTER },
+        )
     });
     harness.run();
     assert!(harness.query_by_label_contains("Merge conflicts (2)").is_some());

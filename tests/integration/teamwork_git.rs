@@ -53,7 +53,11 @@ impl Repo {
 
     fn git(&self, args: &[&str]) -> Output {
         let output = self.run(Command::new("git").args(args));
-        assert!(output.status.success() || args[0] == "merge", "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success() || args[0] == "merge",
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         output
     }
 
@@ -74,7 +78,13 @@ impl Repo {
 
     /// As [`Repo::merge_branches`], calling `also` on each side ("ours", "theirs") before
     /// its commit, for changes to other files.
-    fn merge_branches_with(&self, base: &Project, ours: &Project, theirs: &Project, also: impl Fn(&str)) -> (bool, Project) {
+    fn merge_branches_with(
+        &self,
+        base: &Project,
+        ours: &Project,
+        theirs: &Project,
+        also: impl Fn(&str),
+    ) -> (bool, Project) {
         self.git(&["checkout", "-q", "-b", "theirs"]);
         self.write(theirs);
         also("theirs");
@@ -93,7 +103,12 @@ impl Repo {
         assert_eq!(result, expected.project, "git ran the driver and wrote its result");
         let findings = verify(base, ours, theirs, &expected);
         assert!(findings.is_empty(), "{findings:#?}");
-        assert_eq!(merged_by_git.status.success(), expected.report.is_clean(), "{}", String::from_utf8_lossy(&merged_by_git.stdout));
+        assert_eq!(
+            merged_by_git.status.success(),
+            expected.report.is_clean(),
+            "{}",
+            String::from_utf8_lossy(&merged_by_git.stdout)
+        );
         (merged_by_git.status.success(), result)
     }
 
@@ -107,7 +122,7 @@ fn add_claim(project: &mut Project, note: &str, start: usize) -> ClaimId {
     let anchor = Anchor::capture(source, project.sources[&source].text(), start, start + 25).expect("fits");
     let id = project.ids.next_claim();
     let mut claim = Claim::marked(anchor, "Unverified");
-    claim.notes = note.to_owned();
+    note.clone_into(&mut claim.notes);
     Edit::InsertClaim { id, claim: Box::new(claim) }.apply(project).expect("insert");
     id
 }
@@ -192,7 +207,12 @@ fn git_reanchors_claims_added_against_a_source_reimported_on_the_other_branch() 
     let appearance = &result.claims[&id].appearances[0];
     assert_eq!(appearance.exact, theirs.claims[&id].appearances[0].exact);
     assert!(!appearance.orphaned);
-    let diff = repo.run(Command::new(env!("CARGO_BIN_EXE_crosscheck")).args(["diff"]).arg(repo.path().join(PROJECT)).arg(repo.path().join(PROJECT)));
+    let diff = repo.run(
+        Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+            .args(["diff"])
+            .arg(repo.path().join(PROJECT))
+            .arg(repo.path().join(PROJECT)),
+    );
     assert!(diff.status.success());
 }
 
@@ -217,9 +237,43 @@ fn the_driver_refuses_what_it_cannot_read_and_leaves_ours_untouched() {
         path
     };
     let project = crosscheck::store::to_ron(&base_project()).expect("ron");
-    let (base, ours, theirs) = (write("o", &project), write("a", &project), write("b", "(format: \"crosscheck-project\", version: 2, project: (broken"));
-    let output = Command::new(env!("CARGO_BIN_EXE_crosscheck")).arg("merge-driver").args([&base, &ours, &theirs]).arg("story.ron").output().expect("runs");
+    let (base, ours, theirs) = (
+        write("o", &project),
+        write("a", &project),
+        write("b", "(format: \"crosscheck-project\", version: 2, project: (broken"),
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .arg("merge-driver")
+        .args([&base, &ours, &theirs])
+        .arg("story.ron")
+        .output()
+        .expect("runs");
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("story.ron: not merged"));
     assert_eq!(std::fs::read_to_string(&ours).expect("read"), project);
+}
+
+#[test]
+fn diff_and_agreement_speak_in_the_analysts_words() {
+    let folder = tempfile::tempdir().expect("folder");
+    let mut base = base_project();
+    let levels: Vec<String> = base.scale.levels.iter().map(|l| l.label.clone()).collect();
+    set(&mut base, ClaimId(1), ClaimChange::Verdict(levels[1].clone()));
+    let mut edited = base.clone();
+    let verdict = levels[2].clone();
+    set(&mut edited, ClaimId(1), ClaimChange::Verdict(verdict.clone()));
+    let (old, new) = (folder.path().join("old.ron"), folder.path().join("new.ron"));
+    std::fs::write(&old, crosscheck::store::to_ron(&base).expect("ron")).expect("write");
+    std::fs::write(&new, crosscheck::store::to_ron(&edited).expect("ron")).expect("write");
+    let run =
+        |args: &[&std::ffi::OsStr]| Command::new(env!("CARGO_BIN_EXE_crosscheck")).args(args).output().expect("runs");
+    let diff = run(&["diff".as_ref(), old.as_os_str(), new.as_os_str()]);
+    let said = String::from_utf8_lossy(&diff.stdout);
+    let expected = format!("claim C1 verdict: {} → {verdict}", base.claims[&ClaimId(1)].verdict);
+    assert_eq!(said.trim(), expected);
+    let agreement = run(&["agreement".as_ref(), old.as_os_str(), new.as_os_str(), "--format".as_ref(), "csv".as_ref()]);
+    let table = String::from_utf8_lossy(&agreement.stdout);
+    assert!(agreement.status.success(), "{}", String::from_utf8_lossy(&agreement.stderr));
+    let c1 = table.lines().find(|line| line.starts_with("C1,")).expect("C1 judged by both");
+    assert!(c1.contains(&format!(",{},{verdict},no,", levels[1])), "{c1}");
 }
