@@ -277,3 +277,28 @@ fn diff_and_agreement_speak_in_the_analysts_words() {
     let c1 = table.lines().find(|line| line.starts_with("C1,")).expect("C1 judged by both");
     assert!(c1.contains(&format!(",{},{verdict},no,", levels[1])), "{c1}");
 }
+
+#[test]
+fn the_driver_migrates_an_old_format_ancestor_before_merging() {
+    let folder = tempfile::tempdir().expect("folder");
+    let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1-project.ron"))
+        .expect("fixture");
+    let (base, _) = crosscheck::store::from_ron(&old).expect("v1 migrates");
+    let claim = *base.claims.keys().next().expect("a claim");
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    set(&mut ours, claim, ClaimChange::Notes("ours".to_owned()));
+    set(&mut theirs, claim, ClaimChange::Explanation("theirs".to_owned()));
+    let write = |name: &str, text: &str| {
+        let path = folder.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let o = write("o", &old);
+    let a = write("a", &crosscheck::store::to_ron(&ours).expect("ron"));
+    let b = write("b", &crosscheck::store::to_ron(&theirs).expect("ron"));
+    let output =
+        Command::new(env!("CARGO_BIN_EXE_crosscheck")).arg("merge-driver").args([&o, &a, &b]).output().expect("runs");
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let merged = crosscheck::store::load(&a).expect("loads").project;
+    assert_eq!((merged.claims[&claim].notes.as_str(), merged.claims[&claim].explanation.as_str()), ("ours", "theirs"));
+}
