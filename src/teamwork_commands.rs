@@ -51,7 +51,17 @@ fn load(path: &Path) -> anyhow::Result<crosscheck::model::Project> {
 pub fn diff(old: &Path, new: Option<&Path>, textconv: bool) -> anyhow::Result<ExitCode> {
     if textconv {
         anyhow::ensure!(new.is_none(), "--textconv takes one project");
-        print!("{}", terminal::block(&teamwork::diff::listing(&load(old)?)));
+        // Git stops a whole `git log -p` when a textconv fails: a version that does not load
+        // (written by hand, from a newer Crosscheck) is shown as its text, under the reason.
+        match crosscheck::store::load(old) {
+            Ok(loaded) => print!("{}", terminal::block(&teamwork::diff::listing(&loaded.project))),
+            Err(error) => {
+                let text = crosscheck::store::read_chosen(old, crosscheck::store::MAX_PROJECT_BYTES)
+                    .with_context(|| format!("cannot read {}", old.display()))?;
+                println!("(not read as a project: {})", terminal::line(&error.to_string()));
+                print!("{}", terminal::block(&String::from_utf8_lossy(&text)));
+            }
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let new = new.context("give the old and the new project")?;

@@ -32,6 +32,8 @@ pub fn show(ctx: &egui::Context, workspace: &Workspace, actions: &mut Actions) {
     egui::Window::new(format!("Merge conflicts ({})", recorded.len()))
         .id(egui::Id::unique("merge conflicts window"))
         .default_size([560.0, 420.0])
+        // Over the document, clear of the sources list and the menu.
+        .default_pos([300.0, 80.0])
         .resizable(true)
         .show(ctx, |ui| {
             ui.weak("Two branches changed these differently. The project holds the first value until you choose.");
