@@ -48,6 +48,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, prefs: &Preferences, actions: 
             ui.separator();
             plain(ui, UiCommand::ImportSources, actions);
             plain(ui, UiCommand::ExportReport, actions);
+            plain(ui, UiCommand::CompareJudgements, actions);
             ui.separator();
             plain(ui, UiCommand::CloseProject, actions);
             plain(ui, UiCommand::Quit, actions);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::actions::Actions;
+use super::agreement::AgreementView;
 use super::compare::CompareView;
 use super::dialogs::{DialogAnswer, DialogKind, FileDialogs};
 use super::document::DocumentView;
@@ -75,6 +76,8 @@ pub struct CrosscheckApp {
     pub(super) export: ExportDialog,
     pub(super) compare: CompareView,
     pub(super) facts: FactsView,
+    /// Judgements compared with other analysts' copies.
+    pub(super) agreement: AgreementView,
     /// What the middle of the window shows.
     pub(super) central: CentralView,
     pub(super) actions: Actions,
@@ -105,6 +108,7 @@ impl CrosscheckApp {
             export: ExportDialog::default(),
             compare: CompareView::default(),
             facts: FactsView::default(),
+            agreement: AgreementView::default(),
             central: CentralView::Document,
             actions: Actions::default(),
             autosave: Autosave::new(launch.autosave_after),
@@ -294,6 +298,7 @@ impl eframe::App for CrosscheckApp {
         if let Some(workspace) = self.session.workspace() {
             self.export.show(&ctx, workspace, &mut self.actions);
             super::merge_conflicts::show(&ctx, workspace, &mut self.actions);
+            self.agreement.show(&ctx, &mut self.actions);
         }
         prompts::show(&ctx, &self.session, &mut self.actions);
         self.show_in_app_dialog(&ctx);

@@ -230,11 +230,13 @@ pub fn krippendorff_alpha(units: &[Vec<&str>]) -> Option<f64> {
     (expected > 0.0).then(|| 1.0 - (n - 1.0) * disagreeing / expected)
 }
 
-fn figure(value: Option<f64>) -> String {
+/// A coefficient with three decimals, or "undefined".
+pub fn figure(value: Option<f64>) -> String {
     value.map_or_else(|| "undefined".to_owned(), |v| format!("{v:.3}"))
 }
 
-fn percent(value: Option<f64>) -> String {
+/// A share as a percentage with one decimal, or "undefined".
+pub fn percent(value: Option<f64>) -> String {
     value.map_or_else(|| "undefined".to_owned(), |v| format!("{:.1}%", v * 100.0))
 }
 

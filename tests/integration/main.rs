@@ -9,6 +9,7 @@ mod export_escaping;
 mod export_sample;
 mod fuzz_regressions;
 mod gui;
+mod gui_agreement;
 mod gui_merge_conflicts;
 mod gui_reports;
 mod gui_untrusted;
