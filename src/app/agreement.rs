@@ -13,7 +13,7 @@ use crate::session::{Request, Selection};
 use crate::teamwork::agreement::{Agreement, ClaimRow, figure, percent};
 
 /// Statements longer than this are cut in the table; the whole one is in the hover text.
-const STATEMENT_CHARS: usize = 70;
+const STATEMENT_CHARS: usize = 44;
 
 #[derive(Default)]
 pub struct AgreementView {
@@ -36,8 +36,9 @@ impl AgreementView {
         egui::Window::new("Agreement between analysts")
             .id(egui::Id::unique("agreement window"))
             .open(&mut open)
-            .default_size([760.0, 480.0])
-            .default_pos([280.0, 90.0])
+            .default_size([780.0, 600.0])
+            // Over the document, clear of the claims list and inspector a click on a claim fills.
+            .default_pos([262.0, 80.0])
             .resizable(true)
             .show(ctx, |ui| {
                 if let Some(job) = &self.job {
@@ -105,7 +106,7 @@ fn report_ui(ui: &mut egui::Ui, report: &Agreement, only_disagreements: &mut boo
     let shown: Vec<&ClaimRow> =
         if *only_disagreements { report.disagreements().collect() } else { report.rows.iter().collect() };
     let palette = Palette::current(ui.ctx());
-    egui::ScrollArea::both().auto_shrink([false, true]).show(ui, |ui| {
+    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         egui::Grid::new("agreement table").striped(true).num_columns(report.analysts.len() + 4).show(ui, |ui| {
             ui.strong("Claim");
             ui.strong("Statement");
@@ -116,7 +117,7 @@ fn report_ui(ui: &mut egui::Ui, report: &Agreement, only_disagreements: &mut boo
             ui.strong("");
             ui.end_row();
             for row in shown {
-                row_ui(ui, row, &palette, actions);
+                row_ui(ui, row, palette, actions);
             }
         });
     });
