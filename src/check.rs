@@ -38,6 +38,8 @@ pub fn check_project(path: &Path) -> Result<CheckReport, LoadError> {
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
     problems.extend(original_file_problems(&loaded.project, folder));
+    problems
+        .extend(loaded.project.merge_conflicts.iter().map(|c| format!("unresolved merge conflict: {}", c.describe())));
     let project = &loaded.project;
     let advice = project
         .sources

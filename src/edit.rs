@@ -11,7 +11,7 @@ use thiserror::Error;
 
 use crate::model::{
     Anchor, CharIndex, Claim, ClaimId, Conflict, ConflictId, ConflictKind, ConflictStatus, Evidence, EvidenceId,
-    PassageRef, Project, ProjectInfo, Source, SourceContent, SourceId, SourceMeta, Stance, VerdictScale,
+    MergeConflict, PassageRef, Project, ProjectInfo, Source, SourceContent, SourceId, SourceMeta, Stance, VerdictScale,
 };
 
 /// Why an edit was refused.
@@ -138,6 +138,19 @@ pub enum Edit {
     RestoreDiscrepancy {
         fingerprint: String,
     },
+    /// Settles recorded merge conflict number `index` (see `teamwork::resolve`): its field
+    /// takes `value` (as the conflict writes values), or keeps its value when `None`, and
+    /// the record leaves the project.
+    SettleMergeConflict {
+        index: usize,
+        value: Option<String>,
+    },
+    /// Puts a settled merge conflict back at `index`, and its field back to `previous`.
+    ReopenMergeConflict {
+        index: usize,
+        conflict: Box<MergeConflict>,
+        previous: Option<String>,
+    },
     /// Several edits applied as one: all or none, undone as one step.
     Batch {
         label: String,
@@ -180,6 +193,12 @@ impl Edit {
                     return Err(missing(format!("dismissal of discrepancy {fingerprint}")));
                 }
                 Ok(Edit::DismissDiscrepancy { fingerprint })
+            }
+            Edit::SettleMergeConflict { index, value } => {
+                crate::teamwork::resolve::settle(project, index, value.as_deref())
+            }
+            Edit::ReopenMergeConflict { index, conflict, previous } => {
+                crate::teamwork::resolve::reopen(project, index, *conflict, previous.as_deref())
             }
             Edit::Batch { label, edits } => apply_batch(project, label, edits),
         }
@@ -248,6 +267,8 @@ impl Edit {
             Edit::ReplaceSourceText { id, .. } => format!("Update text of source {id} and re-anchor its passages"),
             Edit::DismissDiscrepancy { .. } => "Mark discrepancy as not a problem".to_owned(),
             Edit::RestoreDiscrepancy { .. } => "Restore dismissed discrepancy".to_owned(),
+            Edit::SettleMergeConflict { .. } => "Settle merge conflict".to_owned(),
+            Edit::ReopenMergeConflict { .. } => "Reopen merge conflict".to_owned(),
             Edit::Batch { label, .. } => label.clone(),
         }
     }

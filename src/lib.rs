@@ -19,6 +19,7 @@ pub mod sample;
 pub mod search;
 pub mod session;
 pub mod store;
+pub mod teamwork;
 pub mod terminal;
 pub mod wording;
 

@@ -9,6 +9,8 @@ use clap::{Args, Parser, Subcommand};
 use crosscheck::export::{Destination, ExportOptions, Format};
 use crosscheck::terminal;
 
+mod teamwork_commands;
+
 /// A workbench for fact-checkers.
 #[derive(Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
@@ -54,6 +56,38 @@ enum Command {
     },
     /// Write a fact-check report of a project: html, md, csv, claimreview or annotations.
     Export(ExportArgs),
+    /// Git's merge driver for project files (installed by `git-setup`): merges %O (ancestor),
+    /// %A (ours) and %B (theirs) as projects into %A. Exit 0: merged cleanly; 1: merged with
+    /// merge conflicts recorded in the project; 2: refused, %A untouched.
+    MergeDriver {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The path being merged (git's %P), for messages.
+        path: Option<String>,
+    },
+    /// Set up a git repository (default: the current folder) to merge and diff project files
+    /// with Crosscheck: `.gitattributes` and the driver settings in `.git/config`.
+    GitSetup { repo: Option<PathBuf> },
+    /// What changed between two versions of a project, in the analyst's words.
+    Diff {
+        old: PathBuf,
+        new: Option<PathBuf>,
+        /// Print one project as a line-per-fact listing (git's textconv).
+        #[arg(long)]
+        textconv: bool,
+    },
+    /// Agreement between analysts who judged the same claims in their own copies.
+    Agreement {
+        #[arg(required = true, num_args = 2..)]
+        projects: Vec<PathBuf>,
+        /// Report format: md or csv.
+        #[arg(long, default_value = "md")]
+        format: String,
+        /// Where to write the report; standard output when left out.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Internal: read a PDF from standard input and answer in JSON on standard output. The
     /// app and the other commands run themselves this way for every PDF they import.
     #[command(hide = true, name = READ_PDF_WORKER)]
@@ -128,6 +162,14 @@ fn main() -> ExitCode {
         Some(Command::Export(args)) => export(&args).map(|()| ExitCode::SUCCESS),
         Some(Command::Compare { left, right, json }) => compare(&left, &right, json).map(|()| ExitCode::SUCCESS),
         Some(Command::Capture { project, urls }) => capture(&project, &urls),
+        Some(Command::MergeDriver { base, ours, theirs, path }) => {
+            return teamwork_commands::merge_driver(&base, &ours, &theirs, path.as_deref());
+        }
+        Some(Command::GitSetup { repo }) => teamwork_commands::git_setup(repo).map(|()| ExitCode::SUCCESS),
+        Some(Command::Diff { old, new, textconv }) => teamwork_commands::diff(&old, new.as_deref(), textconv),
+        Some(Command::Agreement { projects, format, output }) => {
+            teamwork_commands::agreement(&projects, &format, output.as_deref()).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::ReadPdfWorker) => return read_pdf_worker(),
         None => open_app(cli.project),
     };

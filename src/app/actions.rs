@@ -55,6 +55,8 @@ pub enum Action {
     Relink(SourceId),
     /// Relink every source with a missing original to files in one folder.
     RelinkFolder,
+    /// Stop comparing judgements with other copies.
+    CancelAgreement,
     /// Mark a suggested sentence as a claim.
     AcceptSuggestion(Box<crate::model::Claim>),
 }

@@ -5,6 +5,7 @@ use eframe::egui;
 
 use super::shell::CrosscheckApp;
 use crate::session::Workspace;
+use crate::session::agreement_job::{AgreementFormat, AgreementJob, AgreementOutcome, save_report};
 use crate::session::tasks::Task;
 
 impl CrosscheckApp {
@@ -14,6 +15,7 @@ impl CrosscheckApp {
         self.poll_import(ctx);
         self.poll_export(ctx);
         self.poll_originals();
+        self.poll_agreement();
     }
 
     /// Checks the open project's originals against their files on a worker: each may be
@@ -52,6 +54,69 @@ impl CrosscheckApp {
                     self.error(format!("The report was saved but could not be opened: {error}"));
                 }
             }
+            Err(error) => self.error(error),
+        }
+    }
+}
+
+/// Comparing judgements with other analysts' copies.
+impl CrosscheckApp {
+    /// Reads `files` and compares the open project's judgements with theirs on a worker.
+    /// A comparison already running is dropped (and so cancelled).
+    pub(super) fn start_agreement(&mut self, files: Vec<std::path::PathBuf>) {
+        let Some(workspace) = self.session.workspace() else { return };
+        let own_path = workspace.path.clone().unwrap_or_else(|| workspace.display_name().into());
+        let own = workspace.project.clone();
+        self.agreement.job = None;
+        match AgreementJob::start(&own_path, own, files, self.wake()) {
+            Ok(job) => {
+                self.agreement.job = Some(job);
+                self.agreement.open = true;
+            }
+            Err(error) => self.error(format!("Cannot start comparing judgements: {error}")),
+        }
+    }
+
+    pub(super) fn cancel_agreement(&mut self) {
+        if self.agreement.job.take().is_some() {
+            "Comparison cancelled.".clone_into(&mut self.status);
+        }
+        if self.agreement.report.is_none() {
+            self.agreement.open = false;
+        }
+    }
+
+    fn poll_agreement(&mut self) {
+        let Some(job) = self.agreement.job.as_mut() else { return };
+        let Some(outcome) = job.poll() else {
+            // The worker wakes the window per file; this keeps the progress bar moving between.
+            self.ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            return;
+        };
+        self.agreement.job = None;
+        match outcome {
+            AgreementOutcome::Done(report) => {
+                let to_discuss = report.disagreements().count();
+                self.info(format!(
+                    "Compared {} claims judged in more than one copy; {to_discuss} to discuss.",
+                    report.rows.len()
+                ));
+                self.agreement.report = Some(report);
+            }
+            AgreementOutcome::Failed(message) => self.error(message),
+            AgreementOutcome::Cancelled => "Comparison cancelled.".clone_into(&mut self.status),
+        }
+        // Nothing to show: no empty window is left behind.
+        if self.agreement.report.is_none() {
+            self.agreement.open = false;
+        }
+    }
+
+    pub(super) fn save_agreement(&mut self, path: &std::path::Path, format: AgreementFormat) {
+        let Some(report) = &self.agreement.report else { return };
+        let project = self.session.workspace().and_then(|w| w.path.as_deref());
+        match save_report(report, format, project, path) {
+            Ok(message) => self.info(message),
             Err(error) => self.error(error),
         }
     }

@@ -23,6 +23,8 @@ pub enum DialogKind {
     FindOriginal,
     /// A folder holding moved originals.
     FindOriginalsFolder,
+    /// Other analysts' copies of the project (several allowed).
+    CompareProjects,
 }
 
 /// What a file dialog answered.
@@ -78,6 +80,11 @@ impl FileDialogs for NativeDialogs {
                     .pick_folder()
                     .into_iter()
                     .collect(),
+                DialogKind::CompareProjects => {
+                    project_filter(rfd::FileDialog::new().set_title("Compare judgements with other copies"))
+                        .pick_files()
+                        .unwrap_or_default()
+                }
                 DialogKind::ImportSources => rfd::FileDialog::new()
                     .set_title("Import sources")
                     .add_filter("Documents", &crate::import::supported_extensions())

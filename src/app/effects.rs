@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::actions::Action;
+use super::agreement::AgreementView;
 use super::commands::keyboard_shortcut;
 use super::compare::CompareView;
 use super::dialogs::{DialogAnswer, DialogKind};
@@ -47,6 +48,7 @@ impl CrosscheckApp {
                 self.originals = None;
                 self.compare = CompareView::default();
                 self.facts = FactsView::default();
+                self.agreement = AgreementView::default();
                 self.search.computed_at = None;
                 if self.session.workspace().is_none() {
                     self.search = SearchState::default();
@@ -62,6 +64,8 @@ impl CrosscheckApp {
                 }
             }
             Effect::CheckOriginals => self.check_originals(),
+            Effect::CompareJudgements(files) => self.start_agreement(files),
+            Effect::SaveAgreement(path, format) => self.save_agreement(&path, format),
         }
     }
 
@@ -72,6 +76,15 @@ impl CrosscheckApp {
             DialogPurpose::Import => DialogKind::ImportSources,
             DialogPurpose::Relink(_) => DialogKind::FindOriginal,
             DialogPurpose::RelinkFolder => DialogKind::FindOriginalsFolder,
+            DialogPurpose::CompareJudgements => DialogKind::CompareProjects,
+            DialogPurpose::SaveAgreement(format) => DialogKind::SaveReport {
+                suggested_name: format!(
+                    "{}-agreement.{}",
+                    workspace.map_or_else(|| "project".to_owned(), Workspace::display_name),
+                    format.extension()
+                ),
+                extension: format.extension(),
+            },
             DialogPurpose::SaveReport => DialogKind::SaveReport {
                 suggested_name: workspace.map_or_else(String::new, |w| self.export.suggested_name(w)),
                 extension: self.export.format.extension(),

@@ -52,6 +52,7 @@ impl InAppDialog {
             DialogKind::SaveReport { .. } => "Save report",
             DialogKind::FindOriginal => "Find the moved original",
             DialogKind::FindOriginalsFolder => "Folder with the moved originals",
+            DialogKind::CompareProjects => "Compare judgements with other copies",
         }
     }
 
@@ -62,6 +63,7 @@ impl InAppDialog {
             DialogKind::ImportSources => "Import",
             DialogKind::FindOriginal => "Choose file",
             DialogKind::FindOriginalsFolder => "Choose this folder",
+            DialogKind::CompareProjects => "Compare",
         }
     }
 
@@ -69,7 +71,7 @@ impl InAppDialog {
     fn shows_file(&self, name: &str) -> bool {
         let path = Path::new(name);
         match &self.kind {
-            DialogKind::OpenProject | DialogKind::SaveProjectAs { .. } => {
+            DialogKind::OpenProject | DialogKind::SaveProjectAs { .. } | DialogKind::CompareProjects => {
                 path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
             }
             DialogKind::ImportSources => crate::import::is_supported(path),
@@ -166,7 +168,7 @@ impl InAppDialog {
                     }
                     let picked = self.picked.contains(&entry.name);
                     if ui.selectable_label(picked, &entry.name).clicked() {
-                        if matches!(self.kind, DialogKind::ImportSources) {
+                        if matches!(self.kind, DialogKind::ImportSources | DialogKind::CompareProjects) {
                             if picked {
                                 self.picked.retain(|name| *name != entry.name);
                             } else {

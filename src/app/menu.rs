@@ -49,6 +49,7 @@ pub fn show(ui: &mut egui::Ui, session: &Session, prefs: &Preferences, actions: 
             plain(ui, UiCommand::ImportSources, actions);
             plain(ui, UiCommand::CaptureFromWeb, actions);
             plain(ui, UiCommand::ExportReport, actions);
+            plain(ui, UiCommand::CompareJudgements, actions);
             ui.separator();
             plain(ui, UiCommand::CloseProject, actions);
             plain(ui, UiCommand::Quit, actions);

@@ -10,13 +10,14 @@
 //! one listed before it: `commands` uses `actions`, `compare` uses `panels`).
 //! 1. `theme`, `prefs`, `actions`, `commands`, `dialogs`: values, the
 //!    look, and egui glue for the session's commands and tasks.
-//! 2. `panels`, `document`, `compare`, `facts`, `export_dialog`, `file_dialog`, `prompts`, `menu`: draw
+//! 2. `panels`, `document`, `compare`, `facts`, `agreement`, `export_dialog`, `file_dialog`, `prompts`, `menu`: draw
 //!    what they are given (the session or a workspace) and push actions.
 //! 3. `shell`: the window's state and the order a frame runs in.
 //! 4. `effects`, `run`, `searching`, `importing`, `background`: carrying out what a frame
 //!    asked for, each a part of [`CrosscheckApp`]'s work named by what it does.
 
 mod actions;
+mod agreement;
 mod background;
 mod capturing;
 mod commands;
@@ -29,6 +30,7 @@ mod facts;
 mod file_dialog;
 mod importing;
 mod menu;
+mod merge_conflicts;
 mod panels;
 mod prefs;
 mod prompts;

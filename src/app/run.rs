@@ -31,7 +31,10 @@ impl CrosscheckApp {
         // While a question is on screen, nothing but its answer changes anything: a file
         // dropped on the window under "Recover unsaved work?" would be imported into the
         // project the answer is about to replace.
-        let answering = matches!(action, Action::Request(_) | Action::DismissNotice(_) | Action::CancelImport);
+        let answering = matches!(
+            action,
+            Action::Request(_) | Action::DismissNotice(_) | Action::CancelImport | Action::CancelAgreement
+        );
         if self.session.prompt().is_some() && !answering {
             return;
         }
@@ -115,6 +118,7 @@ impl CrosscheckApp {
             Action::SaveReport => self.request(Request::SaveReport),
             Action::FlagDiscrepancy(conflict) => self.edit_with(|w| editing::flag_discrepancy(w, conflict)),
             Action::AcceptSuggestion(claim) => self.edit_with(|w| editing::accept_suggestion(w, claim)),
+            Action::CancelAgreement => self.cancel_agreement(),
         }
     }
 
@@ -145,6 +149,7 @@ impl CrosscheckApp {
                 self.capture.focus = true;
             }
             UiCommand::ExportReport => self.export.open = self.session.workspace().is_some(),
+            UiCommand::CompareJudgements => self.request(Request::CompareJudgements),
             UiCommand::CompareSources => {
                 self.central = self.central.toggled(CentralView::Compare, self.session.workspace().is_some());
             }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use eframe::egui;
 
 use super::actions::Actions;
+use super::agreement::AgreementView;
 use super::compare::CompareView;
 use super::dialogs::{DialogAnswer, DialogKind, FileDialogs};
 use super::document::DocumentView;
@@ -76,6 +77,8 @@ pub struct CrosscheckApp {
     pub(super) compare: CompareView,
     pub(super) capture: super::capturing::CaptureDialog,
     pub(super) facts: FactsView,
+    /// Judgements compared with other analysts' copies.
+    pub(super) agreement: AgreementView,
     /// What the middle of the window shows.
     pub(super) central: CentralView,
     pub(super) actions: Actions,
@@ -107,6 +110,7 @@ impl CrosscheckApp {
             compare: CompareView::default(),
             capture: super::capturing::CaptureDialog::default(),
             facts: FactsView::default(),
+            agreement: AgreementView::default(),
             central: CentralView::Document,
             actions: Actions::default(),
             autosave: Autosave::new(launch.autosave_after),
@@ -301,6 +305,8 @@ impl eframe::App for CrosscheckApp {
         self.draw_panels(ui);
         if let Some(workspace) = self.session.workspace() {
             self.export.show(&ctx, workspace, &mut self.actions);
+            super::merge_conflicts::show(&ctx, workspace, &mut self.actions);
+            self.agreement.show(&ctx, &mut self.actions);
         }
         self.capture.show(&ctx, &mut self.actions);
         prompts::show(&ctx, &self.session, &mut self.actions);

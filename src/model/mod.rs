@@ -10,6 +10,7 @@ mod claim;
 mod conflict;
 mod evidence;
 mod ids;
+mod merge_conflict;
 mod source;
 mod unique_keys;
 mod validate;
@@ -27,6 +28,7 @@ pub use claim::Claim;
 pub use conflict::{Conflict, ConflictKind, ConflictStatus};
 pub use evidence::{Evidence, Stance};
 pub use ids::{ClaimId, ConflictId, EvidenceId, IdCounters, SourceId};
+pub use merge_conflict::{MergeConflict, MergeItem, MergeSide};
 pub use source::{
     Capture, EarlierCapture, OriginalFile, Redirect, Source, SourceContent, SourceFormat, SourceMeta, readable_utc,
 };
@@ -71,6 +73,10 @@ pub struct Project {
     /// empty, so projects that never compared sources keep their bytes.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub dismissed: BTreeSet<String>,
+    /// Fields a merge of two analysts' branches left for a person to settle (see
+    /// `teamwork::merge`). Left out of the file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merge_conflicts: Vec<MergeConflict>,
 }
 
 /// Where one passage of a project lives: the slot an [`Anchor`] fills.

@@ -16,6 +16,7 @@ pub enum UiCommand {
     CaptureFromWeb,
     ImportSources,
     ExportReport,
+    CompareJudgements,
     Undo,
     Redo,
     Find,
@@ -100,7 +101,7 @@ impl UiCommand {
     /// that each sits at its ordinal): a new command that is left out fails to compile there
     /// or fails that test. Longer shortcuts come before shorter ones they contain, so that
     /// Ctrl+Shift+Z is not taken for Ctrl+Z when shortcuts are matched in this order.
-    pub const ALL: [UiCommand; 24] = [
+    pub const ALL: [UiCommand; 25] = [
         UiCommand::Redo,
         UiCommand::SaveProjectAs,
         UiCommand::ShowFacts,
@@ -125,6 +126,7 @@ impl UiCommand {
         UiCommand::ToggleSources,
         UiCommand::ToggleClaims,
         UiCommand::ToggleBottom,
+        UiCommand::CompareJudgements,
     ];
 
     /// The command's place in [`UiCommand::ALL`].
@@ -154,6 +156,7 @@ impl UiCommand {
             Self::ToggleSources => 21,
             Self::ToggleClaims => 22,
             Self::ToggleBottom => 23,
+            Self::CompareJudgements => 24,
         }
     }
 
@@ -168,6 +171,7 @@ impl UiCommand {
             Self::CaptureFromWeb => "Capture from the web…",
             Self::ImportSources => "Import sources…",
             Self::ExportReport => "Export report…",
+            Self::CompareJudgements => "Compare judgements with other copies…",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
             Self::Find => "Find in sources",
@@ -201,6 +205,9 @@ impl UiCommand {
                 "Add documents as sources: text, Markdown, web pages, PDF, Word or OpenDocument files"
             }
             Self::ExportReport => "Write the fact-check as HTML, Markdown, CSV, ClaimReview or Web Annotation",
+            Self::CompareJudgements => {
+                "Choose other analysts' copies of this project and see how far your verdicts and marked passages agree"
+            }
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the last undone change",
             Self::Find => "Search the text of every source",
@@ -248,7 +255,11 @@ impl UiCommand {
             Self::AttachEvidence(Stance::Context) => ctrl(K::Num3),
             Self::AddToConflict => ctrl(K::K),
             Self::ToggleTheme => ctrl_shift(K::T),
-            Self::DeleteSelected | Self::ToggleSources | Self::ToggleClaims | Self::ToggleBottom => return None,
+            Self::DeleteSelected
+            | Self::ToggleSources
+            | Self::ToggleClaims
+            | Self::ToggleBottom
+            | Self::CompareJudgements => return None,
         })
     }
 
@@ -272,6 +283,7 @@ impl UiCommand {
             | Self::SaveProjectAs
             | Self::CloseProject
             | Self::ExportReport
+            | Self::CompareJudgements
             | Self::Find
             | Self::CompareSources
             | Self::ShowFacts => session.workspace().map(|_| ()).ok_or(Unavailable::NoProject),

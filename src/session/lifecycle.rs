@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::Workspace;
+use super::agreement_job::AgreementFormat;
 use crate::model::SourceId;
 use crate::store::{self, OriginalStatus};
 
@@ -38,6 +39,10 @@ pub enum DialogPurpose {
     SaveReport,
     Relink(SourceId),
     RelinkFolder,
+    /// Other analysts' copies of the project, to compare judgements with.
+    CompareJudgements,
+    /// Where to save the agreement report, in this format.
+    SaveAgreement(AgreementFormat),
 }
 
 /// The answer to "the project file changed on disk".
@@ -96,6 +101,10 @@ pub enum Request {
     Import,
     /// Ask where to save the report.
     SaveReport,
+    /// Ask for other analysts' copies to compare judgements with.
+    CompareJudgements,
+    /// Ask where to save the agreement report.
+    SaveAgreement(AgreementFormat),
 }
 
 /// A message shown until dismissed.
@@ -140,6 +149,11 @@ pub enum Effect {
     },
     /// Write the report the export dialog describes to this file.
     SaveReport(PathBuf),
+    /// Compare the open project's judgements with these copies (on a worker: each is a
+    /// whole project to load).
+    CompareJudgements(Vec<PathBuf>),
+    /// Write the agreement report on screen to this file.
+    SaveAgreement(PathBuf, AgreementFormat),
     /// Check the open project's originals against their files again (off the UI thread:
     /// each may be tens of megabytes to hash).
     CheckOriginals,
@@ -240,6 +254,12 @@ impl Session {
                     self.show_dialog(DialogPurpose::SaveReport, &mut effects);
                 }
             }
+            Request::CompareJudgements => {
+                if self.workspace.is_some() {
+                    self.show_dialog(DialogPurpose::CompareJudgements, &mut effects);
+                }
+            }
+            Request::SaveAgreement(format) => self.show_dialog(DialogPurpose::SaveAgreement(format), &mut effects),
             // Nothing is being asked: a stale answer (a second click on a closing dialog).
             Request::AnswerUnsaved(_) | Request::AnswerRecovery(_) | Request::AnswerChangedOnDisk(_) => {}
         }
@@ -346,6 +366,14 @@ impl Session {
             }
             DialogPurpose::RelinkFolder => self.relink_folder(&first, effects),
             DialogPurpose::SaveReport => effects.push(Effect::SaveReport(first)),
+            DialogPurpose::CompareJudgements => effects.push(Effect::CompareJudgements(paths)),
+            DialogPurpose::SaveAgreement(format) => {
+                let mut path = first;
+                if path.extension().is_none() {
+                    path.set_extension(format.extension());
+                }
+                effects.push(Effect::SaveAgreement(path, format));
+            }
         }
     }
 

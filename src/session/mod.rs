@@ -4,6 +4,7 @@
 //! at a time, effects returned as values) and the commands with when they apply
 //! ([`UiCommand`]).
 
+pub mod agreement_job;
 pub mod autosave;
 mod commands;
 pub mod editing;

@@ -99,11 +99,21 @@ fn sources_folder(project_dir: &Path) -> io::Result<PathBuf> {
 }
 
 /// Copies an imported file's bytes into the project's `sources/` folder and returns its
-/// path relative to the project folder. A file with the same name and bytes is reused;
-/// a different file with the same name gets a numbered name rather than replacing it.
+/// path relative to the project folder.
+///
+/// New copies are content-addressed: `report.txt` is stored as `report.<12 hex digits of
+/// its SHA-256>.txt`, so two analysts who import different files of the same name on two
+/// branches add two different paths and git merges the folder without a conflict, and the
+/// same bytes imported twice share one copy. A copy already stored under the plain name
+/// (projects from before this scheme) is reused when its bytes are the same; a name taken
+/// by anything else gets a numbered name rather than replacing it.
 pub fn adopt_original(project_dir: &Path, file_name: &str, bytes: &[u8]) -> io::Result<String> {
     let folder = sources_folder(project_dir)?;
-    let name = safe_file_name(file_name);
+    let plain = safe_file_name(file_name);
+    if access::read_own_file(&folder.join(&plain), MAX_IMPORT_BYTES).is_ok_and(|existing| existing == bytes) {
+        return Ok(format!("{SOURCES_DIR}/{plain}"));
+    }
+    let name = content_name(&plain, &sha256_hex(bytes));
     let (stem, extension) = match name.rsplit_once('.') {
         Some((stem, extension)) if !stem.is_empty() => (stem.to_owned(), format!(".{extension}")),
         _ => (name.clone(), String::new()),
@@ -122,6 +132,17 @@ pub fn adopt_original(project_dir: &Path, file_name: &str, bytes: &[u8]) -> io::
         }
     }
     unreachable!("the loop above only ends by returning")
+}
+
+/// `report.txt` → `report.<hash>.txt`; a name that already carries the hash is kept, so a
+/// project saved to a new folder keeps its originals' names.
+fn content_name(name: &str, sha256: &str) -> String {
+    let tag = &sha256[..12.min(sha256.len())];
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => (stem, format!(".{extension}")),
+        _ => (name, String::new()),
+    };
+    if stem.ends_with(&format!(".{tag}")) { name.to_owned() } else { format!("{stem}.{tag}{extension}") }
 }
 
 /// A file name that cannot escape the `sources/` folder.
@@ -153,9 +174,12 @@ mod tests {
         let first = adopt_original(folder.path(), "report.txt", b"one").expect("copy");
         let again = adopt_original(folder.path(), "/elsewhere/report.txt", b"one").expect("copy");
         let other = adopt_original(folder.path(), "report.txt", b"two").expect("copy");
-        assert_eq!(first, "sources/report.txt");
+        // SHA-256 of "one" starts 7692c3ad3540; of "two" 3fc4ccfe7458.
+        assert_eq!(first, "sources/report.7692c3ad3540.txt");
         assert_eq!(again, first);
-        assert_eq!(other, "sources/report-2.txt");
+        assert_eq!(other, "sources/report.3fc4ccfe7458.txt");
+        let moved = adopt_original(folder.path(), "report.3fc4ccfe7458.txt", b"two").expect("copy");
+        assert_eq!(moved, other, "a content-addressed name is not hashed twice");
         assert_eq!(fs::read(folder.path().join(&other)).expect("read"), b"two");
     }
 

@@ -290,7 +290,13 @@ fn saved_work_is_there_after_reopening_and_save_as_takes_the_sources_along() {
     assert!(loaded.problems.is_empty());
     let report = crosscheck::check::check_project(&elsewhere).expect("checks");
     assert!(report.is_sound(), "{report}");
-    assert!(elsewhere.parent().expect("parent").join("sources/wire.txt").exists());
+    // Originals are stored content-addressed (`wire.<sha256 prefix>.txt`): each path the
+    // copy names is there.
+    for source in loaded.project.sources.values() {
+        let original = source.content.original.as_ref().expect("an original");
+        assert!(original.path.starts_with("sources/wire.") || !original.path.contains("wire"));
+        assert!(elsewhere.parent().expect("parent").join(&original.path).exists(), "{}", original.path);
+    }
 }
 
 #[test]
@@ -375,8 +381,11 @@ fn importing_files_adds_sources_and_names_the_files_that_fail() {
     assert_eq!(project.sources.len(), 4);
     let added = project.sources.values().next_back().expect("new source");
     assert_eq!(added.meta.title, "Ministry briefing");
-    assert_eq!(added.content.original.as_ref().map(|o| o.path.as_str()), Some("sources/briefing.txt"));
-    assert!(folder.path().join("sources/briefing.txt").exists(), "the original is copied into the project");
+    let copied = &added.content.original.as_ref().expect("an original").path;
+    // Content-addressed: `briefing.<12 hex digits of its SHA-256>.txt`.
+    let hash = copied.strip_prefix("sources/briefing.").and_then(|rest| rest.strip_suffix(".txt"));
+    assert!(hash.is_some_and(|h| h.len() == 12 && h.chars().all(|c| c.is_ascii_hexdigit())), "{copied}");
+    assert!(folder.path().join(copied).exists(), "the original is copied into the project");
     let notices = harness.state().notices();
     assert!(notices.iter().any(|n| n.contains("scan.md") && n.contains("PNG")), "{notices:?}");
     undo(&mut harness);
@@ -886,7 +895,10 @@ fn moved_originals_are_relinked_one_by_one_or_by_folder() {
     let after = project(&harness);
     assert_eq!(after.claims, before.claims, "the same text: every passage stays where it was");
     assert_eq!(after.evidence, before.evidence);
-    assert!(folder.path().join("sources/statement.txt").exists(), "the original is back in the project");
+    let statement =
+        after.sources.values().filter_map(|s| s.content.original.as_ref()).find(|o| o.path.contains("statement"));
+    let statement = &statement.expect("the statement's original").path;
+    assert!(folder.path().join(statement).exists(), "the original is back in the project: {statement}");
     assert!(after.problems().is_empty());
 }
 
