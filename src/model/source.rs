@@ -11,6 +11,8 @@ pub enum SourceFormat {
     Pdf,
     Docx,
     Odt,
+    /// A picture (screenshot, photograph, scan) whose text was read by OCR.
+    Image,
 }
 
 impl SourceFormat {
@@ -22,6 +24,7 @@ impl SourceFormat {
             Self::Pdf => "PDF",
             Self::Docx => "Word document",
             Self::Odt => "OpenDocument text",
+            Self::Image => "Image",
         }
     }
 }
@@ -58,6 +61,10 @@ pub struct OriginalFile {
     /// Version of the importer that produced the text, so an upgrade can offer re-import.
     #[serde(default)]
     pub importer: String,
+    /// For a picture or a scanned document: what OCR read from it and where. Absent for
+    /// files whose text was not read from pixels, so their saved form is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<Box<super::ocr::OcrLayer>>,
 }
 
 /// The text of a source and what it was made from; replaced as a whole on re-import.

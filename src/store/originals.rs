@@ -170,7 +170,8 @@ mod tests {
     fn detects_changed_and_missing_originals() {
         let folder = tempfile::tempdir().expect("temporary folder");
         let path = adopt_original(folder.path(), "a.txt", b"text").expect("copy");
-        let original = OriginalFile { path: path.clone(), sha256: sha256_hex(b"text"), importer: String::new() };
+        let original =
+            OriginalFile { path: path.clone(), sha256: sha256_hex(b"text"), importer: String::new(), ocr: None };
         assert_eq!(original_status(folder.path(), &original), OriginalStatus::Unchanged);
         fs::write(folder.path().join(&path), b"edited").expect("write");
         assert!(matches!(original_status(folder.path(), &original), OriginalStatus::Changed { .. }));
@@ -212,7 +213,12 @@ pub fn source_from_file(
         None => std::path::absolute(file).unwrap_or_else(|_| file.to_owned()).to_string_lossy().into_owned(),
     };
     let document = imported.document;
-    let original = OriginalFile { path, sha256: sha256_hex(&imported.bytes), importer: document.importer.to_owned() };
+    let original = OriginalFile {
+        path,
+        sha256: sha256_hex(&imported.bytes),
+        importer: document.importer.to_owned(),
+        ocr: imported.ocr.map(Box::new),
+    };
     let mut meta = document.meta;
     if meta.title.trim().is_empty() {
         meta.title = name;

@@ -57,7 +57,8 @@ fn hostile_project() -> Project {
             url: url.to_owned(),
             language: hostile("lang"),
         };
-        let original = OriginalFile { path: hostile("path"), sha256: hostile("sha"), importer: hostile("importer") };
+        let original =
+            OriginalFile { path: hostile("path"), sha256: hostile("sha"), importer: hostile("importer"), ocr: None };
         let format = if n == 2 { SourceFormat::Pdf } else { SourceFormat::Markdown };
         project.sources.insert(id, Source { meta, content: SourceContent { format, text, original: Some(original) } });
         sources.push(id);

@@ -44,6 +44,7 @@ fn project_from(
             path: format!("sources/{id}.txt"),
             sha256: store::sha256_hex(text.as_bytes()),
             importer: "plain-1".to_owned(),
+            ocr: None,
         });
         let meta = SourceMeta { title, ..SourceMeta::default() };
         project

@@ -136,6 +136,7 @@ fn a_source_linked_out_of_the_project_is_not_read() {
             path: "sources/wire.txt".to_owned(),
             sha256: String::new(),
             importer: String::new(),
+            ocr: None,
         },
     );
     assert!(matches!(status, crosscheck::store::OriginalStatus::Refused(_)), "{status:?}");
