@@ -231,6 +231,7 @@ fn main() -> anyhow::Result<()> {
             path: format!("{}/{file}", store::SOURCES_DIR),
             sha256: store::sha256_hex(&imported.bytes),
             importer: imported.document.importer.to_owned(),
+            ocr: imported.ocr.map(Box::new),
         };
         let content =
             SourceContent { format: imported.document.format, text: imported.document.text, original: Some(original) };

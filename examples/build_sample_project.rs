@@ -79,6 +79,7 @@ fn main() -> anyhow::Result<()> {
             path: format!("{}/{}", store::SOURCES_DIR, spec.file),
             sha256: store::sha256_hex(&imported.bytes),
             importer: imported.document.importer.to_owned(),
+            ocr: imported.ocr.map(Box::new),
         };
         let content =
             SourceContent { format: imported.document.format, text: imported.document.text, original: Some(original) };

