@@ -133,3 +133,39 @@ fn the_inspector_offers_to_read_the_text_again_with_ocr() {
     // Beside the picture and in the inspector.
     assert_eq!(harness.query_all_by_label_contains("page 1 (eng, 86% confidence)").count(), 2);
 }
+
+#[test]
+fn an_html_report_shows_the_region_a_passage_was_read_from() {
+    use crosscheck::export::{ExportOptions, Format};
+    use crosscheck::model::{Anchor, Claim, Evidence, Stance};
+
+    let (folder, path) = picture_project();
+    let mut project = crosscheck::store::load(&path).expect("loads").project;
+    let (&source, picture) = project.sources.iter().next().expect("source");
+    let text = picture.text().to_owned();
+    let claim_id = project.ids.next_claim();
+    let claim = Claim::marked(Anchor::capture(source, &text, 0, 8).expect("fits"), "Unverified");
+    project.claims.insert(claim_id, claim);
+    let evidence_id = project.ids.next_evidence();
+    let passage = Anchor::capture(source, &text, 9, 30).expect("fits");
+    project
+        .evidence
+        .insert(evidence_id, Evidence { claim: claim_id, passage, stance: Stance::Supports, note: String::new() });
+    let render = |pictures: Option<PathBuf>| {
+        let options = ExportOptions { pictures, ..ExportOptions::default() };
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        let rendered = crosscheck::export::render(&project, Format::Html, &options, &|_| {}, &cancel).expect("exports");
+        String::from_utf8(rendered.report).expect("UTF-8")
+    };
+    let html = render(Some(folder.path().to_owned()));
+    let start = html.find("<img class=\"passage-picture\" src=\"data:image/png;base64,").expect("an inline picture");
+    let tag = &html[start..html[start..].find('>').map_or(html.len(), |end| start + end)];
+    assert!(
+        tag.contains("alt=\"The passage as it appears in the picture of Council post: back from the council\""),
+        "{tag}"
+    );
+    // "back from the council" is one line of words 62..175 wide, plus a margin either side.
+    assert!(tag.contains("width=\"125\""), "{tag}");
+    // Without the project folder (a report of a project never saved) the passage stays text.
+    assert!(!render(None).contains("passage-picture\""));
+}

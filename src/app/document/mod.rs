@@ -65,6 +65,7 @@ impl DocumentView {
             let left = Rect::from_min_max(full.min, pos2(split - 6.0, full.max.y));
             let right = Rect::from_min_max(pos2(split + 6.0, full.min.y), full.max);
             let mut picture_ui = ui.new_child(egui::UiBuilder::new().max_rect(left).id_salt("picture pane"));
+            picture_ui.set_clip_rect(left.intersect(ui.clip_rect()));
             self.picture.show(&mut picture_ui, workspace, source_id, actions);
             let mut text_ui = ui.new_child(egui::UiBuilder::new().max_rect(right).id_salt("text pane"));
             self.show_text(&mut text_ui, session, source_id, hits, actions);

@@ -125,12 +125,11 @@ impl PictureView {
             if let Some(scale) = current {
                 ui.weak(format!("{:.0}%", scale * 100.0));
             }
-            if let Some(layer) = layer {
-                ui.weak(layer.summary()).on_hover_text(
-                    "Words below this confidence are outlined on the picture and underlined in the text",
-                );
-            }
         });
+        if let Some(layer) = layer {
+            ui.add(egui::Label::new(egui::RichText::new(layer.summary()).weak()).wrap())
+                .on_hover_text("Words read with low confidence are outlined on the picture and marked in the text");
+        }
     }
 
     #[expect(clippy::too_many_arguments, reason = "one pane drawing the picture, its boxes and the drag")]
