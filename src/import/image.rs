@@ -144,4 +144,28 @@ mod tests {
         let picture = decode(&cropped).expect("decodes");
         assert_eq!((picture.width(), picture.height()), (20, 35));
     }
+
+    proptest::proptest! {
+        /// A few hundred damaged pictures in every format, short of a fuzzer: each is a
+        /// picture or a refusal, never a panic (`fuzz/fuzz_targets/import_image.rs` goes further).
+        #[test]
+        fn damaged_pictures_are_refused_not_panicked_on(
+            format in 0..5usize,
+            flips in proptest::collection::vec((0..4096usize, proptest::prelude::any::<u8>()), 1..8),
+            cut in 0..4096usize,
+        ) {
+            let formats = [ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::Gif, ImageFormat::WebP, ImageFormat::Tiff];
+            let mut bytes = Vec::new();
+            DynamicImage::ImageRgb8(image::RgbImage::from_fn(24, 16, |x, y| image::Rgb([u8::try_from(x * 9).unwrap_or(255), u8::try_from(y * 13).unwrap_or(255), 77])))
+                .write_to(&mut Cursor::new(&mut bytes), formats[format])
+                .expect("encodes");
+            for (at, value) in flips {
+                let len = bytes.len();
+                bytes[at % len] ^= value;
+            }
+            bytes.truncate(cut.max(1));
+            let _ = import(&bytes);
+            let _ = crop_png(&bytes, PixelBox { left: 2, top: 2, width: 10, height: 10 });
+        }
+    }
 }

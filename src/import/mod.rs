@@ -180,6 +180,12 @@ pub fn import_file(path: &Path) -> Result<ImportedFile, ImportError> {
 /// [`import_file`], stopping soon after `cancel` is set. The file must be a regular file
 /// (a link to one is followed: the analyst chose it); at most [`MAX_IMPORT_BYTES`] are read.
 pub fn import_file_until(path: &Path, cancel: &AtomicBool) -> Result<ImportedFile, ImportError> {
+    import_file_in_language(path, "", cancel)
+}
+
+/// [`import_file_until`], reading a picture's text in the language of the tag `language`
+/// (such as `de-CH`, the source's language when a picture is read again); empty for English.
+pub fn import_file_in_language(path: &Path, language: &str, cancel: &AtomicBool) -> Result<ImportedFile, ImportError> {
     let Some((extension, container, importer)) = importer_for(path) else {
         let what = path.extension().map_or_else(
             || "no file name extension".to_owned(),
@@ -195,7 +201,7 @@ pub fn import_file_until(path: &Path, cancel: &AtomicBool) -> Result<ImportedFil
     check_container(extension, container, &bytes).map_err(refused)?;
     let mut document = importer(&bytes, cancel).map_err(refused)?;
     let ocr = if document.format == SourceFormat::Image {
-        read_picture_text(&bytes, &mut document, cancel).map_err(refused)?
+        read_picture_text(&bytes, &mut document, language, cancel).map_err(refused)?
     } else {
         None
     };
@@ -208,10 +214,11 @@ pub fn import_file_until(path: &Path, cancel: &AtomicBool) -> Result<ImportedFil
 fn read_picture_text(
     bytes: &[u8],
     document: &mut Imported,
+    language: &str,
     cancel: &AtomicBool,
 ) -> Result<Option<crate::model::OcrLayer>, Refusal> {
     let picture = image::decode(bytes)?;
-    match crate::ocr::read_picture(&crate::ocr::Tesseract::system(), &picture, &document.meta.language, cancel) {
+    match crate::ocr::read_picture(&crate::ocr::Tesseract::system(), &picture, language, cancel) {
         Ok(reading) => {
             document.text = reading.text;
             document.notes.extend(reading.notes);

@@ -205,7 +205,17 @@ pub fn source_from_file(
     project_dir: Option<&Path>,
     cancel: &AtomicBool,
 ) -> Result<NewSource, SourceFileError> {
-    let imported = crate::import::import_file_until(file, cancel)?;
+    source_from_file_in_language(file, project_dir, "", cancel)
+}
+
+/// [`source_from_file`], a picture's text read in the language of the tag `language`.
+pub fn source_from_file_in_language(
+    file: &Path,
+    project_dir: Option<&Path>,
+    language: &str,
+    cancel: &AtomicBool,
+) -> Result<NewSource, SourceFileError> {
+    let imported = crate::import::import_file_in_language(file, language, cancel)?;
     let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let path = match project_dir {
         Some(folder) => adopt_original(folder, &name, &imported.bytes)
