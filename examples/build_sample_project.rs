@@ -80,6 +80,7 @@ fn main() -> anyhow::Result<()> {
             sha256: store::sha256_hex(&imported.bytes),
             importer: imported.document.importer.to_owned(),
             capture: None,
+            ocr: imported.ocr.map(Box::new),
         };
         let content =
             SourceContent { format: imported.document.format, text: imported.document.text, original: Some(original) };

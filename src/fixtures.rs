@@ -118,6 +118,7 @@ pub fn generate(size: Size) -> Project {
             sha256: crate::store::sha256_hex(text.as_bytes()),
             importer: "plain-1".to_owned(),
             capture: None,
+            ocr: None,
         };
         texts.push((id, CharIndex::new(&text), text.clone()));
         let content = SourceContent { format: SourceFormat::PlainText, text, original: Some(original) };

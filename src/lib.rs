@@ -14,6 +14,7 @@ pub mod fixtures;
 pub mod history;
 pub mod import;
 pub mod model;
+pub mod ocr;
 pub mod query;
 pub mod sample;
 pub mod search;

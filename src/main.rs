@@ -141,6 +141,7 @@ impl ExportArgs {
             quotes: !self.no_quotes,
             evidence_rows: self.evidence_csv.is_some(),
             published: self.date.clone().unwrap_or_else(crosscheck::export::today_utc),
+            pictures: self.project.parent().map(std::path::Path::to_owned),
         }
     }
 }

@@ -160,6 +160,11 @@ impl ExportDialog {
     }
 
     fn options_ui(&mut self, ui: &mut egui::Ui, workspace: &Workspace, actions: &mut Actions) {
+        // HTML reports crop passages read by OCR from the pictures in the project's folder.
+        let pictures = workspace.folder().map(std::path::Path::to_owned);
+        if self.options.pictures != pictures {
+            self.options.pictures = pictures;
+        }
         let project = &workspace.project;
         ui.label(RichText::new("Format").strong());
         for format in Format::ALL {

@@ -14,6 +14,16 @@ impl CrosscheckApp {
     /// Reads `paths` (folders searched) on a worker: each file `replaces` names replaces
     /// that source's text, the others become new sources.
     pub(super) fn start_import(&mut self, paths: Vec<PathBuf>, replaces: BTreeMap<PathBuf, SourceId>) {
+        self.start_import_in_languages(paths, replaces, BTreeMap::new());
+    }
+
+    /// [`Self::start_import`], pictures named in `languages` read in their language.
+    fn start_import_in_languages(
+        &mut self,
+        paths: Vec<PathBuf>,
+        replaces: BTreeMap<PathBuf, SourceId>,
+        languages: BTreeMap<PathBuf, String>,
+    ) {
         if self.import.is_some() {
             self.error("An import is already running; wait for it or cancel it first.");
             return;
@@ -22,7 +32,7 @@ impl CrosscheckApp {
             self.session.workspace = Some(Workspace::new_project());
         }
         let folder = self.session.workspace().and_then(|w| w.folder().map(Path::to_owned));
-        match ImportJob::start(paths, replaces, folder, self.wake()) {
+        match ImportJob::start_in_languages(paths, replaces, languages, folder, self.wake()) {
             Ok(job) => self.import = Some(job),
             Err(error) => self.error(format!("Cannot start importing: {error}")),
         }
@@ -31,7 +41,12 @@ impl CrosscheckApp {
     pub(super) fn start_reimport(&mut self, id: SourceId) {
         let Some(workspace) = self.session.workspace() else { return };
         match workspace.original_to_read(id) {
-            Ok(file) => self.start_import(vec![file.clone()], std::iter::once((file, id)).collect()),
+            Ok(file) => {
+                // A picture is read again in the source's language (OCR follows it).
+                let language = workspace.project.sources.get(&id).map(|source| source.meta.language.clone());
+                let languages = language.map(|language| (file.clone(), language)).into_iter().collect();
+                self.start_import_in_languages(vec![file.clone()], std::iter::once((file, id)).collect(), languages);
+            }
             Err(message) => self.error(message),
         }
     }

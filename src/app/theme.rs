@@ -33,6 +33,8 @@ impl Theme {
 /// What a highlight in the document marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mark {
+    /// A word OCR read with low confidence: first, so any other mark on it takes the background.
+    Uncertain,
     Claim,
     Evidence(Stance),
     Conflict,
@@ -126,6 +128,7 @@ impl Palette {
             Mark::Conflict => self.conflict,
             Mark::SearchHit => self.search_hit,
             Mark::Selection => self.selection,
+            Mark::Uncertain => self.warning.gamma_multiply(0.3),
         }
     }
 

@@ -143,6 +143,7 @@ fn new_source(
         sha256: warc_sha256,
         importer: document.importer.to_owned(),
         capture: Some(Box::new(capture)),
+        ocr: None,
     };
     let content = SourceContent { format: document.format, text: document.text, original: Some(original) };
     NewSource { source: Source { meta, content }, notes: document.notes }

@@ -31,6 +31,9 @@ pub struct ExportOptions {
     /// The report's publication date (`YYYY-MM-DD`), or empty for none. An option rather
     /// than the clock so that exporting twice gives identical bytes.
     pub published: String,
+    /// The project's folder, whose `sources/` hold the pictures that passages read by OCR
+    /// are shown cropped from in HTML reports; `None` leaves the pictures out.
+    pub pictures: Option<std::path::PathBuf>,
 }
 
 impl Default for ExportOptions {
@@ -43,6 +46,7 @@ impl Default for ExportOptions {
             quotes: true,
             evidence_rows: false,
             published: String::new(),
+            pictures: None,
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod decode;
 pub mod html;
+pub mod image;
 mod markdown;
 pub mod office;
 pub mod pdf;
@@ -77,6 +78,8 @@ pub enum ImportError {
 pub struct ImportedFile {
     pub bytes: Vec<u8>,
     pub document: Imported,
+    /// For a picture: where each word of the text was read (`None` when OCR could not run).
+    pub ocr: Option<crate::model::OcrLayer>,
 }
 
 /// An importer is handed the cancel flag of the import it runs in.
@@ -106,6 +109,14 @@ const IMPORTERS: &[(&str, Container, Importer)] = &[
     ("pdf", Container::Pdf, uncancellable!(pdf::import)),
     ("docx", Container::Zip, uncancellable!(office::docx::import)),
     ("odt", Container::Zip, uncancellable!(office::odt::import)),
+    // Pictures: decoded here; their text is read by OCR in `import_file_until`.
+    ("png", Container::Other("a PNG image"), uncancellable!(image::import)),
+    ("jpg", Container::Other("a JPEG image"), uncancellable!(image::import)),
+    ("jpeg", Container::Other("a JPEG image"), uncancellable!(image::import)),
+    ("gif", Container::Other("a GIF image"), uncancellable!(image::import)),
+    ("webp", Container::Other("a WebP image"), uncancellable!(image::import)),
+    ("tif", Container::Other("a TIFF image"), uncancellable!(image::import)),
+    ("tiff", Container::Other("a TIFF image"), uncancellable!(image::import)),
 ];
 
 fn supported_list() -> String {
@@ -170,6 +181,12 @@ pub fn import_file(path: &Path) -> Result<ImportedFile, ImportError> {
 /// [`import_file`], stopping soon after `cancel` is set. The file must be a regular file
 /// (a link to one is followed: the analyst chose it); at most [`MAX_IMPORT_BYTES`] are read.
 pub fn import_file_until(path: &Path, cancel: &AtomicBool) -> Result<ImportedFile, ImportError> {
+    import_file_in_language(path, "", cancel)
+}
+
+/// [`import_file_until`], reading a picture's text in the language of the tag `language`
+/// (such as `de-CH`, the source's language when a picture is read again); empty for English.
+pub fn import_file_in_language(path: &Path, language: &str, cancel: &AtomicBool) -> Result<ImportedFile, ImportError> {
     let Some((extension, container, importer)) = importer_for(path) else {
         let what = path.extension().map_or_else(
             || "no file name extension".to_owned(),
@@ -183,8 +200,37 @@ pub fn import_file_until(path: &Path, cancel: &AtomicBool) -> Result<ImportedFil
     })?;
     let refused = |refusal| ImportError::Refused { path: path.to_owned(), refusal };
     check_container(extension, container, &bytes).map_err(refused)?;
-    let document = importer(&bytes, cancel).map_err(refused)?;
-    Ok(ImportedFile { bytes, document })
+    let mut document = importer(&bytes, cancel).map_err(refused)?;
+    let ocr = if document.format == SourceFormat::Image {
+        read_picture_text(&bytes, &mut document, language, cancel).map_err(refused)?
+    } else {
+        None
+    };
+    Ok(ImportedFile { bytes, document, ocr })
+}
+
+/// Reads a picture's text with OCR into `document`. A missing or failing reader leaves the
+/// picture a source without text and says why in the notes (it can be read later from the
+/// inspector); only Cancel stops the import.
+fn read_picture_text(
+    bytes: &[u8],
+    document: &mut Imported,
+    language: &str,
+    cancel: &AtomicBool,
+) -> Result<Option<crate::model::OcrLayer>, Refusal> {
+    let picture = image::decode(bytes)?;
+    match crate::ocr::read_picture(&crate::ocr::Tesseract::system(), &picture, language, cancel) {
+        Ok(reading) => {
+            document.text = reading.text;
+            document.notes.extend(reading.notes);
+            Ok(Some(reading.layer))
+        }
+        Err(crate::ocr::OcrError::Cancelled) => Err(Refusal::Cancelled),
+        Err(error) => {
+            document.notes.push(format!("The text was not read: {error}"));
+            Ok(None)
+        }
+    }
 }
 
 /// The first line of `text` that is not site furniture ("Skip to content") as a

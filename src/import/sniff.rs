@@ -40,10 +40,15 @@ pub fn container(bytes: &[u8]) -> Option<Container> {
         (b"\x89PNG", Container::Other("a PNG image")),
         (b"\xFF\xD8\xFF", Container::Other("a JPEG image")),
         (b"GIF8", Container::Other("a GIF image")),
+        (b"II*\0", Container::Other("a TIFF image")),
+        (b"MM\0*", Container::Other("a TIFF image")),
         (b"\x7FELF", Container::Other("a program")),
         (b"\xD0\xCF\x11\xE0", Container::Other("an old Microsoft Office document (.doc); save it as .docx")),
         (b"{\\rtf", Container::Other("an RTF document; save it as .docx")),
     ];
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        return Some(Container::Other("a WebP image"));
+    }
     if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Some(*kind);
     }

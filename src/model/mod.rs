@@ -11,6 +11,7 @@ mod conflict;
 mod evidence;
 mod ids;
 mod merge_conflict;
+mod ocr;
 mod source;
 mod unique_keys;
 mod validate;
@@ -29,6 +30,7 @@ pub use conflict::{Conflict, ConflictKind, ConflictStatus};
 pub use evidence::{Evidence, Stance};
 pub use ids::{ClaimId, ConflictId, EvidenceId, IdCounters, SourceId};
 pub use merge_conflict::{MergeConflict, MergeItem, MergeSide};
+pub use ocr::{LOW_CONFIDENCE, OcrLayer, OcrPage, OcrWord, PixelBox};
 pub use source::{
     Capture, EarlierCapture, OriginalFile, Redirect, Source, SourceContent, SourceFormat, SourceMeta, readable_utc,
 };

@@ -11,6 +11,8 @@ pub enum SourceFormat {
     Pdf,
     Docx,
     Odt,
+    /// A picture (screenshot, photograph, scan) whose text was read by OCR.
+    Image,
 }
 
 impl SourceFormat {
@@ -22,6 +24,7 @@ impl SourceFormat {
             Self::Pdf => "PDF",
             Self::Docx => "Word document",
             Self::Odt => "OpenDocument text",
+            Self::Image => "Image",
         }
     }
 }
@@ -62,6 +65,10 @@ pub struct OriginalFile {
     /// fetched, and which record in the file holds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capture: Option<Box<Capture>>,
+    /// For a picture or a scanned document: what OCR read from it and where. Absent for
+    /// files whose text was not read from pixels, so their saved form is unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<Box<super::ocr::OcrLayer>>,
 }
 
 /// One step of a redirect chain: the address asked for and the status that sent the

@@ -161,6 +161,21 @@ impl Checker<'_> {
     }
 }
 
+impl Checker<'_> {
+    /// Word boxes from a file must point inside their source's text, or a highlight would
+    /// slice past its end.
+    fn check_ocr_layers(&mut self) {
+        for (id, source) in &self.project.sources {
+            let Some(layer) = source.content.original.as_ref().and_then(|original| original.ocr.as_deref()) else {
+                continue;
+            };
+            if let Some(problem) = layer.problem(super::char_len(source.text())) {
+                self.report(format!("source {id}"), problem);
+            }
+        }
+    }
+}
+
 fn shorten(text: &str) -> String {
     const MAX: usize = 60;
     if text.chars().count() <= MAX {
@@ -180,6 +195,7 @@ impl Project {
         checker.check_claims();
         checker.check_evidence();
         checker.check_conflicts();
+        checker.check_ocr_layers();
         checker.problems
     }
 }

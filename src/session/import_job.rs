@@ -39,6 +39,18 @@ impl ImportJob {
         project_dir: Option<PathBuf>,
         wake: Wake,
     ) -> std::io::Result<Self> {
+        Self::start_in_languages(paths, replaces, BTreeMap::new(), project_dir, wake)
+    }
+
+    /// [`Self::start`], reading the pictures named in `languages` in the language of their
+    /// tag (a picture source read again in the source's language).
+    pub fn start_in_languages(
+        paths: Vec<PathBuf>,
+        replaces: BTreeMap<PathBuf, SourceId>,
+        languages: BTreeMap<PathBuf, String>,
+        project_dir: Option<PathBuf>,
+        wake: Wake,
+    ) -> std::io::Result<Self> {
         let rereading: Vec<PathBuf> = replaces.keys().cloned().collect();
         let task = Task::spawn("import", wake, move |worker| {
             let files = expand(paths);
@@ -53,7 +65,10 @@ impl ImportJob {
                     }
                     continue;
                 }
-                let event = match store::source_from_file(&file, project_dir.as_deref(), worker.cancel_flag()) {
+                let language = languages.get(&file).map_or("", String::as_str);
+                let imported =
+                    store::source_from_file_in_language(&file, project_dir.as_deref(), language, worker.cancel_flag());
+                let event = match imported {
                     Ok(source) => ImportEvent::Imported { file: file.clone(), source: Box::new(source) },
                     // Cancelled in the middle of this file: nothing to report.
                     Err(store::SourceFileError::Import(crate::import::ImportError::Refused {

@@ -213,8 +213,13 @@ impl v1::Source {
             v1::SourceKind::Text => SourceFormat::PlainText,
             v1::SourceKind::Markdown => SourceFormat::Markdown,
         };
-        let original =
-            self.file.map(|path| OriginalFile { path, sha256: self.sha256, importer: String::new(), capture: None });
+        let original = self.file.map(|path| OriginalFile {
+            path,
+            sha256: self.sha256,
+            importer: String::new(),
+            capture: None,
+            ocr: None,
+        });
         Source {
             meta: SourceMeta {
                 title: self.title,

@@ -25,7 +25,7 @@ pub use format::{FORMAT_NAME, FORMAT_VERSION, from_ron, to_ron};
 pub use lock::{Holder, LockError, ProjectLock, lock_path, lock_project};
 pub use originals::{
     NewSource, OriginalStatus, SOURCES_DIR, SourceFileError, adopt_original, collect_originals, original_status,
-    sha256_hex, source_from_file,
+    sha256_hex, source_from_file, source_from_file_in_language,
 };
 pub use recovery::{Recovery, describe_difference, discard_recovery, find_recovery, recovery_path, write_recovery};
 

@@ -194,8 +194,13 @@ mod tests {
     fn detects_changed_and_missing_originals() {
         let folder = tempfile::tempdir().expect("temporary folder");
         let path = adopt_original(folder.path(), "a.txt", b"text").expect("copy");
-        let original =
-            OriginalFile { path: path.clone(), sha256: sha256_hex(b"text"), importer: String::new(), capture: None };
+        let original = OriginalFile {
+            path: path.clone(),
+            sha256: sha256_hex(b"text"),
+            importer: String::new(),
+            capture: None,
+            ocr: None,
+        };
         assert_eq!(original_status(folder.path(), &original), OriginalStatus::Unchanged);
         fs::write(folder.path().join(&path), b"edited").expect("write");
         assert!(matches!(original_status(folder.path(), &original), OriginalStatus::Changed { .. }));
@@ -229,7 +234,17 @@ pub fn source_from_file(
     project_dir: Option<&Path>,
     cancel: &AtomicBool,
 ) -> Result<NewSource, SourceFileError> {
-    let imported = crate::import::import_file_until(file, cancel)?;
+    source_from_file_in_language(file, project_dir, "", cancel)
+}
+
+/// [`source_from_file`], a picture's text read in the language of the tag `language`.
+pub fn source_from_file_in_language(
+    file: &Path,
+    project_dir: Option<&Path>,
+    language: &str,
+    cancel: &AtomicBool,
+) -> Result<NewSource, SourceFileError> {
+    let imported = crate::import::import_file_in_language(file, language, cancel)?;
     let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let path = match project_dir {
         Some(folder) => adopt_original(folder, &name, &imported.bytes)
@@ -242,6 +257,7 @@ pub fn source_from_file(
         sha256: sha256_hex(&imported.bytes),
         importer: document.importer.to_owned(),
         capture: None,
+        ocr: imported.ocr.map(Box::new),
     };
     let mut meta = document.meta;
     if meta.title.trim().is_empty() {

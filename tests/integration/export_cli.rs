@@ -34,6 +34,7 @@ fn cli_and_library_give_identical_bytes_in_every_format() {
         quotes: true,
         evidence_rows: false,
         published: "2024-05-20".to_owned(),
+        pictures: None,
     };
     for format in Format::ALL {
         let out = folder.path().join(format!("report.{}", format.extension()));

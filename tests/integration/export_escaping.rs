@@ -62,6 +62,7 @@ fn hostile_project() -> Project {
             sha256: hostile("sha"),
             importer: hostile("importer"),
             capture: None,
+            ocr: None,
         };
         let format = if n == 2 { SourceFormat::Pdf } else { SourceFormat::Markdown };
         project.sources.insert(id, Source { meta, content: SourceContent { format, text, original: Some(original) } });

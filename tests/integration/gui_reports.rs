@@ -70,7 +70,9 @@ fn the_export_preview_shows_the_report_not_its_source() {
 
     harness.get_by_label("Markdown report").click();
     harness.run();
-    step_until(&mut harness, |h| !shows(h, "Preparing preview") && shows(h, "Why this verdict"));
+    // The HTML preview stays on screen until the Markdown one is ready, so wait for a line
+    // only the Markdown preview has.
+    step_until(&mut harness, |h| !shows(h, "Preparing preview") && shows(h, "Verdict: True"));
     assert!(shows(&harness, "Why this verdict"));
     assert!(shows(&harness, "Verdict: True"), "the verdict line is shown");
     assert!(!shows(&harness, "### ") && !shows(&harness, "**Verdict"), "no Markdown syntax");

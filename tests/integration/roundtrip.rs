@@ -45,6 +45,7 @@ fn project_from(
             sha256: store::sha256_hex(text.as_bytes()),
             importer: "plain-1".to_owned(),
             capture: None,
+            ocr: None,
         });
         let meta = SourceMeta { title, ..SourceMeta::default() };
         project

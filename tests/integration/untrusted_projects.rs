@@ -137,6 +137,7 @@ fn a_source_linked_out_of_the_project_is_not_read() {
             sha256: String::new(),
             importer: String::new(),
             capture: None,
+            ocr: None,
         },
     );
     assert!(matches!(status, crosscheck::store::OriginalStatus::Refused(_)), "{status:?}");

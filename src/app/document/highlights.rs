@@ -14,6 +14,8 @@ pub enum Target {
     ConflictDraft,
     SearchHit(usize),
     TextSelection,
+    /// A word OCR read with low confidence (percent).
+    Uncertain(u8),
 }
 
 impl Target {
@@ -22,7 +24,7 @@ impl Target {
             Self::Claim(id) => Some(Selection::Claim(id)),
             Self::Evidence(id) => Some(Selection::Evidence(id)),
             Self::Conflict(id) => Some(Selection::Conflict(id)),
-            Self::ConflictDraft | Self::SearchHit(_) | Self::TextSelection => None,
+            Self::ConflictDraft | Self::SearchHit(_) | Self::TextSelection | Self::Uncertain(_) => None,
         }
     }
 }
@@ -77,6 +79,11 @@ pub fn collect(
             selected: false,
         });
     }
+    let layer = project.sources.get(&source).and_then(|s| s.content.original.as_ref()).and_then(|o| o.ocr.as_deref());
+    for word in layer.into_iter().flat_map(crate::model::OcrLayer::low_confidence_words) {
+        let (start, end, target) = (word.start, word.end, Target::Uncertain(word.confidence));
+        highlights.push(Highlight { start, end, mark: Mark::Uncertain, target, selected: false });
+    }
     if let Some(range) = selection.filter(|range| range.source == source && range.start < range.end) {
         highlights.push(Highlight {
             start: range.start,
@@ -123,5 +130,8 @@ pub fn describe(workspace: &Workspace, target: Target) -> String {
         Target::ConflictDraft => "First passage of a new conflict".to_owned(),
         Target::SearchHit(n) => format!("Search result {}", n + 1),
         Target::TextSelection => "Selected text".to_owned(),
+        Target::Uncertain(confidence) => {
+            format!("Read by OCR with {confidence}% confidence: check this word against the picture")
+        }
     }
 }

@@ -7,6 +7,7 @@
 
 mod highlights;
 mod paragraphs;
+mod picture;
 mod selection;
 
 use std::sync::Arc;
@@ -41,6 +42,8 @@ pub struct DocumentView {
     chooser: Option<(Pos2, Vec<Target>)>,
     /// First line laid out in the last frame; tests and benchmarks read it to see scrolling.
     top_line: Option<usize>,
+    /// The picture beside the text of a picture source.
+    picture: picture::PictureView,
 }
 
 impl DocumentView {
@@ -50,10 +53,39 @@ impl DocumentView {
             empty_state(ui, actions);
             return;
         };
-        let Some(source) = workspace.project.sources.get(&source_id) else { return };
+        if !workspace.project.sources.contains_key(&source_id) {
+            return;
+        }
         header(ui, workspace, source_id, actions);
         ui.separator();
+        if picture::picture_of(workspace, source_id).is_some() {
+            // A picture source: the picture on the left, its text on the right.
+            let full = ui.available_rect_before_wrap();
+            let split = full.left() + (full.width() * 0.5).round();
+            let left = Rect::from_min_max(full.min, pos2(split - 6.0, full.max.y));
+            let right = Rect::from_min_max(pos2(split + 6.0, full.min.y), full.max);
+            let mut picture_ui = ui.new_child(egui::UiBuilder::new().max_rect(left).id_salt("picture pane"));
+            picture_ui.set_clip_rect(left.intersect(ui.clip_rect()));
+            self.picture.show(&mut picture_ui, workspace, source_id, actions);
+            let mut text_ui = ui.new_child(egui::UiBuilder::new().max_rect(right).id_salt("text pane"));
+            self.show_text(&mut text_ui, session, source_id, hits, actions);
+            ui.advance_cursor_after_rect(full);
+        } else {
+            self.show_text(ui, session, source_id, hits, actions);
+        }
+    }
 
+    /// The source's text, with its highlights and the pointer handling of selections.
+    fn show_text(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        source_id: SourceId,
+        hits: &[SearchHit],
+        actions: &mut Actions,
+    ) {
+        let Some(workspace) = session.workspace() else { return };
+        let Some(source) = workspace.project.sources.get(&source_id) else { return };
         let text = source.text();
         let identity = (source_id, text.as_ptr() as usize, text.len());
         if self.built_for != Some(identity) {

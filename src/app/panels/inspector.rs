@@ -287,6 +287,9 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
     let palette = Palette::current(ui.ctx());
     ui.label(format!("Read from: {}", source.content.format.label()));
     ui.label(format!("{} characters", crate::model::char_len(source.text())));
+    if source.content.format == crate::model::SourceFormat::Image {
+        ocr_lines(ui, workspace, id, source, actions);
+    }
     if let Some(original) = &source.content.original {
         ui.label(format!("Original file: {}", original.path));
         ui.colored_label(palette.muted_text, RichText::new(format!("SHA-256 {}", original.sha256)).small().monospace());
@@ -350,4 +353,31 @@ fn capture_lines(ui: &mut egui::Ui, capture: &crate::model::Capture, palette: &P
         }
         ui.label(format!("{} · this source", readable_utc(&capture.captured_at)));
     });
+}
+
+/// What OCR read from a picture source, and the button that reads it (again): in the
+/// background with progress and Cancel, as one undoable replacement of the text.
+fn ocr_lines(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    id: SourceId,
+    source: &crate::model::Source,
+    actions: &mut Actions,
+) {
+    let palette = Palette::current(ui.ctx());
+    match source.content.original.as_ref().and_then(|original| original.ocr.as_deref()) {
+        Some(layer) => {
+            ui.label(layer.summary());
+        }
+        None => {
+            ui.colored_label(palette.warning, "The text of this picture has not been read.");
+        }
+    }
+    let readable = workspace.original_status.get(&id).is_none_or(|status| !status.needs_relink());
+    let read = ui.add_enabled(readable, egui::Button::new("Read text with OCR")).on_hover_text(
+        "Read the picture's text with Tesseract; passages marked in the old text are found again in the new one",
+    );
+    if read.clicked() {
+        actions.push(Action::Reimport(id));
+    }
 }

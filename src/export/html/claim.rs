@@ -99,6 +99,7 @@ fn evidence_item(html: &mut Html, report: &Report<'_>, id: EvidenceId, evidence:
     html.raw("<figure class=\"").raw(class).raw("\"").attr("id", &format!("evidence-{id}")).raw(">\n");
     if report.options.quotes {
         html.raw("<blockquote>").text(&text::squash(&evidence.passage.exact)).raw("</blockquote>\n");
+        super::picture::passage_picture(html, report, &evidence.passage);
     }
     html.raw("<figcaption><span class=\"stance\">").text(evidence.stance.label()).raw("</span> ");
     source_reference(html, report, &evidence.passage);
@@ -132,7 +133,9 @@ pub(super) fn conflict(html: &mut Html, report: &Report<'_>, element_id: &str, c
         context(html, &passage.prefix, true);
         html.raw("<mark>").text(&text::squash(&passage.exact)).raw("</mark>");
         context(html, &passage.suffix, false);
-        html.raw("</blockquote><figcaption>");
+        html.raw("</blockquote>");
+        super::picture::passage_picture(html, report, passage);
+        html.raw("<figcaption>");
         if right {
             html.raw("<span class=\"correct-label\">Correct</span> ");
         }

@@ -6,6 +6,7 @@
 //! each claim on a new page.
 
 mod claim;
+mod picture;
 mod writer;
 
 use super::progress::Ticker;
