@@ -216,6 +216,7 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
         rows.push(Row { left: vec![i], right: vec![j], boilerplate: false, score });
     }
     straighten(&l, &r, &mut rows, &mut right_row);
+    reseat(&l, &r, skip, &mut rows, &mut left_row, &mut right_row);
     // Merges and splits: repeat so that three sentences merged into one all join.
     loop {
         let joined_left = join_leftovers(&l, &r, &left.boilerplate, &mut left_row, &mut rows, Side::LEFT);
@@ -303,6 +304,80 @@ fn straighten(l: &[Vec<u32>], r: &[Vec<u32>], rows: &mut [Row], right_row: &mut 
                     partner[a] = Some(ja);
                     partner[b] = Some(jb);
                 }
+            }
+        }
+    }
+}
+
+/// Gives a paired sentence to a left-over sentence that sits where reading order
+/// expects its partner, when that costs little similarity.
+///
+/// A cluster of reports repeats sentences, so one copy can hold a near copy of a
+/// sentence the other copy also paraphrases in its place. Best-first matching takes
+/// the near copy wherever it stands; the sentence between the right neighbours is the
+/// partner when it is a match on its own and the near copy wins only by a margin that
+/// the neighbours' agreement outweighs (as in `straighten`).
+fn reseat(
+    l: &[Vec<u32>],
+    r: &[Vec<u32>],
+    skip: (&[bool], &[bool]),
+    rows: &mut [Row],
+    left_row: &mut [Option<usize>],
+    right_row: &mut [Option<usize>],
+) {
+    let weight = weights(l, r);
+    for own_is_left in [Side::LEFT, Side::RIGHT] {
+        let (own, other, own_skip) = if own_is_left { (l, r, skip.0) } else { (r, l, skip.1) };
+        let (own_row, other_row) =
+            if own_is_left { (&mut *left_row, &*right_row) } else { (&mut *right_row, &*left_row) };
+        let sim = |k: usize, j: usize| {
+            if own_is_left { similarity(&weight, &own[k], &other[j]) } else { similarity(&weight, &other[j], &own[k]) }
+        };
+        for k in 0..own.len() {
+            if own_row[k].is_some() || own_skip[k] || own[k].is_empty() {
+                continue;
+            }
+            let partner_of = |n: usize, own_row: &[Option<usize>]| -> Option<usize> {
+                let row = &rows[own_row.get(n).copied().flatten()?];
+                let theirs = if own_is_left { &row.right } else { &row.left };
+                theirs.first().copied()
+            };
+            // Neighbour pairings of own sentence `at` if it were paired with `j`.
+            let links = |at: usize, j: usize, own_row: &[Option<usize>]| -> usize {
+                let before = at.checked_sub(1).and_then(|p| partner_of(p, own_row)).is_some_and(|p| p + 1 == j);
+                let after = partner_of(at + 1, own_row).is_some_and(|p| p == j + 1);
+                usize::from(before) + usize::from(after)
+            };
+            let expected = [
+                k.checked_sub(1).and_then(|p| partner_of(p, own_row)).map(|p| p + 1),
+                partner_of(k + 1, own_row).and_then(|p| p.checked_sub(1)),
+            ];
+            let mut best: Option<(f64, usize, usize)> = None;
+            for j in expected.into_iter().flatten().filter(|&j| j < other.len()) {
+                let Some(row_index) = other_row[j] else { continue };
+                let row = &rows[row_index];
+                let mine = if own_is_left { &row.left } else { &row.right };
+                let &[i] = mine.as_slice() else { continue };
+                let gained = links(k, j, own_row).saturating_sub(links(i, j, own_row));
+                let (now, instead) = (sim(i, j), sim(k, j));
+                if gained > 0
+                    && instead >= MATCH
+                    && instead >= now - ORDER * gained as f64
+                    && best.is_none_or(|(s, _, _)| instead > s)
+                {
+                    best = Some((instead, row_index, i));
+                }
+            }
+            if let Some((score, row_index, i)) = best {
+                let row = &mut rows[row_index];
+                if own_is_left {
+                    row.left = vec![k];
+                } else {
+                    row.right = vec![k];
+                }
+                row.score = score;
+                own_row[i] = None;
+                own_row[k] = Some(row_index);
             }
         }
     }

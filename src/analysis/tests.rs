@@ -415,3 +415,21 @@ fn near_twin_sentences_pair_in_reading_order() {
         comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
     assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![3])]);
 }
+
+#[test]
+fn a_sentence_in_its_partners_place_wins_over_a_near_copy_elsewhere() {
+    // The left copy repeats the fares sentence at its end almost as the right copy words
+    // it; the paraphrase between the same neighbours is the sentence's partner.
+    let left = "The harbour board met on Monday to review the ferry timetable. \
+                Ferry fares will rise by four percent from June, the board said. \
+                The board will publish its full accounts in the spring. \
+                Fares on the ferry are to go up four percent in June, the board said on Monday.";
+    let right = "On Monday the harbour board reviewed the ferry timetable. \
+                 Fares on the ferry will go up four percent in June, the board said on Monday. \
+                 Its full accounts will be published by the board in spring.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
+    assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![])]);
+}
