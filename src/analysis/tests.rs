@@ -50,6 +50,8 @@ const REWRITES: &[Rewrite] = &[
             Some(OnlyInOne),
         ),
         ("criticised its cost", "criticized its cost", None),
+        // A name transliterated with another vowel is the same name.
+        ("Vaurel told reporters", "Vaurol told reporters", None),
     ],
     &[
         ("GRANTHAM FALLS, March 3", "PELLHAVEN, March 3", Some(Place)),

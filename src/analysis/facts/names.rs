@@ -101,6 +101,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
         || short_form(b, a)
         || one_letter_more(a, b)
         || one_letter_more(b, a)
+        || one_vowel_changed(a, b)
 }
 
 /// Whether `long` is `short` with one letter added: how transliterations and spellings
@@ -113,6 +114,19 @@ fn one_letter_more(long: &str, short: &str) -> bool {
     let (long, short): (Vec<char>, Vec<char>) = (long.chars().collect(), short.chars().collect());
     let first_difference = short.iter().zip(&long).position(|(a, b)| a != b).unwrap_or(short.len());
     long[first_difference + 1..] == short[first_difference..]
+}
+
+/// Whether two words of at least five letters differ in one vowel only: how
+/// transliterations of one name differ ("Qaeda"/"Qaida", "Mohammed"/"Muhammed"). A
+/// consonant changed ("Corvane"/"Corvale") is another name.
+fn one_vowel_changed(a: &str, b: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() < 5 || a.len() != b.len() {
+        return false;
+    }
+    let mut differences = a.iter().zip(&b).filter(|(x, y)| x != y);
+    matches!((differences.next(), differences.next()), (Some((&x, &y)), None) if vowel(x) && vowel(y))
 }
 
 /// A person named in full ("Ivan Petrov"), where the document names them.
