@@ -51,7 +51,6 @@ impl ImportJob {
         project_dir: Option<PathBuf>,
         wake: Wake,
     ) -> std::io::Result<Self> {
-        let rereading: Vec<PathBuf> = replaces.keys().cloned().collect();
         let task = Task::spawn("import", wake, move |worker| {
             let files = expand(paths);
             worker.set_total(files.len());
@@ -60,7 +59,7 @@ impl ImportJob {
                     break;
                 }
                 if crate::capture::is_warc(&file) {
-                    if !send_archive(worker, &file, project_dir.as_deref(), rereading.contains(&file)) {
+                    if !send_archive(worker, &file, project_dir.as_deref()) {
                         break;
                     }
                     continue;
@@ -145,16 +144,10 @@ impl ImportJob {
 
 /// Sends a source for each page of a WARC archive; a re-read archive (`replacing`) gives
 /// only its first page, which replaces the source. False once the window stops listening.
-fn send_archive(
-    worker: &super::tasks::Worker<ImportEvent>,
-    file: &Path,
-    project_dir: Option<&Path>,
-    replacing: bool,
-) -> bool {
+fn send_archive(worker: &super::tasks::Worker<ImportEvent>, file: &Path, project_dir: Option<&Path>) -> bool {
     let events = match crate::capture::sources_from_warc(file, project_dir, worker.cancel_flag()) {
         Ok(sources) => sources
             .into_iter()
-            .take(if replacing { 1 } else { usize::MAX })
             .map(|source| ImportEvent::Imported { file: file.to_owned(), source: Box::new(source) })
             .collect(),
         Err(error) if error.is_cancelled() => return false,
@@ -174,13 +167,20 @@ pub fn take_imported(
 ) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut edits = Vec::new();
+    let mut replaced = Vec::new();
+    let mut arrived = Vec::new();
     for event in events {
         match event {
             ImportEvent::Imported { file, source } => {
                 // The analyst picked this file: a first save may copy it in.
                 workspace.chosen_originals.insert(std::path::absolute(&file).unwrap_or_else(|_| file.clone()));
+                arrived.push(file.clone());
                 if let Some(&id) = replaces.get(&file) {
-                    replace_text(workspace, id, *source, &mut effects);
+                    // An archive holds many pages: the source is the page of its own record.
+                    if !replaced.contains(&id) && same_record(workspace, id, &source) {
+                        replaced.push(id);
+                        replace_text(workspace, id, *source, &mut effects);
+                    }
                     continue;
                 }
                 let id = workspace.project.ids.next_source();
@@ -190,6 +190,15 @@ pub fn take_imported(
                 edits.push(Edit::InsertSource { id, source: Box::new(source.source) });
             }
             ImportEvent::Failed(message) => effects.push(Effect::Notice(Notice::error(message))),
+        }
+    }
+    let read_archives: Vec<&PathBuf> = replaces.keys().filter(|file| crate::capture::is_warc(file)).collect();
+    for (file, id) in replaces.iter().filter(|(file, id)| read_archives.contains(file) && !replaced.contains(id)) {
+        if arrived.contains(file) {
+            effects.push(Effect::Notice(Notice::error(format!(
+                "{id}: {} no longer holds this page's record; the text is unchanged.",
+                file.display()
+            ))));
         }
     }
     let Some(Edit::InsertSource { id: first, .. }) = edits.first() else { return effects };
@@ -207,6 +216,23 @@ pub fn take_imported(
         }
     }
     effects
+}
+
+/// Whether `new` was read from the same archive record as source `id` (always true
+/// for a source that did not come from a web archive, whose file holds one text).
+fn same_record(workspace: &Workspace, id: SourceId, new: &NewSource) -> bool {
+    let record = |source: &crate::model::Source| {
+        source
+            .content
+            .original
+            .as_ref()
+            .and_then(|original| original.capture.as_ref())
+            .map(|c| c.warc_record_id.clone())
+    };
+    match (workspace.project.sources.get(&id).and_then(record), record(&new.source)) {
+        (Some(wanted), Some(read)) => wanted == read,
+        _ => true,
+    }
 }
 
 /// Replaces a source's text with a fresh import of its original, re-finding every
@@ -302,5 +328,71 @@ mod tests {
             .collect();
         assert_eq!(imported, ["a.txt", "b.md"]);
         assert_eq!((job.progress().done, job.progress().total), (2, 2));
+    }
+
+    /// A crawl's archive of two pages, each with enough text to read as an article.
+    fn crawl_archive(second_page: &str) -> Vec<u8> {
+        use crate::capture::warc::{HttpMessage, Record};
+        let page = |n: usize, title: &str, body: &str| {
+            let html = format!(
+                "<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+            );
+            let http = HttpMessage {
+                start_line: "HTTP/1.1 200 OK".to_owned(),
+                headers: vec![("Content-Type".to_owned(), "text/html; charset=utf-8".to_owned())],
+                body: html.into_bytes(),
+            };
+            Record::new(
+                "response",
+                &format!("<urn:uuid:0000000{n}>"),
+                "2026-12-01T14:03:05Z",
+                "application/http;msgtype=response",
+                http.to_bytes(),
+            )
+            .with("WARC-Target-URI", &format!("http://example.org/page-{n}"))
+            .to_bytes()
+        };
+        let mut bytes =
+            page(1, "Harbour board meets", &"The harbour board met to review the ferry timetable. ".repeat(8));
+        bytes.extend(page(2, "Ferry fares rise", second_page));
+        bytes
+    }
+
+    fn events_of(mut job: ImportJob) -> Vec<ImportEvent> {
+        let started = std::time::Instant::now();
+        let mut events = Vec::new();
+        while !job.is_finished() && started.elapsed() < std::time::Duration::from_secs(10) {
+            events.extend(job.drain());
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        events.extend(job.drain());
+        events
+    }
+
+    #[test]
+    fn re_importing_a_page_of_a_crawl_reads_its_own_record() {
+        use crate::model::SourceId;
+        use crate::session::Workspace;
+        use std::collections::BTreeMap;
+        let folder = tempfile::tempdir().expect("temporary folder");
+        let archive = folder.path().join("crawl.warc");
+        let fares = "Ferry fares will rise by four percent from June, the board said. ".repeat(8);
+        std::fs::write(&archive, crawl_archive(&fares)).expect("write");
+        let mut workspace = Workspace::new_project();
+        let job = ImportJob::start(vec![archive.clone()], BTreeMap::new(), None, Arc::new(|| {})).expect("starts");
+        super::take_imported(&mut workspace, events_of(job), &BTreeMap::new());
+        assert_eq!(workspace.project.sources.len(), 2);
+        let second = SourceId(2);
+        assert!(workspace.project.sources[&second].content.text.contains("four percent"));
+
+        // The crawl is fetched again and the second page now says otherwise.
+        std::fs::write(&archive, crawl_archive(&fares.replace("four", "six"))).expect("write");
+        let replaces = BTreeMap::from([(archive.clone(), second)]);
+        let job = ImportJob::start(vec![archive], replaces.clone(), None, Arc::new(|| {})).expect("starts");
+        super::take_imported(&mut workspace, events_of(job), &replaces);
+        assert_eq!(workspace.project.sources.len(), 2, "re-import adds no source");
+        let text = &workspace.project.sources[&second].content.text;
+        assert!(text.contains("six percent") && !text.contains("harbour board met"), "{text}");
+        assert!(workspace.project.sources[&SourceId(1)].content.text.contains("harbour board met"));
     }
 }
