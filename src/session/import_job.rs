@@ -167,7 +167,7 @@ pub fn take_imported(
 ) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut edits = Vec::new();
-    let mut replaced = Vec::new();
+    let mut reread = Vec::new();
     let mut arrived = Vec::new();
     for event in events {
         match event {
@@ -177,8 +177,8 @@ pub fn take_imported(
                 arrived.push(file.clone());
                 if let Some(&id) = replaces.get(&file) {
                     // An archive holds many pages: the source is the page of its own record.
-                    if !replaced.contains(&id) && same_record(workspace, id, &source) {
-                        replaced.push(id);
+                    if !reread.contains(&id) && same_record(workspace, id, &source) {
+                        reread.push(id);
                         replace_text(workspace, id, *source, &mut effects);
                     }
                     continue;
@@ -193,7 +193,7 @@ pub fn take_imported(
         }
     }
     let read_archives: Vec<&PathBuf> = replaces.keys().filter(|file| crate::capture::is_warc(file)).collect();
-    for (file, id) in replaces.iter().filter(|(file, id)| read_archives.contains(file) && !replaced.contains(id)) {
+    for (file, id) in replaces.iter().filter(|(file, id)| read_archives.contains(file) && !reread.contains(id)) {
         if arrived.contains(file) {
             effects.push(Effect::Notice(Notice::error(format!(
                 "{id}: {} no longer holds this page's record; the text is unchanged.",
