@@ -87,8 +87,10 @@ pub enum MergeError {
 
 /// Merges `ours` and `theirs`, both descended from `base`.
 pub fn merge(base: &Project, ours: &Project, theirs: &Project, labels: &SideLabels) -> Result<Merged, MergeError> {
-    let mut theirs = theirs.clone();
+    let written = theirs;
+    let mut theirs = written.clone();
     let renumbered = renumber_theirs(base, ours, &mut theirs);
+    super::dismissals::carry(base, written, &mut theirs, &renumbered.sources);
     let mut merger = Merger { labels, recorded: Vec::new() };
     let mut project = Project {
         info: merger.merge_part("info", &base.info, &ours.info, &theirs.info)?,

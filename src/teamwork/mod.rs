@@ -6,6 +6,7 @@
 
 pub mod agreement;
 pub mod diff;
+pub mod dismissals;
 pub mod driver;
 pub mod fields;
 pub mod git_setup;

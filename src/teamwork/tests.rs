@@ -161,3 +161,38 @@ fn random_edit_scripts_on_both_sides_merge_without_losing_work() {
     }
     assert!(clean > 0 && conflicts > 0, "the scripts should give both clean merges and conflicts");
 }
+
+fn add_source(project: &mut Project, text: &str) -> crate::model::SourceId {
+    use crate::model::{Source, SourceContent, SourceFormat, SourceMeta};
+    let id = project.ids.next_source();
+    let content = SourceContent { format: SourceFormat::PlainText, text: text.to_owned(), original: None };
+    Edit::InsertSource { id, source: Box::new(Source { meta: SourceMeta::default(), content }) }
+        .apply(project)
+        .expect("adds the source");
+    id
+}
+
+#[test]
+fn dismissals_on_sources_the_merge_renumbers_stay_dismissed() {
+    let base = base_project();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    add_source(&mut ours, "A statement ours added on its own branch.");
+    add_source(&mut ours, "Another statement ours added.");
+    let wire = add_source(&mut theirs, "The council voted on Monday to protect about 18,000 homes from floods.");
+    let copy = add_source(&mut theirs, "The council voted on Monday to protect about 8,000 homes from floods.");
+    let compared =
+        crate::analysis::compare(&theirs, &[wire, copy], &std::sync::atomic::AtomicBool::new(false)).expect("compares");
+    let found = &compared.pairs[0].discrepancies;
+    assert!(!found.is_empty(), "the copies differ in a number");
+    for discrepancy in found {
+        discrepancy.dismiss().apply(&mut theirs).expect("dismisses");
+    }
+
+    let merged = merged_and_checked(&base, &ours, &theirs);
+    let moved = |id| merged.report.renumbered.sources.get(&id).copied().expect("renumbered: ours took the id");
+    let (wire, copy) = (moved(wire), moved(copy));
+    let again = crate::analysis::compare(&merged.project, &[wire, copy], &std::sync::atomic::AtomicBool::new(false))
+        .expect("compares");
+    assert_eq!(again.pairs[0].discrepancies.len(), found.len());
+    assert_eq!(again.pairs[0].open(&merged.project).count(), 0, "every dismissal carried to the new ids");
+}
