@@ -133,8 +133,20 @@ fn parse(norm: &str) -> Option<(f64, Option<f64>)> {
     let value: f64 = number.trim_end_matches('.').parse().ok()?;
     match suffix {
         "" | "st" | "nd" | "rd" | "th" | "s" => Some((value, None)),
-        _ => scale(suffix).map(|factor| (value * factor, Some(factor))),
+        _ => match scale(suffix) {
+            Some(factor) => Some((value * factor, Some(factor))),
+            None => glued_unit(norm).map(|_| (value, None)),
+        },
     }
+}
+
+/// A unit written onto its number ("40g", "10km", "3ghz"): a few letters, no scale.
+fn glued_unit(norm: &str) -> Option<&str> {
+    let digits_end = norm.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let unit = &norm[digits_end..];
+    let letters = unit.chars().count();
+    (digits_end > 0 && (1..=4).contains(&letters) && unit.chars().all(|c| c.is_ascii_alphabetic()) && scale(unit).is_none())
+        .then_some(unit)
 }
 
 /// The value of a fraction written as one character ("½").
@@ -339,7 +351,11 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         while unit_at < tokens.len().min(end + 3) && joined(unit_at) && COUNT_MODIFIERS.contains(&norm(unit_at)) {
             unit_at += 1;
         }
-        let unit = if joined(unit_at) { singular(norm(unit_at)) } else { String::new() };
+        let unit = match glued_unit(&token.norm) {
+            Some(unit) => unit.to_owned(),
+            None if joined(unit_at) => singular(norm(unit_at)),
+            None => String::new(),
+        };
         let nouns: Vec<String> = (unit_at + 1..tokens.len().min(unit_at + 3))
             .take_while(|&k| joined(k))
             .map(|k| singular(norm(k)))
@@ -416,6 +432,9 @@ mod tests {
         let values: Vec<f64> = read("$1.4bn, 1.4 billion and 1,400 million").iter().map(|q| q.value).collect();
         assert_eq!(values, [1.4e9, 1.4e9, 1.4e9]);
         assert!((read("eighteen thousand homes")[0].value - 18_000.0).abs() < 1e-9);
+        let glued = &read("a 40G link")[0];
+        assert_eq!((glued.value, glued.unit.as_str()), (40.0, "g"));
+        assert!(!glued.agrees_with(&read("a 20G link")[0]));
     }
 
     #[test]
