@@ -152,6 +152,15 @@ pub fn status_bar(
             let progress = job.progress();
             let text = if progress.total == 0 {
                 "Looking for files to import".to_owned()
+            } else if progress.part_total > 0 {
+                // A scanned PDF: its pages take a second or so each, so each is counted.
+                let page = (progress.part_done + 1).min(progress.part_total);
+                format!(
+                    "Importing {} of {} · OCR page {page} of {}",
+                    progress.done + 1,
+                    progress.total,
+                    progress.part_total
+                )
             } else {
                 format!("Importing {} of {}", progress.done, progress.total)
             };

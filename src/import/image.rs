@@ -73,6 +73,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
         meta: SourceMeta::default(),
         importer: IMPORTER,
         notes,
+        pages_without_text: Vec::new(),
     })
 }
 

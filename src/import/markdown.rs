@@ -16,6 +16,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
     let notes = decoded.notes();
     Ok(Imported {
         notes,
+        pages_without_text: Vec::new(),
         format: SourceFormat::Markdown,
         meta: SourceMeta { title, ..SourceMeta::default() },
         text,

@@ -11,6 +11,7 @@ mod markdown;
 pub mod office;
 pub mod pdf;
 mod plain;
+mod scanned;
 mod sniff;
 
 use std::path::{Path, PathBuf};
@@ -39,6 +40,9 @@ pub struct Imported {
     pub importer: &'static str,
     /// Things the analyst should know about this import (a guessed encoding, say).
     pub notes: Vec<String>,
+    /// A PDF's pages that have no text layer (scans), for OCR to read; their places in
+    /// `text` are empty pages. Empty for every other format.
+    pub pages_without_text: Vec<pdf::PageWithoutText>,
 }
 
 /// Why an importer could not read some bytes; [`ImportError`] adds the file.
@@ -54,8 +58,6 @@ pub enum Refusal {
     Mislabelled { named: String, actually: &'static str },
     #[error("it is encrypted; remove the password (for example by printing it to a new PDF) and import that")]
     Encrypted,
-    #[error("{0}")]
-    NoText(String),
     #[error("the import was cancelled")]
     Cancelled,
 }
@@ -78,7 +80,8 @@ pub enum ImportError {
 pub struct ImportedFile {
     pub bytes: Vec<u8>,
     pub document: Imported,
-    /// For a picture: where each word of the text was read (`None` when OCR could not run).
+    /// For a picture or a scanned PDF: where each word of the text was read (`None` when OCR
+    /// could not run on a picture, or a PDF has a text layer on every page).
     pub ocr: Option<crate::model::OcrLayer>,
 }
 
@@ -181,12 +184,18 @@ pub fn import_file(path: &Path) -> Result<ImportedFile, ImportError> {
 /// [`import_file`], stopping soon after `cancel` is set. The file must be a regular file
 /// (a link to one is followed: the analyst chose it); at most [`MAX_IMPORT_BYTES`] are read.
 pub fn import_file_until(path: &Path, cancel: &AtomicBool) -> Result<ImportedFile, ImportError> {
-    import_file_in_language(path, "", cancel)
+    import_file_in_language(path, "", cancel, &|_, _| {})
 }
 
-/// [`import_file_until`], reading a picture's text in the language of the tag `language`
-/// (such as `de-CH`, the source's language when a picture is read again); empty for English.
-pub fn import_file_in_language(path: &Path, language: &str, cancel: &AtomicBool) -> Result<ImportedFile, ImportError> {
+/// [`import_file_until`], reading a picture's or a scanned PDF's text in the language of the
+/// tag `language` (such as `de-CH`, the source's language when a source is read again);
+/// empty for English. `pages` hears (pages done, pages to read) as a scanned PDF is read.
+pub fn import_file_in_language(
+    path: &Path,
+    language: &str,
+    cancel: &AtomicBool,
+    pages: &dyn Fn(usize, usize),
+) -> Result<ImportedFile, ImportError> {
     let Some((extension, container, importer)) = importer_for(path) else {
         let what = path.extension().map_or_else(
             || "no file name extension".to_owned(),
@@ -201,10 +210,13 @@ pub fn import_file_in_language(path: &Path, language: &str, cancel: &AtomicBool)
     let refused = |refusal| ImportError::Refused { path: path.to_owned(), refusal };
     check_container(extension, container, &bytes).map_err(refused)?;
     let mut document = importer(&bytes, cancel).map_err(refused)?;
-    let ocr = if document.format == SourceFormat::Image {
-        read_picture_text(&bytes, &mut document, language, cancel).map_err(refused)?
-    } else {
-        None
+    let ocr = match document.format {
+        SourceFormat::Image => read_picture_text(&bytes, &mut document, language, cancel).map_err(refused)?,
+        SourceFormat::Pdf => {
+            let readers = crate::ocr::scanned::Readers::system();
+            scanned::read_scanned_pages(&bytes, &mut document, &readers, language, cancel, pages).map_err(refused)?
+        }
+        _ => None,
     };
     Ok(ImportedFile { bytes, document, ocr })
 }

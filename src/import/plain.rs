@@ -9,6 +9,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
     let notes = decoded.notes();
     Ok(Imported {
         notes,
+        pages_without_text: Vec::new(),
         format: SourceFormat::PlainText,
         meta: SourceMeta { title, ..SourceMeta::default() },
         text: decoded.text,

@@ -21,6 +21,11 @@ pub struct OcrLayer {
     pub pages: Vec<OcrPage>,
     /// Every word read, in text order; character ranges do not overlap.
     pub words: Vec<OcrWord>,
+    /// Pages of a scanned document that have no text layer and could not be read (OCR was
+    /// not installed, or failed on them): "Read text with OCR" is offered for them. Absent
+    /// in files from before scanned PDFs were read, which had no such pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unread: Vec<u32>,
 }
 
 /// One picture that was read.
@@ -167,6 +172,31 @@ impl OcrLayer {
         format!("Read by OCR: {}; {low} word{plural} below {LOW_CONFIDENCE}% confidence", pages.join(", "))
     }
 
+    /// What a scanned document's import says about its pages read by OCR, such as
+    /// "Pages 2, 5 read by OCR (eng), mean confidence 87 %"; `None` when none was read.
+    pub fn pages_note(&self) -> Option<String> {
+        if self.pages.is_empty() {
+            return None;
+        }
+        let numbers: Vec<String> = self.pages.iter().map(|page| page.page.to_string()).collect();
+        let mut languages: Vec<&str> = self.pages.iter().map(|page| page.language.as_str()).collect();
+        languages.dedup();
+        let label = if self.pages.len() == 1 { "Page" } else { "Pages" };
+        let confidence =
+            self.confidence().map_or_else(|| "no words found".to_owned(), |mean| format!("mean confidence {mean} %"));
+        Some(format!("{label} {} read by OCR ({}), {confidence}", numbers.join(", "), languages.join("+")))
+    }
+
+    /// The pages left unread, as the inspector and the import notes name them.
+    pub fn unread_note(&self) -> Option<String> {
+        let numbers: Vec<String> = self.unread.iter().map(u32::to_string).collect();
+        match numbers.len() {
+            0 => None,
+            1 => Some(format!("Page {} has no text layer and has not been read by OCR", numbers[0])),
+            _ => Some(format!("Pages {} have no text layer and have not been read by OCR", numbers.join(", "))),
+        }
+    }
+
     /// Why the layer does not fit a text of `text_chars` characters, if it does not.
     pub fn problem(&self, text_chars: usize) -> Option<String> {
         let mut previous_end = 0;
@@ -209,6 +239,7 @@ mod tests {
         OcrLayer {
             pages: vec![OcrPage { page: 1, width: 200, height: 100, language: "eng".into(), confidence: 90 }],
             words: vec![word(0, 3, 10, 10), word(4, 7, 60, 10), word(8, 13, 10, 30)],
+            unread: Vec::new(),
         }
     }
 
@@ -229,6 +260,27 @@ mod tests {
         assert_eq!(layer().chars_in_box(1, area), Some(0..13));
         assert_eq!(layer().chars_in_box(1, PixelBox { left: 150, top: 80, width: 5, height: 5 }), None);
         assert_eq!(layer().chars_in_box(2, area), None);
+    }
+
+    #[test]
+    fn a_scanned_document_names_its_pages_read_and_unread() {
+        let mut layer = layer();
+        layer.pages[0].page = 2;
+        layer.pages.push(OcrPage { page: 5, width: 200, height: 100, language: "eng".into(), confidence: 80 });
+        layer.words[2].confidence = 81;
+        assert_eq!(layer.pages_note().as_deref(), Some("Pages 2, 5 read by OCR (eng), mean confidence 87 %"));
+        layer.unread = vec![3];
+        assert_eq!(layer.unread_note().as_deref(), Some("Page 3 has no text layer and has not been read by OCR"));
+        assert_eq!(OcrLayer::default().pages_note(), None);
+    }
+
+    /// Project files saved before scanned PDFs were read have no `unread` list.
+    #[test]
+    fn a_layer_saved_before_unread_pages_still_loads() {
+        let saved = "(pages: [(page: 1, width: 10, height: 10, language: \"eng\", confidence: 90)], words: [])";
+        let layer: OcrLayer = ron::from_str(saved).expect("loads");
+        assert!(layer.unread.is_empty());
+        assert!(!ron::to_string(&layer).expect("saves").contains("unread"));
     }
 
     #[test]

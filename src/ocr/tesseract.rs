@@ -1,27 +1,22 @@
 //! Running the `tesseract` program: a child process with a deadline that Cancel kills.
 //!
 //! Tesseract is a large C++ program; like the PDF reader (`import::pdf::child`), it runs in
-//! its own process, so a picture it chokes on costs at most the deadline and never the app.
-//! The picture goes in on standard input as PNG, the TSV comes back on standard output.
+//! its own process ([`super::program`]), so a picture it chokes on costs at most the deadline
+//! and never the app. The picture goes in on standard input as PNG, the TSV comes back on
+//! standard output.
 
-use std::ffi::OsString;
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
-
-use wait_timeout::ChildExt;
+use std::ffi::{OsStr, OsString};
+use std::sync::atomic::AtomicBool;
+use std::time::Duration;
 
 use super::OcrError;
+use super::program::{Run, RunError};
 
 /// Environment variable naming the program to run instead of `tesseract` on the `PATH`.
 pub const PROGRAM_VARIABLE: &str = "CROSSCHECK_TESSERACT";
 
 /// How long one page may take: a dense A4 scan at 300 dpi takes a few seconds here.
 pub const PAGE_DEADLINE: Duration = Duration::from_mins(2);
-
-/// How often a running reader checks the cancel flag.
-const POLL: Duration = Duration::from_millis(50);
 
 /// The OCR program and how long it may take.
 #[derive(Debug, Clone)]
@@ -58,71 +53,28 @@ impl Tesseract {
     }
 
     fn run(&self, args: &[&str], input: Vec<u8>, cancel: &AtomicBool) -> Result<Vec<u8>, OcrError> {
-        let started = Command::new(&self.program)
-            .args(args)
+        let args: Vec<&OsStr> = args.iter().map(OsStr::new).collect();
+        let run = Run {
+            program: &self.program,
+            args: &args,
             // Tesseract's own threads would fight the app's for two cores; one page at a time is fast enough.
-            .env("OMP_THREAD_LIMIT", "1")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn();
-        let mut child = match started {
-            Ok(child) => child,
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Err(OcrError::missing()),
-            Err(error) => return Err(OcrError::Failed(format!("Tesseract could not be started ({error})"))),
+            env: &[("OMP_THREAD_LIMIT", "1")],
+            deadline: self.deadline,
         };
-        let mut stdin = child.stdin.take();
-        let writer = std::thread::Builder::new().name("ocr-input".to_owned()).spawn(move || {
-            // A reader that dies early closes the pipe; its exit status says why.
-            stdin.as_mut().map(|pipe| pipe.write_all(&input));
-        });
-        let mut stdout = child.stdout.take();
-        let reader = std::thread::Builder::new().name("ocr-output".to_owned()).spawn(move || {
-            let mut answer = Vec::new();
-            stdout.as_mut().map(|pipe| pipe.read_to_end(&mut answer));
-            answer
-        });
-        let mut stderr = child.stderr.take();
-        let complaints = std::thread::Builder::new().name("ocr-errors".to_owned()).spawn(move || {
-            let mut said = Vec::new();
-            stderr.as_mut().map(|pipe| pipe.take(64 << 10).read_to_end(&mut said));
-            said
-        });
-        let began = Instant::now();
-        let status = loop {
-            match child.wait_timeout(POLL) {
-                Ok(Some(status)) => break status,
-                Ok(None) if cancel.load(Ordering::Relaxed) || began.elapsed() > self.deadline => {
-                    // Killing closes the pipes, which lets the pipe threads finish.
-                    child.kill().ok();
-                    child.wait().ok();
-                    return Err(if cancel.load(Ordering::Relaxed) {
-                        OcrError::Cancelled
-                    } else {
-                        OcrError::Overran(self.deadline.as_secs())
-                    });
-                }
-                Ok(None) => {}
-                Err(error) => return Err(OcrError::Failed(format!("Tesseract could not be waited for ({error})"))),
-            }
-        };
-        if let Ok(writer) = writer {
-            writer.join().ok();
-        }
-        let answer = reader.ok().and_then(|reader| reader.join().ok()).unwrap_or_default();
-        let said = complaints.ok().and_then(|thread| thread.join().ok()).unwrap_or_default();
-        if !status.success() {
-            let said = String::from_utf8_lossy(&said);
-            let last = said.lines().rev().find(|line| !line.trim().is_empty()).unwrap_or("no message");
-            return Err(OcrError::Failed(format!("Tesseract stopped without reading it ({last})")));
-        }
-        Ok(answer)
+        run.output(input, cancel).map_err(|error| match error {
+            RunError::NotFound => OcrError::missing(),
+            RunError::Unstartable(why) => OcrError::Failed(format!("Tesseract could not be started ({why})")),
+            RunError::Exited(last) => OcrError::Failed(format!("Tesseract stopped without reading it ({last})")),
+            RunError::Overran => OcrError::Overran(self.deadline.as_secs()),
+            RunError::Cancelled => OcrError::Cancelled,
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use std::os::unix::fs::PermissionsExt;
+    use std::time::Instant;
 
     use super::*;
 

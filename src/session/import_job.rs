@@ -65,8 +65,14 @@ impl ImportJob {
                     continue;
                 }
                 let language = languages.get(&file).map_or("", String::as_str);
-                let imported =
-                    store::source_from_file_in_language(&file, project_dir.as_deref(), language, worker.cancel_flag());
+                let pages = |done, total| worker.set_part(done, total);
+                let imported = store::source_from_file_in_language(
+                    &file,
+                    project_dir.as_deref(),
+                    language,
+                    worker.cancel_flag(),
+                    &pages,
+                );
                 let event = match imported {
                     Ok(source) => ImportEvent::Imported { file: file.clone(), source: Box::new(source) },
                     // Cancelled in the middle of this file: nothing to report.

@@ -19,11 +19,19 @@ pub struct Progress {
     pub done: usize,
     /// `0` while the task does not know yet (a folder still being walked).
     pub total: usize,
+    /// Steps of the step under way, where it has its own (the pages of a scanned PDF being
+    /// read by OCR); 0 of 0 when it has none.
+    pub part_done: usize,
+    pub part_total: usize,
 }
 
 impl Progress {
     pub fn fraction(self) -> f32 {
-        if self.total == 0 { 0.0 } else { self.done as f32 / self.total as f32 }
+        if self.total == 0 {
+            return 0.0;
+        }
+        let part = if self.part_total == 0 { 0.0 } else { self.part_done as f32 / self.part_total as f32 };
+        ((self.done as f32 + part) / self.total as f32).min(1.0)
     }
 }
 
@@ -32,6 +40,8 @@ struct Shared {
     cancelled: AtomicBool,
     done: AtomicUsize,
     total: AtomicUsize,
+    part_done: AtomicUsize,
+    part_total: AtomicUsize,
 }
 
 /// Work running on its own thread, producing values of type `T`.
@@ -113,7 +123,12 @@ impl<T> Task<T> {
     }
 
     pub fn progress(&self) -> Progress {
-        Progress { done: self.shared.done.load(Ordering::Relaxed), total: self.shared.total.load(Ordering::Relaxed) }
+        Progress {
+            done: self.shared.done.load(Ordering::Relaxed),
+            total: self.shared.total.load(Ordering::Relaxed),
+            part_done: self.shared.part_done.load(Ordering::Relaxed),
+            part_total: self.shared.part_total.load(Ordering::Relaxed),
+        }
     }
 
     /// Asks the task to stop at its next check; what it already sent can still be drained.
@@ -150,9 +165,19 @@ impl<T> Worker<T> {
         self.shared.total.store(total, Ordering::Relaxed);
     }
 
-    /// One more step done.
+    /// One more step done; the parts of the next step are not known yet.
     pub fn advance(&self) {
+        self.shared.part_total.store(0, Ordering::Relaxed);
+        self.shared.part_done.store(0, Ordering::Relaxed);
         self.shared.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// How far the step under way has got in parts of its own, and a wake so the window
+    /// shows it (a page of a scanned PDF takes a second or so).
+    pub fn set_part(&self, done: usize, total: usize) {
+        self.shared.part_total.store(total, Ordering::Relaxed);
+        self.shared.part_done.store(done, Ordering::Relaxed);
+        (self.wake)();
     }
 }
 

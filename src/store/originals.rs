@@ -234,17 +234,19 @@ pub fn source_from_file(
     project_dir: Option<&Path>,
     cancel: &AtomicBool,
 ) -> Result<NewSource, SourceFileError> {
-    source_from_file_in_language(file, project_dir, "", cancel)
+    source_from_file_in_language(file, project_dir, "", cancel, &|_, _| {})
 }
 
-/// [`source_from_file`], a picture's text read in the language of the tag `language`.
+/// [`source_from_file`], a picture's or scanned PDF's text read in the language of the tag
+/// `language`; `pages` hears (pages done, pages to read) as a scanned PDF is read.
 pub fn source_from_file_in_language(
     file: &Path,
     project_dir: Option<&Path>,
     language: &str,
     cancel: &AtomicBool,
+    pages: &dyn Fn(usize, usize),
 ) -> Result<NewSource, SourceFileError> {
-    let imported = crate::import::import_file_in_language(file, language, cancel)?;
+    let imported = crate::import::import_file_in_language(file, language, cancel, pages)?;
     let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
     let path = match project_dir {
         Some(folder) => adopt_original(folder, &name, &imported.bytes)

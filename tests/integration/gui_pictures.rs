@@ -49,7 +49,7 @@ fn picture_project() -> (tempfile::TempDir, PathBuf) {
         sha256: crosscheck::store::sha256_hex(&bytes),
         importer: "image-1".to_owned(),
         capture: None,
-        ocr: Some(Box::new(OcrLayer { pages: vec![page], words })),
+        ocr: Some(Box::new(OcrLayer { pages: vec![page], words, unread: Vec::new() })),
     };
     let mut project = Project::default();
     "Pictures".clone_into(&mut project.info.title);

@@ -18,6 +18,7 @@ mod gui_untrusted;
 mod kill_gui;
 mod kill_save;
 mod ocr;
+mod ocr_scanned;
 mod print_report;
 mod roundtrip;
 mod teamwork_git;

@@ -287,7 +287,8 @@ fn source(ui: &mut egui::Ui, workspace: &Workspace, id: SourceId, actions: &mut 
     let palette = Palette::current(ui.ctx());
     ui.label(format!("Read from: {}", source.content.format.label()));
     ui.label(format!("{} characters", crate::model::char_len(source.text())));
-    if source.content.format == crate::model::SourceFormat::Image {
+    let read_by_ocr = source.content.original.as_ref().is_some_and(|original| original.ocr.is_some());
+    if source.content.format == crate::model::SourceFormat::Image || read_by_ocr {
         ocr_lines(ui, workspace, id, source, actions);
     }
     if let Some(original) = &source.content.original {
@@ -355,8 +356,9 @@ fn capture_lines(ui: &mut egui::Ui, capture: &crate::model::Capture, palette: &P
     });
 }
 
-/// What OCR read from a picture source, and the button that reads it (again): in the
-/// background with progress and Cancel, as one undoable replacement of the text.
+/// What OCR read from a picture or a scanned PDF, pages it could not read, and the button
+/// that reads it (again): in the background with progress and Cancel, as one undoable
+/// replacement of the text.
 fn ocr_lines(
     ui: &mut egui::Ui,
     workspace: &Workspace,
@@ -367,7 +369,12 @@ fn ocr_lines(
     let palette = Palette::current(ui.ctx());
     match source.content.original.as_ref().and_then(|original| original.ocr.as_deref()) {
         Some(layer) => {
-            ui.label(layer.summary());
+            if !layer.pages.is_empty() {
+                ui.label(layer.summary());
+            }
+            if let Some(unread) = layer.unread_note() {
+                ui.colored_label(palette.warning, format!("{unread}."));
+            }
         }
         None => {
             ui.colored_label(palette.warning, "The text of this picture has not been read.");
@@ -375,7 +382,7 @@ fn ocr_lines(
     }
     let readable = workspace.original_status.get(&id).is_none_or(|status| !status.needs_relink());
     let read = ui.add_enabled(readable, egui::Button::new("Read text with OCR")).on_hover_text(
-        "Read the picture's text with Tesseract; passages marked in the old text are found again in the new one",
+        "Read the text of the picture or scanned pages with Tesseract; passages marked in the old text are found again in the new one",
     );
     if read.clicked() {
         actions.push(Action::Reimport(id));

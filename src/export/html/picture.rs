@@ -16,6 +16,10 @@ const MARGIN: u32 = 6;
 pub(super) fn passage_picture(html: &mut Html, report: &Report<'_>, anchor: &Anchor) {
     let Some(folder) = report.options.pictures.as_deref() else { return };
     let Some(source) = report.source(anchor) else { return };
+    // A scanned PDF's layer has boxes too, but the original is no picture to crop.
+    if source.content.format != crate::model::SourceFormat::Image {
+        return;
+    }
     let Some(original) = source.content.original.as_ref() else { return };
     let Some(layer) = original.ocr.as_deref() else { return };
     let Some(page) = layer.page(1) else { return };

@@ -72,7 +72,14 @@ pub fn import_until(bytes: &[u8], cancel: &AtomicBool) -> Result<Imported, Refus
             return Err(Refusal::Empty);
         }
         let meta = crate::model::SourceMeta::default();
-        return Ok(Imported { format: SourceFormat::Html, text, meta, importer: IMPORTER, notes });
+        return Ok(Imported {
+            format: SourceFormat::Html,
+            text,
+            meta,
+            importer: IMPORTER,
+            notes,
+            pages_without_text: Vec::new(),
+        });
     }
     let document = Document::from(html.as_str());
     stop()?;
@@ -93,7 +100,14 @@ pub fn import_until(bytes: &[u8], cancel: &AtomicBool) -> Result<Imported, Refus
     if extraction.text.trim().is_empty() {
         return Err(Refusal::Empty);
     }
-    Ok(Imported { format: SourceFormat::Html, text: extraction.text, meta, importer: IMPORTER, notes })
+    Ok(Imported {
+        format: SourceFormat::Html,
+        text: extraction.text,
+        meta,
+        importer: IMPORTER,
+        notes,
+        pages_without_text: Vec::new(),
+    })
 }
 
 /// Why a page must not be parsed into a DOM, for the note the analyst sees.

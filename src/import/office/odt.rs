@@ -20,7 +20,14 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Refusal> {
         Some(xml) => properties(&xml)?,
         None => SourceMeta::default(),
     };
-    Ok(Imported { format: SourceFormat::Odt, text, meta, importer: IMPORTER, notes: Vec::new() })
+    Ok(Imported {
+        format: SourceFormat::Odt,
+        text,
+        meta,
+        importer: IMPORTER,
+        notes: Vec::new(),
+        pages_without_text: Vec::new(),
+    })
 }
 
 #[derive(Default)]

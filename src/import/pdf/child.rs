@@ -20,7 +20,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use wait_timeout::ChildExt;
 
-use super::{DEADLINE, IMPORTER, Imported, Refusal};
+use super::{DEADLINE, IMPORTER, Imported, PageWithoutText, Refusal};
 use crate::model::{SourceFormat, SourceMeta};
 
 /// Address space a child may use: a document whose streams pass the unpacking limits needs a
@@ -50,11 +50,10 @@ pub(super) fn configured() -> Option<&'static ChildReader> {
 /// What a child sends back: the reading, or the refusal.
 #[derive(Debug, Serialize, Deserialize)]
 enum Reply {
-    Read { text: String, meta: SourceMeta, notes: Vec<String> },
+    Read { text: String, meta: SourceMeta, notes: Vec<String>, pages_without_text: Vec<PageWithoutText> },
     Empty,
     Encrypted,
     Malformed(String),
-    NoText(String),
 }
 
 impl ChildReader {
@@ -97,13 +96,12 @@ impl ChildReader {
             ));
         }
         match serde_json::from_slice(&answer) {
-            Ok(Reply::Read { text, meta, notes }) => {
-                Ok(Imported { format: SourceFormat::Pdf, text, meta, importer: IMPORTER, notes })
+            Ok(Reply::Read { text, meta, notes, pages_without_text }) => {
+                Ok(Imported { format: SourceFormat::Pdf, text, meta, importer: IMPORTER, notes, pages_without_text })
             }
             Ok(Reply::Empty) => Err(Refusal::Empty),
             Ok(Reply::Encrypted) => Err(Refusal::Encrypted),
             Ok(Reply::Malformed(reason)) => Err(Refusal::Malformed(reason)),
-            Ok(Reply::NoText(reason)) => Err(Refusal::NoText(reason)),
             Err(_) => Err(Refusal::Malformed("the PDF reader gave an answer Crosscheck cannot read".to_owned())),
         }
     }
@@ -122,10 +120,14 @@ pub fn serve(mut input: impl Read, output: impl Write) -> std::io::Result<()> {
     let mut bytes = Vec::new();
     input.read_to_end(&mut bytes)?;
     let reply = match super::read_on_thread(&bytes) {
-        Ok(imported) => Reply::Read { text: imported.text, meta: imported.meta, notes: imported.notes },
+        Ok(imported) => Reply::Read {
+            text: imported.text,
+            meta: imported.meta,
+            notes: imported.notes,
+            pages_without_text: imported.pages_without_text,
+        },
         Err(Refusal::Empty) => Reply::Empty,
         Err(Refusal::Encrypted) => Reply::Encrypted,
-        Err(Refusal::NoText(reason)) => Reply::NoText(reason),
         Err(other) => Reply::Malformed(other.to_string()),
     };
     serde_json::to_writer(output, &reply).map_err(std::io::Error::other)

@@ -10,12 +10,16 @@
 //! overflows, endless loops and exhausted memory cannot be caught or stopped, so before any
 //! page is read `unpacked` refuses decompression bombs, `page_tree` page trees that loop,
 //! and `forms` drawings that would recurse without end.
+//!
+//! A page with no text layer (a scan) keeps its place as an empty page and is listed in
+//! [`Imported::pages_without_text`]; `import::scanned` reads such pages with OCR.
 
 pub mod child;
 mod forms;
 mod page_tree;
 mod tidy;
 mod unpacked;
+mod without_text;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::mpsc;
@@ -27,6 +31,7 @@ use super::{Imported, Refusal};
 use crate::model::{SourceFormat, SourceMeta};
 
 pub use tidy::{PAGE_BREAK, page_of};
+pub use without_text::PageWithoutText;
 
 const IMPORTER: &str = "pdf-1";
 
@@ -97,23 +102,22 @@ fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
     forms::check(&document, &pages).map_err(Refusal::Malformed)?;
     let mut texts = Vec::with_capacity(pages.len());
     let mut unreadable = 0;
-    for &number in pages.keys() {
+    let mut pages_without_text = Vec::new();
+    for (&number, &id) in &pages {
         let text = page_text(&document, number);
         unreadable += usize::from(text.is_none());
+        if text.as_deref().is_some_and(|text| text.trim().is_empty()) {
+            pages_without_text.push(PageWithoutText::new(&document, number, id));
+        }
         texts.push(text.unwrap_or_default());
     }
     if unreadable == texts.len() {
         return Err(Refusal::Malformed(DAMAGED.to_owned()));
     }
-    if texts.iter().all(|text| text.trim().is_empty()) {
-        return Err(Refusal::NoText(
-            "it has no text layer (a scanned document?); run it through OCR first, then import the result".to_owned(),
-        ));
-    }
     let text = tidy::join_pages(&texts);
     let meta = metadata(&document);
     let mut notes = Vec::new();
-    let empty = texts.iter().filter(|text| text.trim().is_empty()).count() - unreadable;
+    let empty = pages_without_text.len();
     if empty > 0 {
         let verb = if empty == 1 { "has" } else { "have" };
         notes.push(format!("{empty} of {} pages {verb} no text layer (scanned pages or images).", texts.len()));
@@ -122,7 +126,7 @@ fn read(bytes: &[u8]) -> Result<Imported, Refusal> {
         let verb = if unreadable == 1 { "is damaged and was" } else { "are damaged and were" };
         notes.push(format!("{unreadable} of {} pages {verb} left out.", texts.len()));
     }
-    Ok(Imported { format: SourceFormat::Pdf, text, meta, importer: IMPORTER, notes })
+    Ok(Imported { format: SourceFormat::Pdf, text, meta, importer: IMPORTER, notes, pages_without_text })
 }
 
 /// One page's text, or `None` when the extractor cannot follow the page (an error or a

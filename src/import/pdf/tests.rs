@@ -33,10 +33,24 @@ fn metadata_comes_from_the_info_dictionary() {
     assert_eq!(meta.published, "2026-03-03");
 }
 
+/// A document with no text layer is no longer refused: its pages are left, in their
+/// places, for OCR (`import::scanned`); a locked one still is.
 #[test]
-fn scanned_and_encrypted_documents_are_refused_clearly() {
-    let scanned = import(include_bytes!("../../../tests/fixtures/import/scanned.pdf")).expect_err("no text");
-    assert!(scanned.to_string().contains("no text layer"), "{scanned}");
+fn scanned_pages_are_left_for_ocr_and_encrypted_documents_are_refused_clearly() {
+    let scanned = import(include_bytes!("../../../tests/fixtures/import/scanned.pdf")).expect("a scanned document");
+    assert_eq!(scanned.text, PAGE_BREAK.to_string(), "two empty pages");
+    assert_eq!(
+        scanned.pages_without_text,
+        [PageWithoutText { page: 1, dpi: 300 }, PageWithoutText { page: 2, dpi: 300 }]
+    );
+    assert_eq!(scanned.notes, ["2 of 2 pages have no text layer (scanned pages or images)."]);
+    let mixed = import(
+        &std::fs::read(format!("{}/tests/fixtures/ocr/mixed.pdf", env!("CARGO_MANIFEST_DIR"))).expect("fixture"),
+    )
+    .expect("a mixed document");
+    assert!(mixed.text.starts_with("Minutes of the harbour committee"), "{:?}", mixed.text);
+    assert!(mixed.text.ends_with(PAGE_BREAK), "page 2 is an empty place: {:?}", mixed.text);
+    assert_eq!(mixed.pages_without_text.iter().map(|page| page.page).collect::<Vec<_>>(), [2]);
     let encrypted = import(include_bytes!("../../../tests/fixtures/import/encrypted.pdf")).expect_err("locked");
     assert_eq!(encrypted, Refusal::Encrypted);
 }
