@@ -145,8 +145,11 @@ fn glued_unit(norm: &str) -> Option<&str> {
     let digits_end = norm.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
     let unit = &norm[digits_end..];
     let letters = unit.chars().count();
-    (digits_end > 0 && (1..=4).contains(&letters) && unit.chars().all(|c| c.is_ascii_alphabetic()) && scale(unit).is_none())
-        .then_some(unit)
+    (digits_end > 0
+        && (1..=4).contains(&letters)
+        && unit.chars().all(|c| c.is_ascii_alphabetic())
+        && scale(unit).is_none())
+    .then_some(unit)
 }
 
 /// The value of a fraction written as one character ("½").
