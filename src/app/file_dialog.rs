@@ -181,19 +181,23 @@ impl InAppDialog {
                 }
             });
             ui.separator();
+            // Enter in the name field confirms, as in every file dialog.
+            let mut entered = false;
             if !matches!(self.kind, DialogKind::FindOriginalsFolder) {
                 ui.horizontal(|ui| {
                     let label = ui.label("File name");
-                    ui.add(egui::TextEdit::singleline(&mut self.typed).desired_width(f32::INFINITY))
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut self.typed).desired_width(f32::INFINITY))
                         .labelled_by(label.id)
                         .on_hover_text("A name in this folder, or a whole path");
+                    entered = field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
                 });
             }
             if let Some(problem) = &self.problem {
                 ui.colored_label(super::theme::Palette::current(ui.ctx()).error, problem);
             }
             ui.horizontal(|ui| {
-                if ui.button(self.confirm_label()).clicked() {
+                if ui.button(self.confirm_label()).clicked() || entered {
                     match self.chosen() {
                         Ok(paths) => answer = Some(paths),
                         Err(problem) => self.problem = Some(problem),

@@ -48,7 +48,9 @@ impl Paragraphs {
         let (mut start_byte, mut start_char) = (0, 0);
         let mut chars = 0;
         for (byte, c) in text.char_indices() {
-            if c == '\n' {
+            // A form feed separates the pages of a PDF: it ends a line as a newline does,
+            // rather than showing as a missing glyph.
+            if c == '\n' || c == crate::import::pdf::PAGE_BREAK {
                 lines.push(Line { start_byte, end_byte: byte, start_char, end_char: chars });
                 start_byte = byte + 1;
                 start_char = chars + 1;
@@ -218,4 +220,19 @@ fn layout_job(
         job.append(&line[byte_at[from]..byte_at[to]], 0.0, format);
     }
     job
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Paragraphs;
+
+    #[test]
+    fn pages_and_paragraphs_each_start_a_line() {
+        let text = "Dear Ms Hartley,\nYours sincerely\u{c}To whom it may concern";
+        let paragraphs = Paragraphs::new(text);
+        let lines: Vec<&str> = paragraphs.lines.iter().map(|l| &text[l.start_byte..l.end_byte]).collect();
+        assert_eq!(lines, ["Dear Ms Hartley,", "Yours sincerely", "To whom it may concern"]);
+        let last = paragraphs.lines[2];
+        assert_eq!(text.chars().skip(last.start_char).collect::<String>(), "To whom it may concern");
+    }
 }
