@@ -32,6 +32,11 @@ fn main() {
                 },
             )
         });
+    // The project file is read on a worker; the document is there once it lands.
+    while harness.state().workspace().is_none() {
+        std::thread::sleep(Duration::from_millis(1));
+        harness.step();
+    }
     harness.run();
     let over_text = pos2(640.0, 400.0);
     harness.hover_at(over_text);

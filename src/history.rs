@@ -188,6 +188,12 @@ impl History {
         self.seal();
     }
 
+    /// Records which state the project's file holds: `generation` (a save that began then
+    /// has landed), or none this history can return to (`None`).
+    pub fn mark_saved_at(&mut self, generation: Option<u64>) {
+        self.saved_generation = generation;
+    }
+
     /// Whether the project differs from its file (or has none).
     pub fn has_unsaved_changes(&self) -> bool {
         self.saved_generation != Some(self.generation)

@@ -1,5 +1,6 @@
-//! Work that finishes between frames: the file dialog's answer, imports, a report being
-//! written and the originals being checked, each looked at once per frame.
+//! Work that finishes between frames: the project file read or written, the file dialog's
+//! answer, imports, a report being written and the originals being checked, each looked at
+//! once per frame.
 
 use eframe::egui;
 
@@ -11,6 +12,13 @@ use crate::session::tasks::Task;
 impl CrosscheckApp {
     pub(super) fn poll_background(&mut self, ctx: &egui::Context) {
         self.ctx = ctx.clone();
+        for effect in self.session.poll() {
+            self.carry_out(effect);
+        }
+        if self.session.is_opening() {
+            // The reader wakes the window when it is done; this moves the progress bar between.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         self.poll_dialog();
         self.poll_import(ctx);
         self.poll_export(ctx);

@@ -8,17 +8,19 @@
 //!
 //! Layering: imports run downwards only, so there is no loop (within a layer a file may use
 //! one listed before it: `commands` uses `actions`, `compare` uses `panels`).
-//! 1. `theme`, `prefs`, `actions`, `commands`, `dialogs`: values, the
-//!    look, and egui glue for the session's commands and tasks.
-//! 2. `panels`, `document`, `compare`, `facts`, `agreement`, `export_dialog`, `file_dialog`, `prompts`, `menu`: draw
-//!    what they are given (the session or a workspace) and push actions.
+//! 1. `theme`, `prefs`, `actions`, `commands`, `dialogs`: values, the look, and egui glue
+//!    for the session's commands and tasks.
+//! 2. `panels`, `document`, `compare`, `facts`, `agreement`, `export_dialog`,
+//!    `file_dialog`, `capture_dialog`, `merge_conflicts`, `prompts`, `menu`: draw what they
+//!    are given (the session or a workspace) and push actions.
 //! 3. `shell`: the window's state and the order a frame runs in.
-//! 4. `effects`, `run`, `searching`, `importing`, `background`: carrying out what a frame
-//!    asked for, each a part of [`CrosscheckApp`]'s work named by what it does.
+//! 4. `effects`, `run`, `searching`, `importing`, `capturing`, `background`: carrying out
+//!    what a frame asked for, each a part of [`CrosscheckApp`]'s work named by what it does.
 
 mod actions;
 mod agreement;
 mod background;
+mod capture_dialog;
 mod capturing;
 mod commands;
 mod compare;

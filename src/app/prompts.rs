@@ -7,7 +7,9 @@ use eframe::egui::{self, RichText};
 
 use super::actions::{Action, Actions};
 use super::theme::Palette;
-use crate::session::{GuardAnswer, ImportJob, Notice, OutsideChoice, Prompt, Request, Session, UiCommand, Workspace};
+use crate::session::{
+    FileActivity, GuardAnswer, ImportJob, Notice, OutsideChoice, Prompt, Request, Session, UiCommand, Workspace,
+};
 use crate::wording::count;
 
 /// Notices shown at once; older ones wait below the fold of this limit.
@@ -148,6 +150,19 @@ pub fn status_bar(
     actions: &mut Actions,
 ) {
     ui.horizontal(|ui| {
+        match session.file_activity() {
+            Some(FileActivity::Opening { path, progress }) => {
+                let text = format!("Opening {}", file_name(path));
+                ui.add(egui::ProgressBar::new(progress.fraction()).desired_width(180.0).text(text));
+                if ui.button("Cancel opening").clicked() {
+                    actions.push(Action::Request(Request::CancelOpening));
+                }
+            }
+            Some(FileActivity::Saving { path }) => {
+                ui.label(format!("Saving {}…", file_name(path)));
+            }
+            None => {}
+        }
         if let Some(job) = import {
             let progress = job.progress();
             let text = if progress.total == 0 {
@@ -190,6 +205,11 @@ pub fn status_bar(
             }
         });
     });
+}
+
+/// The last part of `path`, as the status bar names a file.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }
 
 pub fn welcome(ui: &mut egui::Ui, recent: &[PathBuf], actions: &mut Actions) {

@@ -75,7 +75,7 @@ pub struct CrosscheckApp {
     pub(super) document: DocumentView,
     pub(super) export: ExportDialog,
     pub(super) compare: CompareView,
-    pub(super) capture: super::capturing::CaptureDialog,
+    pub(super) capture: super::capture_dialog::CaptureDialog,
     pub(super) facts: FactsView,
     /// Judgements compared with other analysts' copies.
     pub(super) agreement: AgreementView,
@@ -93,8 +93,9 @@ impl CrosscheckApp {
     pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
         let prefs: Preferences =
             cc.storage.and_then(|storage| eframe::get_value(storage, Preferences::STORAGE_KEY)).unwrap_or_default();
+        let ctx = cc.egui_ctx.clone();
         let mut app = Self {
-            session: Session::default(),
+            session: Session::new(std::sync::Arc::new(move || ctx.request_repaint())),
             prefs,
             dialogs: launch.dialogs,
             dialog_answer: None,
@@ -108,7 +109,7 @@ impl CrosscheckApp {
             document: DocumentView::default(),
             export: ExportDialog::default(),
             compare: CompareView::default(),
-            capture: super::capturing::CaptureDialog::default(),
+            capture: super::capture_dialog::CaptureDialog::default(),
             facts: FactsView::default(),
             agreement: AgreementView::default(),
             central: CentralView::Document,
@@ -154,6 +155,16 @@ impl CrosscheckApp {
     /// The history generation held by the last recovery file that finished writing.
     pub fn autosaved_generation(&self) -> Option<u64> {
         self.autosave.completed_generation()
+    }
+
+    /// Whether a project file is being read right now.
+    pub fn is_opening(&self) -> bool {
+        self.session.is_opening()
+    }
+
+    /// Whether the project is being written to its file right now.
+    pub fn is_saving(&self) -> bool {
+        self.session.is_saving()
     }
 
     /// Whether the originals are being read and compared with their files right now.

@@ -80,6 +80,10 @@ pub enum Unavailable {
     NoTextSelected,
     NoClaimSelected,
     NothingSelected,
+    /// A project file is being read.
+    Opening,
+    /// The project is being written to its file.
+    Saving,
 }
 
 impl Unavailable {
@@ -92,6 +96,8 @@ impl Unavailable {
             Self::NoTextSelected => "Select a passage in the document first",
             Self::NoClaimSelected => "Select a claim first (in the claims list or by clicking its highlight)",
             Self::NothingSelected => "Select a claim, evidence, conflict or source first",
+            Self::Opening => "Wait for the project being opened, or cancel opening it",
+            Self::Saving => "Wait for the save under way to finish",
         }
     }
 }
@@ -279,9 +285,17 @@ impl UiCommand {
             | Self::ToggleClaims
             | Self::ToggleBottom
             | Self::ToggleTheme => Ok(()),
-            Self::SaveProject
-            | Self::SaveProjectAs
-            | Self::CloseProject
+            Self::SaveProject | Self::SaveProjectAs => {
+                session.workspace().ok_or(Unavailable::NoProject)?;
+                if session.is_opening() {
+                    Err(Unavailable::Opening)
+                } else if session.is_saving() {
+                    Err(Unavailable::Saving)
+                } else {
+                    Ok(())
+                }
+            }
+            Self::CloseProject
             | Self::ExportReport
             | Self::CompareJudgements
             | Self::Find

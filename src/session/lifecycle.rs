@@ -7,160 +7,24 @@
 //! waits for the analyst at a time, [`Session::prompt`]; while it does, every request but
 //! its answer is refused, so that `Ctrl+Q` under "Recover unsaved work?" cannot delete
 //! the file the question offers.
+//!
+//! The project file is read and written on a worker ([`super::file_work`]); the window
+//! calls [`Session::poll`] each frame to take what landed. While a save runs, a guarded
+//! action or the close button waits for it and then runs by the same rules (asking again
+//! only if the project was edited meanwhile), so quitting never loses the work being saved.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::Workspace;
-use super::agreement_job::AgreementFormat;
+use super::file_work::{Opened, Opening, SaveOutcome, Saving, lock};
+use super::requests::{DialogPurpose, Effect, GuardAnswer, Notice, OutsideChoice, PendingAction, Prompt, Request};
+use super::tasks::{Progress, Wake};
 use crate::model::SourceId;
 use crate::store::{self, OriginalStatus};
 
-/// Something that replaces or closes the open project, and so must ask about unsaved changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PendingAction {
-    NewProject,
-    /// Open this project, or ask which one.
-    OpenProject(Option<PathBuf>),
-    CloseProject,
-    Quit,
-}
-
-/// What a file dialog was opened for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogPurpose {
-    Open,
-    /// Save the project to a new file, then carry on with `then` (a guarded action whose
-    /// "Save" answer needed a file name first).
-    SaveAs {
-        then: Option<PendingAction>,
-    },
-    Import,
-    SaveReport,
-    Relink(SourceId),
-    RelinkFolder,
-    /// Other analysts' copies of the project, to compare judgements with.
-    CompareJudgements,
-    /// Where to save the agreement report, in this format.
-    SaveAgreement(AgreementFormat),
-}
-
-/// The answer to "the project file changed on disk".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutsideChoice {
-    /// Replace the open project with the file on disk.
-    Reload,
-    /// Keep working on this copy; the next save asks before replacing the file.
-    KeepMine,
-    /// Replace the file on disk with this copy now.
-    Overwrite,
-}
-
-/// The answer to "save changes?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GuardAnswer {
-    Save,
-    Discard,
-    Cancel,
-}
-
-/// A question that must be answered before anything else happens.
-#[derive(Debug)]
-pub enum Prompt {
-    /// "Save changes?" before carrying out the action.
-    UnsavedChanges(PendingAction),
-    /// Unsaved work a previous run left, with a sentence saying what it adds. Boxed: it
-    /// holds a whole project, the other questions a flag or a path.
-    Recovery { recovery: Box<store::Recovery>, summary: String },
-    /// The project file changed on disk; `while_saving` when a save found it.
-    ChangedOnDisk { while_saving: bool },
-}
-
-/// What the analyst (or the window) asks of the session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    /// New, open, close or quit: asks about unsaved changes first.
-    Guarded(PendingAction),
-    Save,
-    SaveAs,
-    /// The window's close button.
-    CloseWindow,
-    AnswerUnsaved(GuardAnswer),
-    /// Restore (true) or throw away (false) recovered work.
-    AnswerRecovery(bool),
-    AnswerChangedOnDisk(OutsideChoice),
-    /// The open file dialog was answered (no paths: cancelled).
-    DialogAnswered(Vec<PathBuf>),
-    /// The window has the focus again: another program may have changed the project file.
-    FocusRegained,
-    /// Relink the missing originals to files of the same name in a folder.
-    RelinkFolder,
-    /// Point one source at a file chosen in a dialog.
-    Relink(SourceId),
-    /// Ask for files to import.
-    Import,
-    /// Ask where to save the report.
-    SaveReport,
-    /// Ask for other analysts' copies to compare judgements with.
-    CompareJudgements,
-    /// Ask where to save the agreement report.
-    SaveAgreement(AgreementFormat),
-}
-
-/// A message shown until dismissed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub text: String,
-    pub is_error: bool,
-}
-
-impl Notice {
-    pub fn error(text: impl Into<String>) -> Self {
-        Self { text: text.into(), is_error: true }
-    }
-
-    pub fn info(text: impl Into<String>) -> Self {
-        Self { text: text.into(), is_error: false }
-    }
-}
-
-/// What the window must do after a request.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Effect {
-    ShowDialog(DialogPurpose),
-    Notice(Notice),
-    /// A line for the status bar.
-    Status(String),
-    RememberRecent(PathBuf),
-    ForgetRecent(PathBuf),
-    /// Another project, or none, is open: views and the autosave clock start over.
-    ProjectReplaced,
-    /// The open project's work is in its file: the autosave clock starts over.
-    Saved,
-    /// Close the window now.
-    CloseWindow,
-    /// Keep the window open: the close button was pressed with a question to answer.
-    KeepWindowOpen,
-    /// Read `files` on a worker: each replaces the text of the source `replaces` pairs it
-    /// with, or becomes a new source.
-    Import {
-        files: Vec<PathBuf>,
-        replaces: BTreeMap<PathBuf, SourceId>,
-    },
-    /// Write the report the export dialog describes to this file.
-    SaveReport(PathBuf),
-    /// Compare the open project's judgements with these copies (on a worker: each is a
-    /// whole project to load).
-    CompareJudgements(Vec<PathBuf>),
-    /// Write the agreement report on screen to this file.
-    SaveAgreement(PathBuf, AgreementFormat),
-    /// Check the open project's originals against their files again (off the UI thread:
-    /// each may be tens of megabytes to hash).
-    CheckOriginals,
-}
-
 /// The open project, if any, and the question waiting for an answer, if any.
-#[derive(Default)]
 pub struct Session {
     pub workspace: Option<Workspace>,
     prompt: Option<Prompt>,
@@ -168,9 +32,52 @@ pub struct Session {
     dialog: Option<DialogPurpose>,
     /// The analyst chose to quit and nothing stands in the way.
     quitting: bool,
+    /// A project file being read, to replace the open project when it lands.
+    opening: Option<Opening>,
+    /// The open project being written to its file.
+    saving: Option<Saving>,
+    /// Wakes the window when a file task lands.
+    wake: Wake,
+}
+
+impl Default for Session {
+    /// A session whose workers wake nobody (tests, which call [`Session::wait_for_files`]).
+    fn default() -> Self {
+        Self::new(Arc::new(|| {}))
+    }
+}
+
+/// The project file work under way, for the status bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileActivity<'a> {
+    Opening { path: &'a Path, progress: Progress },
+    Saving { path: &'a Path },
 }
 
 impl Session {
+    /// A session whose workers call `wake` when they have something for the window.
+    pub fn new(wake: Wake) -> Self {
+        Self { workspace: None, prompt: None, dialog: None, quitting: false, opening: None, saving: None, wake }
+    }
+
+    /// Whether a project file is being read.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
+    /// Whether the open project is being written to its file.
+    pub fn is_saving(&self) -> bool {
+        self.saving.is_some()
+    }
+
+    /// The file being read or written, if any.
+    pub fn file_activity(&self) -> Option<FileActivity<'_>> {
+        if let Some(opening) = &self.opening {
+            return Some(FileActivity::Opening { path: &opening.path, progress: opening.progress() });
+        }
+        self.saving.as_ref().map(|saving| FileActivity::Saving { path: &saving.path })
+    }
+
     pub fn workspace(&self) -> Option<&Workspace> {
         self.workspace.as_ref()
     }
@@ -216,18 +123,19 @@ impl Session {
     /// Carries out `request` by the rules, returning what the window must do.
     pub fn handle(&mut self, request: Request) -> Vec<Effect> {
         let mut effects = Vec::new();
+        if request == Request::CancelOpening {
+            // Harmless under a question too: nothing changes but the reading stops.
+            if let Some(opening) = self.opening.take() {
+                effects.push(Effect::Status(format!("Stopped opening {}", opening.path.display())));
+            }
+            return effects;
+        }
         if self.prompt.is_some() {
             self.while_asking(request, &mut effects);
             return effects;
         }
         match request {
-            Request::Guarded(action) => {
-                if self.has_unsaved_changes() {
-                    self.prompt = Some(Prompt::UnsavedChanges(action));
-                } else {
-                    self.perform(action, &mut effects);
-                }
-            }
+            Request::Guarded(action) => self.guarded(action, &mut effects),
             Request::Save => self.save(&mut effects),
             Request::SaveAs => {
                 if self.workspace.is_some() {
@@ -235,7 +143,12 @@ impl Session {
                 }
             }
             Request::CloseWindow => {
-                if !self.quitting && self.has_unsaved_changes() {
+                if let Some(saving) = self.saving.as_mut() {
+                    // Closing now would cut the file off half written: close once it lands.
+                    saving.then = Some(PendingAction::Quit);
+                    effects.push(Effect::KeepWindowOpen);
+                    effects.push(Effect::Status("Closing once the save is written…".to_owned()));
+                } else if !self.quitting && self.has_unsaved_changes() {
                     effects.push(Effect::KeepWindowOpen);
                     self.prompt = Some(Prompt::UnsavedChanges(PendingAction::Quit));
                 }
@@ -261,7 +174,55 @@ impl Session {
             }
             Request::SaveAgreement(format) => self.show_dialog(DialogPurpose::SaveAgreement(format), &mut effects),
             // Nothing is being asked: a stale answer (a second click on a closing dialog).
-            Request::AnswerUnsaved(_) | Request::AnswerRecovery(_) | Request::AnswerChangedOnDisk(_) => {}
+            Request::AnswerUnsaved(_)
+            | Request::AnswerRecovery(_)
+            | Request::AnswerChangedOnDisk(_)
+            | Request::CancelOpening => {}
+        }
+        effects
+    }
+
+    /// New, open, close or quit: asks about unsaved changes first. While a save runs the
+    /// action waits for it (the save may be what leaves nothing unsaved); a project still
+    /// being read is given up, since the analyst has chosen something else.
+    fn guarded(&mut self, action: PendingAction, effects: &mut Vec<Effect>) {
+        if let Some(saving) = self.saving.as_mut() {
+            saving.then = Some(action);
+            effects.push(Effect::Status("Waiting for the save to finish…".to_owned()));
+            return;
+        }
+        self.opening = None;
+        if self.has_unsaved_changes() {
+            self.prompt = Some(Prompt::UnsavedChanges(action));
+        } else {
+            self.perform(action, effects);
+        }
+    }
+
+    /// Takes what the file workers produced since the last call: a project read, a save
+    /// written. The window calls this once per frame.
+    pub fn poll(&mut self) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        if let Some(result) = self.opening.as_mut().and_then(Opening::poll)
+            && let Some(opening) = self.opening.take()
+        {
+            self.finish_opening(&opening, result, &mut effects);
+        }
+        if let Some(outcome) = self.saving.as_mut().and_then(Saving::poll)
+            && let Some(saving) = self.saving.take()
+        {
+            self.finish_saving(saving, outcome, &mut effects);
+        }
+        effects
+    }
+
+    /// Waits for the file workers and takes what they produced, for callers without a
+    /// frame to poll from (tests, a command-line run).
+    pub fn wait_for_files(&mut self) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        while self.opening.is_some() || self.saving.is_some() {
+            effects.extend(self.poll());
+            std::thread::sleep(std::time::Duration::from_millis(1));
         }
         effects
     }
@@ -291,7 +252,7 @@ impl Session {
                 self.prompt = prompt;
                 // Closing under a question would skip its answer; recovered work is kept
                 // for next time either way, but unsaved work would be lost.
-                if self.has_unsaved_changes() {
+                if self.has_unsaved_changes() || self.saving.is_some() {
                     effects.push(Effect::KeepWindowOpen);
                 }
             }
@@ -304,11 +265,7 @@ impl Session {
             GuardAnswer::Cancel => {}
             GuardAnswer::Discard => self.perform(action, effects),
             GuardAnswer::Save => match self.workspace.as_ref().and_then(|w| w.path.clone()) {
-                Some(path) => {
-                    if self.save_to(&path, false, effects) {
-                        self.perform(action, effects);
-                    }
-                }
+                Some(path) => self.save_to(&path, false, Some(action), effects),
                 None => self.show_dialog(DialogPurpose::SaveAs { then: Some(action) }, effects),
             },
         }
@@ -317,20 +274,23 @@ impl Session {
     fn perform(&mut self, action: PendingAction, effects: &mut Vec<Effect>) {
         match action {
             PendingAction::NewProject => {
+                self.opening = None;
                 self.close_workspace(effects);
                 self.workspace = Some(Workspace::new_project());
                 effects.push(Effect::ProjectReplaced);
                 effects.push(Effect::Status("New project".to_owned()));
             }
             // A project that fails to load leaves the current one open.
-            PendingAction::OpenProject(Some(path)) => self.open(&path, effects),
+            PendingAction::OpenProject(Some(path)) => self.start_opening(&path, false, effects),
             PendingAction::OpenProject(None) => self.show_dialog(DialogPurpose::Open, effects),
             PendingAction::CloseProject => {
+                self.opening = None;
                 self.close_workspace(effects);
                 effects.push(Effect::ProjectReplaced);
                 effects.push(Effect::Status("Project closed".to_owned()));
             }
             PendingAction::Quit => {
+                self.opening = None;
                 self.discard_recovery_file(effects);
                 self.quitting = true;
                 effects.push(Effect::CloseWindow);
@@ -347,17 +307,13 @@ impl Session {
         let Some(first) = paths.first().cloned() else { return };
         match purpose {
             // The analyst agreed to leave the open project before the dialog was shown.
-            DialogPurpose::Open => self.open(&first, effects),
+            DialogPurpose::Open => self.start_opening(&first, false, effects),
             DialogPurpose::SaveAs { then } => {
                 let mut path = first;
                 if path.extension().is_none() {
                     path.set_extension("ron");
                 }
-                if self.save_to(&path, false, effects)
-                    && let Some(action) = then
-                {
-                    self.perform(action, effects);
-                }
+                self.save_to(&path, false, then, effects);
             }
             DialogPurpose::Import => effects.push(Effect::Import { files: paths, replaces: BTreeMap::new() }),
             DialogPurpose::Relink(id) => {
@@ -393,7 +349,8 @@ impl Session {
 
     /// Looks for a project file and originals changed by another program.
     fn focus_regained(&mut self, effects: &mut Vec<Effect>) {
-        if self.workspace.is_none() {
+        // A save under way changes the file itself; a project being read replaces this one.
+        if self.workspace.is_none() || self.saving.is_some() || self.opening.is_some() {
             return;
         }
         // Originals may have been edited, moved or deleted while the window was away.
@@ -403,19 +360,61 @@ impl Session {
         }
     }
 
-    /// Opens the project at `path`, replacing the open one (the caller has asked).
-    pub fn open(&mut self, path: &Path, effects: &mut Vec<Effect>) {
-        match store::load(path) {
-            Ok(loaded) => self.opened(path, loaded, effects),
+    /// Starts reading the project at `path`, to replace the open one when it lands (the
+    /// caller has asked about unsaved changes). `reload`: it is the open project's own
+    /// file, changed on disk.
+    fn start_opening(&mut self, path: &Path, reload: bool, effects: &mut Vec<Effect>) {
+        let generation = self.workspace.as_ref().map(|w| w.history.generation());
+        match Opening::start(path, reload, generation, Arc::clone(&self.wake)) {
+            Ok(opening) => {
+                self.opening = Some(opening);
+                effects.push(Effect::Status(format!("Opening {}…", path.display())));
+            }
             Err(error) => {
-                effects.push(Effect::ForgetRecent(path.to_owned()));
-                effects.push(Effect::Notice(Notice::error(error.to_string())));
+                let text = format!("Cannot start reading {}: {error}", path.display());
+                effects.push(Effect::Notice(Notice::error(text)));
             }
         }
     }
 
+    /// A project file was read (or failed to be): it replaces the open project, unless
+    /// that was edited while it was being read, when the analyst is asked first.
+    fn finish_opening(&mut self, opening: &Opening, result: Result<Box<Opened>, String>, effects: &mut Vec<Effect>) {
+        let path = &opening.path;
+        let opened = match result {
+            Ok(opened) => opened,
+            Err(error) if opening.reload => {
+                effects.push(Effect::Notice(Notice::error(format!(
+                    "Not reloaded: {error}. The work in this window is kept; use Save As… to keep it in another file."
+                ))));
+                return;
+            }
+            // A project that fails to load leaves the current one open.
+            Err(error) => {
+                effects.push(Effect::ForgetRecent(path.clone()));
+                effects.push(Effect::Notice(Notice::error(error)));
+                return;
+            }
+        };
+        let generation = self.workspace.as_ref().map(|w| w.history.generation());
+        if self.prompt.is_some() || (generation != opening.generation_before && self.has_unsaved_changes()) {
+            // Edited while the file was read: those edits are not given up unasked.
+            if self.prompt.is_none() {
+                self.prompt = Some(Prompt::UnsavedChanges(PendingAction::OpenProject(Some(path.clone()))));
+            }
+            return;
+        }
+        if opening.reload {
+            // Dropped, not closed: its lock goes so that reopening takes it again, and its
+            // recovery file stays, offered again if it is newer.
+            self.workspace = None;
+        }
+        self.opened(path, *opened, effects);
+    }
+
     /// Makes a project just read from `path` the open one.
-    fn opened(&mut self, path: &Path, loaded: store::Loaded, effects: &mut Vec<Effect>) {
+    fn opened(&mut self, path: &Path, opened: Opened, effects: &mut Vec<Effect>) {
+        let Opened { loaded, recovery } = opened;
         // Closing the current project, whichever way the new one was chosen, removes its
         // recovery file and lock: the analyst already agreed to leave it.
         self.close_workspace(effects);
@@ -436,18 +435,11 @@ impl Session {
         for problem in loaded.problems.iter().take(5) {
             effects.push(Effect::Notice(Notice::error(format!("{}: {problem}", path.display()))));
         }
-        self.offer_recovery(path, effects);
-    }
-
-    /// Offers the unsaved work a previous run left for the project at `path`.
-    fn offer_recovery(&mut self, path: &Path, effects: &mut Vec<Effect>) {
-        match store::find_recovery(Some(path)) {
+        // Offers the unsaved work a previous run left for this project.
+        match recovery {
             None => {}
-            Some(Ok(recovery)) => {
-                let saved = self.workspace.as_ref().map(|w| &w.project);
-                let summary =
-                    saved.map_or_else(String::new, |saved| store::describe_difference(saved, &recovery.project));
-                self.prompt = Some(Prompt::Recovery { recovery: Box::new(recovery), summary });
+            Some(Ok(found)) => {
+                self.prompt = Some(Prompt::Recovery { recovery: Box::new(found.recovery), summary: found.summary });
             }
             Some(Err(error)) => effects
                 .push(Effect::Notice(Notice::error(format!("Unsaved work was found but cannot be read: {error}")))),
@@ -479,20 +471,8 @@ impl Session {
         let Some(path) = self.workspace.as_ref().and_then(|w| w.path.clone()) else { return };
         match choice {
             // Read the file first: only a file that loads may replace the window's work.
-            OutsideChoice::Reload => match store::load(&path) {
-                Ok(loaded) => {
-                    // Dropped, not closed: its lock goes so that reopening takes it again,
-                    // and its recovery file stays, offered again if it is newer.
-                    self.workspace = None;
-                    self.opened(&path, loaded, effects);
-                }
-                Err(error) => effects.push(Effect::Notice(Notice::error(format!(
-                    "Not reloaded: {error}. The work in this window is kept; use Save As… to keep it in another file."
-                )))),
-            },
-            OutsideChoice::Overwrite => {
-                self.save_to(&path, true, effects);
-            }
+            OutsideChoice::Reload => self.start_opening(&path, true, effects),
+            OutsideChoice::Overwrite => self.save_to(&path, true, None, effects),
             OutsideChoice::KeepMine => {}
         }
     }
@@ -517,70 +497,85 @@ impl Session {
     fn save(&mut self, effects: &mut Vec<Effect>) {
         let Some(workspace) = &self.workspace else { return };
         match workspace.path.clone() {
-            Some(path) => {
-                self.save_to(&path, false, effects);
-            }
+            Some(path) => self.save_to(&path, false, None, effects),
             None => self.show_dialog(DialogPurpose::SaveAs { then: None }, effects),
         }
     }
 
-    /// Saves the open project to `path`; on failure says why and leaves it unsaved. A file
-    /// another program changed is replaced only when `overwrite` says the analyst agreed.
-    fn save_to(&mut self, path: &Path, overwrite: bool, effects: &mut Vec<Effect>) -> bool {
-        let Some(workspace) = self.workspace.as_mut() else { return false };
-        if !overwrite && workspace.path.as_deref() == Some(path) && workspace.changed_on_disk() {
-            self.prompt = Some(Prompt::ChangedOnDisk { while_saving: true });
-            return false;
+    /// Starts saving the open project to `path`, then doing `then`. A file another program
+    /// changed is replaced only when `overwrite` says the analyst agreed.
+    fn save_to(&mut self, path: &Path, overwrite: bool, then: Option<PendingAction>, effects: &mut Vec<Effect>) {
+        let Some(workspace) = self.workspace.as_mut() else { return };
+        if self.saving.is_some() {
+            effects.push(Effect::Status("A save is already under way.".to_owned()));
+            return;
         }
-        if let Err(error) = workspace.write_to(path) {
-            effects.push(Effect::Notice(Notice::error(error)));
-            return false;
-        }
-        // The saved file now holds the work; recovery files (beside it, or the untitled one) are stale.
-        for recovery in
-            [store::recovery_path(workspace.path.as_deref()), store::recovery_path(Some(path))].into_iter().flatten()
-        {
-            if let Err(error) = store::discard_recovery(&recovery) {
-                let text = format!("Cannot remove the recovery file {}: {error}", recovery.display());
-                effects.push(Effect::Notice(Notice::error(text)));
+        let order = workspace.save_order(path, overwrite);
+        let generation = workspace.history.generation();
+        match Saving::start(order, generation, then, Arc::clone(&self.wake)) {
+            Ok(saving) => {
+                self.saving = Some(saving);
+                effects.push(Effect::Status(format!("Saving {}…", path.display())));
             }
+            Err(error) => effects.push(Effect::Notice(Notice::error(format!(
+                "Cannot start saving {}: {error}. The project is still open and unsaved.",
+                path.display()
+            )))),
         }
-        if workspace.path.as_deref() != Some(path) {
+    }
+
+    /// A save landed. The file holds the project as it was when the save began: the project
+    /// is saved only if it is still in that state. What was waiting for the save runs now,
+    /// asking again if the project was edited meanwhile; a save that failed or found the
+    /// file changed drops it, so nothing unsaved is closed.
+    fn finish_saving(&mut self, saving: Saving, outcome: SaveOutcome, effects: &mut Vec<Effect>) {
+        let Saving { path, generation, then, .. } = saving;
+        let (originals, stamp, problems) = match outcome {
+            SaveOutcome::Saved { originals, stamp, problems } => (originals, stamp, problems),
+            SaveOutcome::ChangedOnDisk => {
+                self.prompt = Some(Prompt::ChangedOnDisk { while_saving: true });
+                return;
+            }
+            SaveOutcome::Failed(message) => {
+                effects.push(Effect::Notice(Notice::error(message)));
+                return;
+            }
+        };
+        let Some(workspace) = self.workspace.as_mut() else { return };
+        let unchanged = workspace.history.generation() == generation;
+        let copied = originals.is_some();
+        if let Some(edit) = originals
+            && let Err(error) = workspace.apply(edit, None)
+        {
+            let text = format!("Saved {}, but the sources cannot point at their copied files: {error}", path.display());
+            effects.push(Effect::Notice(Notice::error(text)));
+        }
+        if unchanged {
+            workspace.history.mark_saved();
+        } else {
+            // Edits made meanwhile are not in the file; with the originals' edit on top of
+            // them, no state in the history is the file's.
+            workspace.history.mark_saved_at((!copied).then_some(generation));
+        }
+        effects.extend(problems.into_iter().map(|problem| Effect::Notice(Notice::error(problem))));
+        if workspace.path.as_deref() != Some(path.as_path()) {
             // Saved somewhere new: hold that file now and let the old one go.
             workspace.lock = None;
-            workspace.lock = lock(path, effects);
+            workspace.lock = lock(&path, effects);
         }
-        workspace.path = Some(path.to_owned());
-        workspace.disk_stamp = store::file_stamp(path);
+        workspace.path = Some(path.clone());
+        workspace.disk_stamp = stamp;
         effects.push(Effect::Saved);
         effects.push(Effect::CheckOriginals);
-        effects.push(Effect::RememberRecent(path.to_owned()));
-        effects.push(Effect::Status(format!("Saved {}", path.display())));
-        true
-    }
-}
-
-/// Locks the project file at `path`, telling the analyst what stands in the way.
-fn lock(path: &Path, effects: &mut Vec<Effect>) -> Option<store::ProjectLock> {
-    match store::lock_project(path) {
-        Ok(lock) => {
-            if let Some(notice) = lock.notice() {
-                effects.push(Effect::Notice(Notice::info(notice)));
-            }
-            Some(lock)
+        effects.push(Effect::RememberRecent(path.clone()));
+        let status = if unchanged {
+            format!("Saved {}", path.display())
+        } else {
+            format!("Saved {}; changes made while it was written are not saved yet", path.display())
+        };
+        effects.push(Effect::Status(status));
+        if let Some(action) = then {
+            self.guarded(action, effects);
         }
-        Err(store::LockError::Held(holder)) => {
-            effects.push(Effect::Notice(Notice::error(format!(
-                "{} is also open in another Crosscheck ({holder}). Saving here may overwrite the other copy's work.",
-                path.display()
-            ))));
-            None
-        }
-        Err(refused @ store::LockError::Refused { .. }) => {
-            effects.push(Effect::Notice(Notice::error(refused.to_string())));
-            None
-        }
-        // A folder we cannot write to will say so on save; no lock is no harm.
-        Err(store::LockError::Io(_)) => None,
     }
 }

@@ -61,6 +61,7 @@ fn every_request(other: &Path) -> Vec<Request> {
         Request::Relink(SourceId(1)),
         Request::Import,
         Request::SaveReport,
+        Request::CancelOpening,
     ]);
     requests
 }
@@ -94,9 +95,17 @@ fn fixture() -> Fixture {
     Fixture { _folder: folder, path, other }
 }
 
+/// Hands `request` to the session and waits for the project file work it starts: what the
+/// window would see over the next frames, in one list.
+fn handled(session: &mut Session, request: Request) -> Vec<Effect> {
+    let mut effects = session.handle(request);
+    effects.extend(session.wait_for_files());
+    effects
+}
+
 fn open(path: &Path) -> Session {
     let mut session = Session::default();
-    session.handle(Request::Guarded(PendingAction::OpenProject(Some(path.to_owned()))));
+    handled(&mut session, Request::Guarded(PendingAction::OpenProject(Some(path.to_owned()))));
     assert!(session.workspace().is_some(), "{} opens", path.display());
     session
 }
@@ -124,7 +133,7 @@ fn asking(asked: &Asked) -> (Fixture, Session) {
         Asked::Unsaved(action) => {
             let mut session = open(&fixture.path);
             reword_first_claim(&mut session, "Edited here.");
-            session.handle(Request::Guarded(action.clone()));
+            handled(&mut session, Request::Guarded(action.clone()));
             session
         }
         Asked::Recovery => {
@@ -141,9 +150,9 @@ fn asking(asked: &Asked) -> (Fixture, Session) {
             change_on_disk(&fixture.path);
             if *while_saving {
                 reword_first_claim(&mut session, "Edited here.");
-                session.handle(Request::Save);
+                handled(&mut session, Request::Save);
             } else {
-                session.handle(Request::FocusRegained);
+                handled(&mut session, Request::FocusRegained);
             }
             session
         }
@@ -176,7 +185,7 @@ fn while_a_question_waits_only_its_answer_is_taken_and_no_command_is_available()
             let before = session.workspace().map(|w| (w.project.clone(), w.path.clone()));
             let recovery = store::recovery_path(Some(&copy.path)).expect("a recovery path");
             let recovery_there = recovery.exists();
-            let effects = session.handle(request.clone());
+            let effects = handled(&mut session, request.clone());
             let case = format!("{asked:?} × {request:?}: {effects:?}");
             assert_eq!(asked_now(&session).as_ref(), Some(&asked), "{case}");
             assert_eq!(session.workspace().map(|w| (w.project.clone(), w.path.clone())), before, "{case}");
@@ -196,7 +205,7 @@ fn the_close_button_under_a_question_keeps_the_window_only_when_work_would_be_lo
     for asked in every_question(&elsewhere.other) {
         let (_copy, mut session) = asking(&asked);
         let unsaved = session.has_unsaved_changes();
-        let effects = session.handle(Request::CloseWindow);
+        let effects = handled(&mut session, Request::CloseWindow);
         assert_eq!(effects.contains(&Effect::KeepWindowOpen), unsaved, "{asked:?}: {effects:?}");
     }
 }
@@ -205,7 +214,7 @@ fn the_close_button_under_a_question_keeps_the_window_only_when_work_would_be_lo
 fn cancel_keeps_the_project_and_its_edits() {
     for action in [PendingAction::NewProject, PendingAction::CloseProject, PendingAction::Quit] {
         let (_copy, mut session) = asking(&Asked::Unsaved(action.clone()));
-        let effects = session.handle(Request::AnswerUnsaved(GuardAnswer::Cancel));
+        let effects = handled(&mut session, Request::AnswerUnsaved(GuardAnswer::Cancel));
         assert!(effects.is_empty(), "{action:?}: {effects:?}");
         assert!(session.prompt().is_none() && session.has_unsaved_changes() && !session.is_quitting());
     }
@@ -216,32 +225,32 @@ fn discard_carries_out_each_guarded_action() {
     let discard = Request::AnswerUnsaved(GuardAnswer::Discard);
 
     let (_copy, mut session) = asking(&Asked::Unsaved(PendingAction::NewProject));
-    session.handle(discard.clone());
+    handled(&mut session, discard.clone());
     assert!(session.workspace().is_some_and(|w| w.path.is_none()), "a new, untitled project");
 
     let (fixture, mut session) = asking(&Asked::Unsaved(PendingAction::OpenProject(None)));
-    let effects = session.handle(discard.clone());
+    let effects = handled(&mut session, discard.clone());
     assert!(effects.contains(&Effect::ShowDialog(DialogPurpose::Open)), "{effects:?}");
-    session.handle(Request::DialogAnswered(vec![fixture.other.clone()]));
+    handled(&mut session, Request::DialogAnswered(vec![fixture.other.clone()]));
     assert_eq!(session.workspace().and_then(|w| w.path.clone()), Some(fixture.other.clone()));
 
     let (_copy, mut session) = asking(&Asked::Unsaved(PendingAction::OpenProject(Some(fixture.other.clone()))));
-    session.handle(discard.clone());
+    handled(&mut session, discard.clone());
     assert_eq!(session.workspace().map(|w| w.project.info.title.as_str()), Some("The other project"));
 
     let (_copy, mut session) = asking(&Asked::Unsaved(PendingAction::CloseProject));
-    session.handle(discard.clone());
+    handled(&mut session, discard.clone());
     assert!(session.workspace().is_none());
 
     let (_copy, mut session) = asking(&Asked::Unsaved(PendingAction::Quit));
-    let effects = session.handle(discard);
+    let effects = handled(&mut session, discard);
     assert!(session.is_quitting() && effects.contains(&Effect::CloseWindow), "{effects:?}");
 }
 
 #[test]
 fn save_writes_the_file_then_carries_on() {
     let (fixture, mut session) = asking(&Asked::Unsaved(PendingAction::CloseProject));
-    session.handle(Request::AnswerUnsaved(GuardAnswer::Save));
+    handled(&mut session, Request::AnswerUnsaved(GuardAnswer::Save));
     assert!(session.workspace().is_none(), "closed after saving");
     let saved = store::load(&fixture.path).expect("loads").project;
     assert!(saved.claims.values().any(|claim| claim.statement == "Edited here."));
@@ -251,17 +260,17 @@ fn save_writes_the_file_then_carries_on() {
 fn save_on_an_untitled_project_asks_where_then_carries_on() {
     let fixture = fixture();
     let mut session = Session::default();
-    session.handle(Request::Guarded(PendingAction::NewProject));
+    handled(&mut session, Request::Guarded(PendingAction::NewProject));
     let workspace = session.workspace.as_mut().expect("open");
     let mut info = workspace.project.info.clone();
     info.title = "Named".to_owned();
     workspace.apply(Edit::SetProject(ProjectChange::Info(info)), None).expect("edits");
-    session.handle(Request::Guarded(PendingAction::Quit));
-    let effects = session.handle(Request::AnswerUnsaved(GuardAnswer::Save));
+    handled(&mut session, Request::Guarded(PendingAction::Quit));
+    let effects = handled(&mut session, Request::AnswerUnsaved(GuardAnswer::Save));
     let then = Some(PendingAction::Quit);
     assert!(effects.contains(&Effect::ShowDialog(DialogPurpose::SaveAs { then })), "{effects:?}");
     let chosen = fixture.path.with_file_name("named");
-    let effects = session.handle(Request::DialogAnswered(vec![chosen.clone()]));
+    let effects = handled(&mut session, Request::DialogAnswered(vec![chosen.clone()]));
     assert!(chosen.with_extension("ron").is_file(), "saved with the extension added");
     assert!(session.is_quitting() && effects.contains(&Effect::CloseWindow), "{effects:?}");
 }
@@ -269,13 +278,13 @@ fn save_on_an_untitled_project_asks_where_then_carries_on() {
 #[test]
 fn recovered_work_is_restored_unsaved_or_discarded_with_its_file() {
     let (_copy, mut session) = asking(&Asked::Recovery);
-    session.handle(Request::AnswerRecovery(true));
+    handled(&mut session, Request::AnswerRecovery(true));
     assert_eq!(session.workspace().map(|w| w.project.info.title.as_str()), Some("Recovered"));
     assert!(session.has_unsaved_changes(), "restored work is not in the file yet");
 
     let (fixture, mut session) = asking(&Asked::Recovery);
     let recovery = store::recovery_path(Some(&fixture.path)).expect("a recovery path");
-    session.handle(Request::AnswerRecovery(false));
+    handled(&mut session, Request::AnswerRecovery(false));
     assert!(!recovery.exists(), "the recovery file is gone");
     assert!(!session.has_unsaved_changes());
 }
@@ -283,25 +292,25 @@ fn recovered_work_is_restored_unsaved_or_discarded_with_its_file() {
 #[test]
 fn a_file_changed_on_disk_is_reloaded_kept_or_overwritten() {
     let (_copy, mut session) = asking(&Asked::ChangedOnDisk { while_saving: false });
-    session.handle(Request::AnswerChangedOnDisk(OutsideChoice::Reload));
+    handled(&mut session, Request::AnswerChangedOnDisk(OutsideChoice::Reload));
     assert_eq!(
         session.workspace().map(|w| w.project.info.title.as_str()),
         Some("Changed by another program, at some length")
     );
 
     let (fixture, mut session) = asking(&Asked::ChangedOnDisk { while_saving: true });
-    session.handle(Request::AnswerChangedOnDisk(OutsideChoice::KeepMine));
+    handled(&mut session, Request::AnswerChangedOnDisk(OutsideChoice::KeepMine));
     assert!(session.prompt().is_none() && session.has_unsaved_changes(), "kept, still unsaved");
-    session.handle(Request::Save);
+    handled(&mut session, Request::Save);
     assert!(
         matches!(session.prompt(), Some(Prompt::ChangedOnDisk { while_saving: true })),
         "saving asks again before replacing the file"
     );
-    session.handle(Request::AnswerChangedOnDisk(OutsideChoice::Overwrite));
+    handled(&mut session, Request::AnswerChangedOnDisk(OutsideChoice::Overwrite));
     assert!(!session.has_unsaved_changes());
     let on_disk = store::load(&fixture.path).expect("loads").project;
     assert!(on_disk.claims.values().any(|claim| claim.statement == "Edited here."), "ours replaced theirs");
-    assert!(session.handle(Request::FocusRegained).iter().all(|e| *e == Effect::CheckOriginals));
+    assert!(handled(&mut session, Request::FocusRegained).iter().all(|e| *e == Effect::CheckOriginals));
     assert!(session.prompt().is_none(), "our own save is no outside change");
 }
 
@@ -309,9 +318,9 @@ fn a_file_changed_on_disk_is_reloaded_kept_or_overwritten() {
 fn without_unsaved_changes_guarded_actions_run_at_once() {
     let fixture = fixture();
     let mut session = open(&fixture.path);
-    let effects = session.handle(Request::Guarded(PendingAction::CloseProject));
+    let effects = handled(&mut session, Request::Guarded(PendingAction::CloseProject));
     assert!(session.prompt().is_none() && session.workspace().is_none(), "{effects:?}");
-    assert!(session.handle(Request::CloseWindow).is_empty(), "nothing to lose: the window closes");
+    assert!(handled(&mut session, Request::CloseWindow).is_empty(), "nothing to lose: the window closes");
 }
 
 #[test]
@@ -320,8 +329,8 @@ fn opening_from_the_dialog_closes_the_discarded_project_and_its_recovery_file() 
     let recovery = store::recovery_path(Some(&fixture.path)).expect("a recovery path");
     let project = session.workspace().expect("open").project.clone();
     store::write_recovery(&project, &recovery).expect("writes");
-    session.handle(Request::AnswerUnsaved(GuardAnswer::Discard));
-    session.handle(Request::DialogAnswered(vec![fixture.other.clone()]));
+    handled(&mut session, Request::AnswerUnsaved(GuardAnswer::Discard));
+    handled(&mut session, Request::DialogAnswered(vec![fixture.other.clone()]));
     assert!(!recovery.exists(), "discarded work is not offered again");
 }
 
@@ -334,7 +343,7 @@ fn opening_leaves_the_originals_to_a_worker_and_names_refused_ones_once() {
     store::save(&project, &fixture.path).expect("saves");
 
     let mut session = Session::default();
-    let effects = session.handle(Request::Guarded(PendingAction::OpenProject(Some(fixture.path.clone()))));
+    let effects = handled(&mut session, Request::Guarded(PendingAction::OpenProject(Some(fixture.path.clone()))));
     assert!(effects.contains(&Effect::CheckOriginals), "the check is handed to a worker");
     let workspace = session.workspace().expect("open");
     assert!(workspace.original_status.is_empty(), "nothing was read on the window's thread");

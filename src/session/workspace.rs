@@ -156,29 +156,19 @@ impl Workspace {
         self.disk_stamp.is_some() && store::file_stamp(path) != self.disk_stamp
     }
 
-    /// Writes the project to `path`, copying in the originals the analyst chose, and marks
-    /// the history saved; on failure says why in a sentence, and the project stays unsaved.
-    pub fn write_to(&mut self, path: &Path) -> Result<(), String> {
-        let folder = match path.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-            _ => PathBuf::from("."),
-        };
-        match store::collect_originals(&self.project, self.folder(), &folder, &self.chosen_originals) {
-            Ok(Some(edit)) => {
-                self.apply(edit, None)
-                    .map_err(|error| format!("Cannot point the sources at their copied files: {error}"))?;
-            }
-            Ok(None) => {}
-            Err(error) => {
-                return Err(format!(
-                    "Cannot copy the source files into {}: {error}. The project is still open and unsaved.",
-                    folder.display()
-                ));
-            }
+    /// What a save to `path` needs, copied for a worker; the typing gesture under way ends
+    /// here, so that the state written is one Undo can come back to. The file is replaced
+    /// even if another program changed it only when `overwrite` says the analyst agreed.
+    pub fn save_order(&mut self, path: &Path, overwrite: bool) -> super::file_work::SaveOrder {
+        self.history.seal();
+        let expected = if !overwrite && self.path.as_deref() == Some(path) { self.disk_stamp } else { None };
+        super::file_work::SaveOrder {
+            project: self.project.clone(),
+            path: path.to_owned(),
+            previous: self.path.clone(),
+            chosen: self.chosen_originals.clone(),
+            expected,
         }
-        store::save(&self.project, path).map_err(|error| format!("{error}. The project is still open and unsaved."))?;
-        self.history.mark_saved();
-        Ok(())
     }
 
     pub fn folder(&self) -> Option<&Path> {

@@ -145,7 +145,7 @@ mod gui {
                     },
                 )
             });
-        harness.run();
+        super::super::gui_support::settle(&mut harness);
         harness.state_mut().set_fetch_options(FetchOptions { proxy_from_env: false, ..FetchOptions::default() });
         harness
     }

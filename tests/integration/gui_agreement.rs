@@ -6,28 +6,20 @@
 
 use std::path::{Path, PathBuf};
 
-use crosscheck::app::{CrosscheckApp, DialogKind, Launch, ScriptedDialogs};
+use crosscheck::app::{DialogKind, ScriptedDialogs};
 use crosscheck::edit::{ClaimChange, Edit};
 use crosscheck::model::{ClaimId, Project};
 use crosscheck::session::Selection;
 use crosscheck::teamwork::agreement::{Analyst, agreement, figure};
-use eframe::egui::vec2;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+use super::gui_support::{App, app, copy_sample_into, step_until};
 
 /// A copy of the sample project in its own folder, and a second analyst's copy beside it
 /// in which the first two judged claims got another verdict.
 fn sample_and_changed_copy() -> (tempfile::TempDir, PathBuf, PathBuf, [ClaimId; 2]) {
     let folder = tempfile::tempdir().expect("folder");
-    let from = crosscheck::sample_project_path().parent().expect("sample folder").to_owned();
-    let mine = folder.path().join("mine");
-    std::fs::create_dir_all(mine.join("sources")).expect("create");
-    for entry in std::fs::read_dir(from.join("sources")).expect("list") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), mine.join("sources").join(entry.file_name())).expect("copy");
-    }
-    let own = mine.join("harbour-accord.ron");
-    std::fs::copy(crosscheck::sample_project_path(), &own).expect("copy");
+    let own = copy_sample_into(&folder.path().join("mine"));
 
     let mut theirs = crosscheck::store::load(&own).expect("loads").project;
     let initial = theirs.scale.initial().to_owned();
@@ -48,31 +40,7 @@ fn sample_and_changed_copy() -> (tempfile::TempDir, PathBuf, PathBuf, [ClaimId; 
     (folder, own, other, [judged[0], judged[1]])
 }
 
-fn app(project: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, CrosscheckApp> {
-    let project = project.to_owned();
-    let dialogs = dialogs.clone();
-    let mut harness = Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
-        CrosscheckApp::new(
-            cc,
-            Launch { project: Some(project), dialogs: Box::new(dialogs), autosave_after: Launch::AUTOSAVE_AFTER },
-        )
-    });
-    harness.run();
-    harness
-}
-
-/// Steps frame by frame, giving the worker time, until `done` holds (or 5 s pass).
-fn step_until(harness: &mut Harness<'_, CrosscheckApp>, done: impl Fn(&Harness<'_, CrosscheckApp>) -> bool) {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-}
-
-fn compare_through_the_menu(harness: &mut Harness<'_, CrosscheckApp>) {
+fn compare_through_the_menu(harness: &mut App) {
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label_contains("Compare judgements with other copies…").click();

@@ -4,13 +4,14 @@
 
 use std::path::PathBuf;
 
-use crosscheck::app::{CrosscheckApp, Launch, ScriptedDialogs};
+use crosscheck::app::ScriptedDialogs;
 use crosscheck::edit::{ClaimChange, Edit};
-use crosscheck::model::{ClaimId, Project};
+use crosscheck::model::ClaimId;
 use crosscheck::teamwork::{SideLabels, merge};
-use eframe::egui::{Key, Modifiers, vec2};
-use egui_kittest::Harness;
+use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
+
+use super::gui_support::{app, copy_sample_into, project};
 
 /// The sample project merged from two branches that gave its first claim different
 /// verdicts and different notes: two recorded merge conflicts.
@@ -28,32 +29,17 @@ fn merged_sample() -> (tempfile::TempDir, PathBuf, ClaimId, [String; 2]) {
     }
     let merged = merge(&base, &ours, &theirs, &SideLabels::default()).expect("merges");
     assert_eq!(merged.project.merge_conflicts.len(), 2);
-    let from = sample.parent().expect("sample folder");
-    std::fs::create_dir_all(folder.path().join("sources")).expect("create");
-    for entry in std::fs::read_dir(from.join("sources")).expect("list") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), folder.path().join("sources").join(entry.file_name())).expect("copy");
-    }
+    copy_sample_into(folder.path());
     let path = folder.path().join("merged.ron");
     std::fs::write(&path, crosscheck::store::to_ron(&merged.project).expect("ron")).expect("write");
     (folder, path, claim, [levels[0].clone(), levels[1].clone()])
-}
-
-fn project(harness: &Harness<'_, CrosscheckApp>) -> Project {
-    harness.state().workspace().expect("a project is open").project.clone()
 }
 
 #[test]
 fn merge_conflicts_are_settled_by_side_or_new_value_and_undone() {
     let (_folder, path, claim, [_ours, theirs]) = merged_sample();
     let dialogs = ScriptedDialogs::default();
-    let mut harness = Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
-        CrosscheckApp::new(
-            cc,
-            Launch { project: Some(path), dialogs: Box::new(dialogs), autosave_after: Launch::AUTOSAVE_AFTER },
-        )
-    });
-    harness.run();
+    let mut harness = app(&path, &dialogs);
     assert!(harness.query_by_label_contains("Merge conflicts (2)").is_some());
 
     // The notes conflict comes first (fields in order): keep theirs.

@@ -5,14 +5,15 @@
 
 use std::path::{Path, PathBuf};
 
-use crosscheck::app::{CrosscheckApp, Launch, ScriptedDialogs};
+use crosscheck::app::ScriptedDialogs;
 use crosscheck::model::{
     OcrLayer, OcrPage, OcrWord, OriginalFile, PixelBox, Project, Source, SourceContent, SourceFormat, SourceMeta,
 };
 use crosscheck::session::TextRange;
 use eframe::egui::{Pos2, Role, vec2};
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+use super::gui_support::{App, app};
 
 const PICTURE: &str = "post-01.png";
 /// The picture's first words as OCR read them: text, pixel box, confidence.
@@ -63,24 +64,8 @@ fn picture_project() -> (tempfile::TempDir, PathBuf) {
     (folder, path)
 }
 
-fn app(project: &Path) -> Harness<'static, CrosscheckApp> {
-    let project = project.to_owned();
-    let mut harness = Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
-        CrosscheckApp::new(
-            cc,
-            Launch {
-                project: Some(project),
-                dialogs: Box::new(ScriptedDialogs::default()),
-                autosave_after: Launch::AUTOSAVE_AFTER,
-            },
-        )
-    });
-    harness.run();
-    harness
-}
-
 /// Steps the app until the picture has been read and shown.
-fn wait_for_picture(harness: &mut Harness<'_, CrosscheckApp>) -> eframe::egui::Rect {
+fn wait_for_picture(harness: &mut App) -> eframe::egui::Rect {
     for _ in 0..300 {
         harness.step();
         if let Some(node) = harness.query_by_label("Picture of the source") {
@@ -91,14 +76,14 @@ fn wait_for_picture(harness: &mut Harness<'_, CrosscheckApp>) -> eframe::egui::R
     panic!("the picture was never shown");
 }
 
-fn selection(harness: &Harness<'_, CrosscheckApp>) -> Option<TextRange> {
+fn selection(harness: &App) -> Option<TextRange> {
     harness.state().workspace().expect("open").text_selection
 }
 
 #[test]
 fn dragging_a_box_on_the_picture_selects_the_words_inside_it() {
     let (_folder, path) = picture_project();
-    let mut harness = app(&path);
+    let mut harness = app(&path, &ScriptedDialogs::default());
     let picture = wait_for_picture(&mut harness);
     let scale = picture.width() / 552.0;
     let at = |x: f32, y: f32| picture.min + vec2(x * scale, y * scale);
@@ -126,7 +111,7 @@ fn dragging_a_box_on_the_picture_selects_the_words_inside_it() {
 #[test]
 fn the_inspector_offers_to_read_the_text_again_with_ocr() {
     let (_folder, path) = picture_project();
-    let mut harness = app(&path);
+    let mut harness = app(&path, &ScriptedDialogs::default());
     wait_for_picture(&mut harness);
     harness.get_by_role_and_label(Role::Button, "Council post").click();
     harness.run();

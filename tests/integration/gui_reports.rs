@@ -3,57 +3,25 @@
 
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crosscheck::app::{CrosscheckApp, Launch, ScriptedDialogs};
-use eframe::egui::{Key, Modifiers, Role, vec2};
-use egui_kittest::Harness;
+use crosscheck::app::ScriptedDialogs;
+use eframe::egui::{Key, Modifiers, Role};
 use egui_kittest::kittest::{NodeT as _, Queryable};
+
+use super::gui_support::{App, app, copy_sample_into, step_until};
 
 /// A copy of the sample project with `change` made to it, in a folder of its own.
 fn sample_changed(change: impl FnOnce(&mut crosscheck::model::Project)) -> (tempfile::TempDir, PathBuf) {
     let folder = tempfile::tempdir().expect("folder");
-    let from = crosscheck::sample_project_path().parent().expect("sample folder").to_owned();
-    std::fs::create_dir_all(folder.path().join("sources")).expect("create");
-    for entry in std::fs::read_dir(from.join("sources")).expect("list") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), folder.path().join("sources").join(entry.file_name())).expect("copy");
-    }
-    let mut project = crosscheck::store::load(&crosscheck::sample_project_path()).expect("loads").project;
+    let path = copy_sample_into(folder.path());
+    let mut project = crosscheck::store::load(&path).expect("loads").project;
     change(&mut project);
-    let path = folder.path().join("harbour-accord.ron");
     crosscheck::store::save(&project, &path).expect("saves");
     (folder, path)
 }
 
-fn app(project: &Path) -> Harness<'static, CrosscheckApp> {
-    let project = project.to_owned();
-    let mut harness = Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
-        CrosscheckApp::new(
-            cc,
-            Launch {
-                project: Some(project),
-                dialogs: Box::new(ScriptedDialogs::default()),
-                autosave_after: Launch::AUTOSAVE_AFTER,
-            },
-        )
-    });
-    harness.run();
-    harness
-}
-
-/// Steps frame by frame, giving worker threads time, until `done` holds (or 5 s pass).
-fn step_until(harness: &mut Harness<'_, CrosscheckApp>, done: impl Fn(&Harness<'_, CrosscheckApp>) -> bool) {
-    for _ in 0..500 {
-        harness.step();
-        if done(harness) {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-}
-
-fn shows(harness: &Harness<'_, CrosscheckApp>, text: &str) -> bool {
+fn shows(harness: &App, text: &str) -> bool {
     harness.query_all_by_label_contains(text).next().is_some()
 }
 
@@ -61,7 +29,7 @@ fn shows(harness: &Harness<'_, CrosscheckApp>, text: &str) -> bool {
 #[test]
 fn the_export_preview_shows_the_report_not_its_source() {
     let (_folder, path) = sample_changed(|_| {});
-    let mut harness = app(&path);
+    let mut harness = app(&path, &ScriptedDialogs::default());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
     step_until(&mut harness, |h| shows(h, "Why this verdict"));
@@ -82,7 +50,7 @@ fn the_export_preview_shows_the_report_not_its_source() {
 #[test]
 fn claimreview_cannot_be_saved_without_a_web_address() {
     let (_folder, path) = sample_changed(|project| project.info.url.clear());
-    let mut harness = app(&path);
+    let mut harness = app(&path, &ScriptedDialogs::default());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
     harness.get_by_label("ClaimReview JSON-LD (schema.org)").click();
@@ -111,7 +79,7 @@ fn the_inspector_marks_a_date_and_a_url_that_reports_leave_out() {
         claim.appearances.clear();
         claim.statement = "Claim without a passage".to_owned();
     });
-    let mut harness = app(&path);
+    let mut harness = app(&path, &ScriptedDialogs::default());
     harness.get_by_role_and_label(Role::Button, "Source with bad details").click();
     harness.run();
     assert!(shows(&harness, "Date 2024-02-30 is not a date on the calendar"));

@@ -6,51 +6,22 @@
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
-use crosscheck::app::{CrosscheckApp, Launch, ScriptedDialogs};
-use eframe::egui::{Key, Modifiers, Role, vec2};
-use egui_kittest::Harness;
+use crosscheck::app::ScriptedDialogs;
+use eframe::egui::{Key, Modifiers, Role};
 use egui_kittest::kittest::Queryable;
+
+use super::gui_support::{app, copy_sample_into, settle};
 
 const WIRE_STORY: &str = "Varenland, Kessary agree Sella river flow guarantee and 40 mln euro dam fund";
 
 /// `root/project/` holds a copy of the sample project; `root/victim/` a private file.
 fn attack() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let root = tempfile::tempdir().expect("folder");
-    let folder = root.path().join("project");
-    let from = crosscheck::sample_project_path().parent().expect("sample folder").to_owned();
-    std::fs::create_dir_all(folder.join("sources")).expect("create");
-    for entry in std::fs::read_dir(from.join("sources")).expect("list") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), folder.join("sources").join(entry.file_name())).expect("copy");
-    }
-    let project = folder.join("harbour-accord.ron");
-    std::fs::copy(crosscheck::sample_project_path(), &project).expect("copy");
+    let project = copy_sample_into(&root.path().join("project"));
     let victim = root.path().join("victim/id_ed25519");
     std::fs::create_dir_all(root.path().join("victim")).expect("create");
     std::fs::write(&victim, "-----BEGIN OPENSSH PRIVATE KEY-----\n").expect("write");
     (root, project, victim)
-}
-
-fn app(project: &Path, dialogs: &ScriptedDialogs) -> Harness<'static, CrosscheckApp> {
-    let project = project.to_owned();
-    let dialogs = dialogs.clone();
-    let mut harness = Harness::builder().with_size(vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
-        CrosscheckApp::new(
-            cc,
-            Launch { project: Some(project), dialogs: Box::new(dialogs), autosave_after: Launch::AUTOSAVE_AFTER },
-        )
-    });
-    harness.run();
-    // Opening checks the originals on a worker; the tests read what it found.
-    for _ in 0..300 {
-        if !harness.state().is_checking_originals() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
-    harness
 }
 
 fn name_wire_original(project: &Path, path: &str) {
@@ -73,7 +44,7 @@ fn an_outside_original_is_marked_with_a_notice_and_never_copied_in_on_save() {
         assert_eq!(refused, 1, "{outside}: the source is marked");
 
         harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-        harness.run();
+        settle(&mut harness);
         let folder = project.parent().expect("folder");
         assert!(!folder.join("sources/id_ed25519").exists(), "{outside}: the private file was copied in");
         let saved = std::fs::read_to_string(&project).expect("read");
@@ -165,9 +136,9 @@ fn reload_keeps_the_window_s_work_when_the_file_on_disk_does_not_load() {
             std::fs::write(&project, format!("<<<<<<< HEAD\n{text}=======\n>>>>>>> theirs\n")).expect("write");
         }
         harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
-        harness.run();
+        settle(&mut harness);
         harness.get_by_label("Reload from disk").click();
-        harness.run();
+        settle(&mut harness);
         let workspace = harness.state().workspace().unwrap_or_else(|| panic!("{breakage}: the project stays open"));
         assert_eq!(workspace.project, ours, "{breakage}: the window's work is kept");
         assert!(workspace.history.has_unsaved_changes(), "{breakage}: and still unsaved");
@@ -191,12 +162,7 @@ fn save_as_next_to_a_planted_lock_link_reports_it_and_leaves_its_target() {
     symlink(&bashrc, crosscheck::store::lock_path(&elsewhere)).expect("link");
     dialogs.answer(vec![elsewhere.clone()]);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-    for _ in 0..50 {
-        harness.run();
-        if elsewhere.exists() {
-            break;
-        }
-    }
+    settle(&mut harness);
     assert!(elsewhere.exists(), "saved");
     let notices = harness.state().notices().join("\n");
     assert!(notices.contains(".moved.ron.lock is a symbolic link"), "{notices}");

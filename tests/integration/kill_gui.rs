@@ -8,32 +8,24 @@
 #![cfg(feature = "gui")]
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use crosscheck::app::{CrosscheckApp, Launch, ScriptedDialogs};
+use crosscheck::app::{Launch, ScriptedDialogs};
 use crosscheck::model::ClaimId;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+
+use super::gui_support::{App, app_autosaving_after, copy_sample_into};
 
 const CHILD_ENV: &str = "CROSSCHECK_KILL_GUI_PROJECT";
 
-fn harness(project: &Path, autosave_after: Duration) -> Harness<'static, CrosscheckApp> {
-    let project = project.to_owned();
-    let mut harness =
-        Harness::builder().with_size(eframe::egui::vec2(1440.0, 900.0)).with_max_steps(64).build_eframe(move |cc| {
-            CrosscheckApp::new(
-                cc,
-                Launch { project: Some(project), dialogs: Box::new(ScriptedDialogs::default()), autosave_after },
-            )
-        });
-    harness.run();
-    harness
+fn harness(project: &Path, autosave_after: Duration) -> App {
+    app_autosaving_after(project, &ScriptedDialogs::default(), autosave_after)
 }
 
-fn statement(harness: &Harness<'_, CrosscheckApp>) -> String {
+fn statement(harness: &App) -> String {
     harness.state().workspace().map(|w| w.project.claims[&ClaimId(1)].statement.clone()).unwrap_or_default()
 }
 
@@ -67,22 +59,10 @@ fn typing_child() {
     }
 }
 
-fn sample_copy(folder: &Path) -> PathBuf {
-    let from = crosscheck::sample_project_path().parent().expect("sample folder").to_owned();
-    std::fs::create_dir_all(folder.join("sources")).expect("create");
-    for entry in std::fs::read_dir(from.join("sources")).expect("list") {
-        let entry = entry.expect("entry");
-        std::fs::copy(entry.path(), folder.join("sources").join(entry.file_name())).expect("copy");
-    }
-    let project = folder.join("harbour-accord.ron");
-    std::fs::copy(crosscheck::sample_project_path(), &project).expect("copy");
-    project
-}
-
 #[test]
 fn killing_the_app_never_loses_autosaved_work() {
     let folder = tempfile::tempdir().expect("folder");
-    let project = sample_copy(folder.path());
+    let project = copy_sample_into(folder.path());
     let original = std::fs::read(&project).expect("read");
     let recovery = crosscheck::store::recovery_path(Some(&project)).expect("recovery path");
     let original_length =
