@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::tests::reword_first_claim;
 use super::{Effect, GuardAnswer, PendingAction, Prompt, Request, Session};
-use crate::edit::{ClaimChange, Edit};
 use crate::store;
 
 fn fixture() -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -26,12 +26,6 @@ fn open(path: &Path) -> Session {
     session.wait_for_files();
     assert!(session.workspace().is_some(), "{} opens", path.display());
     session
-}
-
-fn reword_first_claim(session: &mut Session, statement: &str) {
-    let workspace = session.workspace.as_mut().expect("open");
-    let id = *workspace.project.claims.keys().next().expect("a claim");
-    workspace.apply(Edit::SetClaim { id, change: ClaimChange::Statement(statement.to_owned()) }, None).expect("edits");
 }
 
 fn statements_on_disk(path: &Path) -> Vec<String> {

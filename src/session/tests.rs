@@ -110,7 +110,7 @@ fn open(path: &Path) -> Session {
     session
 }
 
-fn reword_first_claim(session: &mut Session, statement: &str) {
+pub(super) fn reword_first_claim(session: &mut Session, statement: &str) {
     let workspace = session.workspace.as_mut().expect("open");
     let id = *workspace.project.claims.keys().next().expect("a claim");
     workspace.apply(Edit::SetClaim { id, change: ClaimChange::Statement(statement.to_owned()) }, None).expect("edits");

@@ -47,14 +47,7 @@ impl Attack {
     fn new() -> Self {
         let root = tempfile::tempdir().expect("folder");
         let folder = root.path().join("project");
-        let from = crosscheck::sample_project_path().parent().expect("sample folder").to_owned();
-        std::fs::create_dir_all(folder.join("sources")).expect("create");
-        for entry in std::fs::read_dir(from.join("sources")).expect("list") {
-            let entry = entry.expect("entry");
-            std::fs::copy(entry.path(), folder.join("sources").join(entry.file_name())).expect("copy");
-        }
-        let project = folder.join("harbour-accord.ron");
-        std::fs::copy(crosscheck::sample_project_path(), &project).expect("copy");
+        let project = crate::gui_support::copy_sample_into(&folder);
         std::fs::create_dir_all(root.path().join("victim")).expect("create");
         std::fs::write(root.path().join("victim/id_ed25519"), "-----BEGIN OPENSSH PRIVATE KEY-----\n").expect("write");
         Self { root, project }
