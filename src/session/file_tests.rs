@@ -163,3 +163,34 @@ fn save_is_unavailable_while_saving_or_opening() {
     session.wait_for_files();
     assert_eq!(super::UiCommand::SaveProject.available(&session), Ok(()));
 }
+
+#[test]
+fn the_open_project_is_locked_and_reopening_its_own_file_keeps_the_lock() {
+    let (_folder, path, other) = fixture();
+    let mut session = open(&path);
+    assert!(store::lock_path(&path).exists(), "the worker that read it took the lock");
+    session.handle(Request::Guarded(PendingAction::OpenProject(Some(path.clone()))));
+    session.wait_for_files();
+    assert!(session.workspace().is_some());
+    assert!(
+        store::lock_path(&path).exists(),
+        "the lock held before carries over, and is not removed with the old copy"
+    );
+    session.handle(Request::Guarded(PendingAction::OpenProject(Some(other.clone()))));
+    session.wait_for_files();
+    assert!(!store::lock_path(&path).exists(), "the project left is released");
+    assert!(store::lock_path(&other).exists(), "the project opened is locked");
+}
+
+#[test]
+fn saving_under_a_new_name_moves_the_lock_to_the_new_file() {
+    let (folder, path, _) = fixture();
+    let copy = folder.path().join("copy.ron");
+    let mut session = open(&path);
+    session.handle(Request::SaveAs);
+    session.handle(Request::DialogAnswered(vec![copy.clone()]));
+    let effects = session.wait_for_files();
+    assert!(effects.contains(&Effect::Saved), "{effects:?}");
+    assert!(store::lock_path(&copy).exists(), "the file saved to is locked");
+    assert!(!store::lock_path(&path).exists(), "the file left is released");
+}

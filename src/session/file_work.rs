@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::tasks::{Progress, Task, Wake};
-use super::{Effect, Notice, PendingAction};
+use super::{Effect, Notice, PendingAction, ProjectIndex};
 use crate::edit::Edit;
 use crate::model::Project;
 use crate::store::{self, FileStamp};
@@ -23,11 +23,19 @@ pub struct FoundRecovery {
     pub summary: String,
 }
 
-/// What reading a project file produced.
+/// What reading a project file produced: everything the window needs to show it, so
+/// that the frame the project arrives in does no disk work and no pass over the project.
 pub struct Opened {
     pub loaded: store::Loaded,
     /// Unsaved work a previous run left for this project: found, unreadable (why), or none.
     pub recovery: Option<Result<FoundRecovery, String>>,
+    /// The file as it was before it was read, to notice another program changing it.
+    pub stamp: Option<FileStamp>,
+    /// The project's lock, taken here; `None` when the window already held this file's
+    /// lock as the reading began (reopening its own file), which carries over instead.
+    pub lock: Option<Result<store::ProjectLock, store::LockError>>,
+    /// Lookups over the project, built here: 35 MB of project take 70 ms to index.
+    pub index: ProjectIndex,
 }
 
 /// A project file being read.
@@ -42,11 +50,19 @@ pub struct Opening {
 }
 
 impl Opening {
-    /// Starts reading the project at `path` on a thread.
-    pub fn start(path: &Path, reload: bool, generation_before: Option<u64>, wake: Wake) -> std::io::Result<Self> {
+    /// Starts reading the project at `path` on a thread; `take_lock` unless the window
+    /// already holds this file's lock.
+    pub fn start(
+        path: &Path,
+        reload: bool,
+        generation_before: Option<u64>,
+        take_lock: bool,
+        wake: Wake,
+    ) -> std::io::Result<Self> {
         let file = path.to_owned();
         let task = Task::spawn("open project", wake, move |worker| {
-            worker.set_total(2);
+            worker.set_total(3);
+            let stamp = store::file_stamp(&file);
             let loaded = match store::load(&file) {
                 Ok(loaded) => loaded,
                 Err(error) => {
@@ -60,7 +76,13 @@ impl Opening {
             }
             let recovery = find_recovery(&file, &loaded.project);
             worker.advance();
-            worker.send(Ok(Box::new(Opened { loaded, recovery })));
+            let index = ProjectIndex::build(&loaded.project);
+            worker.advance();
+            if worker.is_cancelled() {
+                return;
+            }
+            let lock = take_lock.then(|| store::lock_project(&file));
+            worker.send(Ok(Box::new(Opened { loaded, recovery, stamp, lock, index })));
         })?;
         Ok(Self { path: path.to_owned(), reload, generation_before, task })
     }
@@ -109,18 +131,24 @@ pub struct SaveOrder {
 /// How a save ended.
 #[derive(Debug)]
 pub enum SaveOutcome {
-    Saved {
-        /// Points the sources at the originals copied into the project's folder; already in
-        /// the file, to be applied to the open project as well.
-        originals: Option<Edit>,
-        stamp: Option<FileStamp>,
-        /// Things that went wrong after the file was written (a stale recovery file kept).
-        problems: Vec<String>,
-    },
+    Saved(Box<Written>),
     /// Another program changed the file since it was read or written here.
     ChangedOnDisk,
     /// Nothing was written; the sentence says why and names the file.
     Failed(String),
+}
+
+/// What a save that wrote the file leaves for the open project.
+#[derive(Debug)]
+pub struct Written {
+    /// Points the sources at the originals copied into the project's folder; already in
+    /// the file, to be applied to the open project as well.
+    pub originals: Option<Edit>,
+    pub stamp: Option<FileStamp>,
+    /// Things that went wrong after the file was written (a stale recovery file kept).
+    pub problems: Vec<String>,
+    /// The lock on the file, taken when it is not the one the project was in.
+    pub lock: Option<Result<store::ProjectLock, store::LockError>>,
 }
 
 /// A save being written.
@@ -206,12 +234,22 @@ fn write(order: SaveOrder) -> SaveOutcome {
             problems.push(format!("Cannot remove the recovery file {}: {error}", recovery.display()));
         }
     }
-    SaveOutcome::Saved { originals, stamp: store::file_stamp(&path), problems }
+    let lock = (previous.as_deref() != Some(path.as_path())).then(|| store::lock_project(&path));
+    SaveOutcome::Saved(Box::new(Written { originals, stamp: store::file_stamp(&path), problems, lock }))
 }
 
 /// Locks the project file at `path`, telling the analyst what stands in the way.
 pub(super) fn lock(path: &Path, effects: &mut Vec<Effect>) -> Option<store::ProjectLock> {
-    match store::lock_project(path) {
+    report_lock(path, store::lock_project(path), effects)
+}
+
+/// The lock a worker took on `path`, or what stands in the way told to the analyst.
+pub(super) fn report_lock(
+    path: &Path,
+    taken: Result<store::ProjectLock, store::LockError>,
+    effects: &mut Vec<Effect>,
+) -> Option<store::ProjectLock> {
+    match taken {
         Ok(lock) => {
             if let Some(notice) = lock.notice() {
                 effects.push(Effect::Notice(Notice::info(notice)));

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::Workspace;
-use super::file_work::{Opened, Opening, SaveOutcome, Saving, lock};
+use super::file_work::{Opened, Opening, SaveOutcome, Saving, Written, lock, report_lock};
 use super::requests::{DialogPurpose, Effect, GuardAnswer, Notice, OutsideChoice, PendingAction, Prompt, Request};
 use super::tasks::{Progress, Wake};
 use crate::model::SourceId;
@@ -365,7 +365,9 @@ impl Session {
     /// file, changed on disk.
     fn start_opening(&mut self, path: &Path, reload: bool, effects: &mut Vec<Effect>) {
         let generation = self.workspace.as_ref().map(|w| w.history.generation());
-        match Opening::start(path, reload, generation, Arc::clone(&self.wake)) {
+        // The lock on the open project's own file carries over to its new reading.
+        let holds_lock = self.workspace.as_ref().is_some_and(|w| w.lock.is_some() && w.path.as_deref() == Some(path));
+        match Opening::start(path, reload, generation, !holds_lock, Arc::clone(&self.wake)) {
             Ok(opening) => {
                 self.opening = Some(opening);
                 effects.push(Effect::Status(format!("Opening {}…", path.display())));
@@ -404,22 +406,36 @@ impl Session {
             }
             return;
         }
+        // Reopening the window's own file: the lock it holds on it carries over.
+        let held = self.workspace.as_mut().filter(|w| w.path.as_deref() == Some(path)).and_then(|w| w.lock.take());
         if opening.reload {
-            // Dropped, not closed: its lock goes so that reopening takes it again, and its
-            // recovery file stays, offered again if it is newer.
+            // Dropped, not closed: its recovery file stays, offered again if it is newer.
             self.workspace = None;
         }
-        self.opened(path, *opened, effects);
+        self.opened(path, *opened, held, effects);
     }
 
-    /// Makes a project just read from `path` the open one.
-    fn opened(&mut self, path: &Path, opened: Opened, effects: &mut Vec<Effect>) {
-        let Opened { loaded, recovery } = opened;
+    /// Makes a project just read from `path` the open one; `held` is the lock the window
+    /// already had on that file.
+    fn opened(&mut self, path: &Path, opened: Opened, held: Option<store::ProjectLock>, effects: &mut Vec<Effect>) {
+        let Opened { loaded, recovery, stamp, lock: taken, index } = opened;
         // Closing the current project, whichever way the new one was chosen, removes its
         // recovery file and lock: the analyst already agreed to leave it.
         self.close_workspace(effects);
-        let mut workspace = Workspace::opened(loaded.project, path.to_owned());
-        workspace.lock = lock(path, effects);
+        let mut workspace = Workspace::read_on_worker(loaded.project, path.to_owned(), stamp, index);
+        workspace.lock = match (held, taken) {
+            (held, Some(taken)) => {
+                let taken = report_lock(path, taken, effects);
+                // Both handles name this process: the older one must not remove the file.
+                if let (Some(held), Some(keeper)) = (held, &taken) {
+                    held.hand_over_to(keeper);
+                }
+                taken
+            }
+            (Some(held), None) => Some(held),
+            // The window let its lock go while the file was read.
+            (None, None) => lock(path, effects),
+        };
         workspace.reveal_selection();
         self.workspace = Some(workspace);
         effects.push(Effect::ProjectReplaced);
@@ -530,8 +546,11 @@ impl Session {
     /// file changed drops it, so nothing unsaved is closed.
     fn finish_saving(&mut self, saving: Saving, outcome: SaveOutcome, effects: &mut Vec<Effect>) {
         let Saving { path, generation, then, .. } = saving;
-        let (originals, stamp, problems) = match outcome {
-            SaveOutcome::Saved { originals, stamp, problems } => (originals, stamp, problems),
+        let (originals, stamp, problems, taken) = match outcome {
+            SaveOutcome::Saved(written) => {
+                let Written { originals, stamp, problems, lock } = *written;
+                (originals, stamp, problems, lock)
+            }
             SaveOutcome::ChangedOnDisk => {
                 self.prompt = Some(Prompt::ChangedOnDisk { while_saving: true });
                 return;
@@ -559,9 +578,16 @@ impl Session {
         }
         effects.extend(problems.into_iter().map(|problem| Effect::Notice(Notice::error(problem))));
         if workspace.path.as_deref() != Some(path.as_path()) {
-            // Saved somewhere new: hold that file now and let the old one go.
+            // Saved somewhere new: hold that file now (the worker locked it) and let the
+            // old one go.
             workspace.lock = None;
-            workspace.lock = lock(&path, effects);
+            workspace.lock = match taken {
+                Some(taken) => report_lock(&path, taken, effects),
+                None => lock(&path, effects),
+            };
+        } else if let (Some(Ok(taken)), Some(keeper)) = (taken, &workspace.lock) {
+            // Both handles name this process: the one kept must not lose its file.
+            taken.hand_over_to(keeper);
         }
         workspace.path = Some(path.clone());
         workspace.disk_stamp = stamp;

@@ -104,8 +104,22 @@ impl Workspace {
     /// thread ([`Workspace::originals_to_check`]), or [`Workspace::refresh_original_status`].
     pub fn opened(project: Project, path: PathBuf) -> Self {
         let stamp = store::file_stamp(&path);
+        let index = ProjectIndex::build(&project);
+        Self::read_on_worker(project, path, stamp, index)
+    }
+
+    /// A project read from `path` on a worker, which also noted the file's `stamp` before
+    /// reading it and built the project's `index`, so that nothing of that is left to the
+    /// frame that shows it.
+    pub fn read_on_worker(
+        project: Project,
+        path: PathBuf,
+        stamp: Option<store::FileStamp>,
+        index: ProjectIndex,
+    ) -> Self {
         let mut workspace = Self::with(project, History::new(), Some(path));
         workspace.disk_stamp = stamp;
+        workspace.index.get(workspace.history.structure(), || index);
         workspace
     }
 

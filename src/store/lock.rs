@@ -49,6 +49,15 @@ impl ProjectLock {
     }
 }
 
+impl ProjectLock {
+    /// Lets this handle go without removing the lock file, which `keeper`, a second handle
+    /// of this process on the same file, now holds: dropping this one would release both.
+    pub fn hand_over_to(self, keeper: &ProjectLock) {
+        debug_assert_eq!(self.path, keeper.path, "a lock is handed over only to one on the same file");
+        std::mem::forget(self);
+    }
+}
+
 impl Drop for ProjectLock {
     fn drop(&mut self) {
         // Only remove a lock that is still ours; another instance may have taken it over,
