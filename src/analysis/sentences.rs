@@ -170,6 +170,14 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_ending_in_an_abbreviated_place_ends_before_the_next_one() {
+        assert_eq!(
+            texts("He was killed in Amherst, N.Y. All the companies said they would help. The U.S. Army agreed."),
+            ["He was killed in Amherst, N.Y.", "All the companies said they would help.", "The U.S. Army agreed."]
+        );
+    }
+
+    #[test]
     fn a_stop_without_a_space_after_it_ends_no_sentence() {
         assert_eq!(
             texts("The index .SPX fell 4 points. It closed lower."),
