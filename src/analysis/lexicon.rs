@@ -282,6 +282,30 @@ pub const ATTRIBUTION_VERBS: &[&str] = &[
     "cited",
 ];
 
+/// Words in the names of news outlets ("Nordline News", "Harbour Radio"): such a name
+/// with a statement attributed to it credits the story to the outlet. "Agency" and
+/// "Service" are left out: most agencies and services that speak are public bodies.
+pub const OUTLET_WORDS: &[&str] = &[
+    "news",
+    "press",
+    "wire",
+    "newswire",
+    "radio",
+    "television",
+    "tv",
+    "broadcasting",
+    "media",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "gazette",
+    "journal",
+    "telegraph",
+    "chronicle",
+    "daily",
+];
+
 /// Nouns that name a speaker when they change in an attribution ("the ministry said").
 pub const SPEAKER_NOUNS: &[&str] = &[
     "ministry",
@@ -328,7 +352,7 @@ pub const SPEAKER_NOUNS: &[&str] = &[
 /// Words right before a name that make it a place ("in Halvik", "from Moranza").
 pub const PLACE_BEFORE: &[&str] = &[
     "in", "at", "from", "to", "near", "outside", "inside", "into", "across", "towards", "toward", "via", "visited",
-    "along",
+    "along", "capital",
 ];
 
 /// Words of going somewhere, stemmed as `align::stem` does ("visits" → "visit"): after

@@ -435,3 +435,21 @@ fn a_sentence_in_its_partners_place_wins_over_a_near_copy_elsewhere() {
         comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
     assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![])]);
 }
+
+#[test]
+fn the_city_a_capital_is_named_by_is_the_place_stated() {
+    // "the Belsk capital Hollin" states Hollin; Belsk, which the other copy also names,
+    // only says whose capital it is.
+    let left =
+        "Foreign Minister Ana Kovel met her Belsk counterpart in Korval on Tuesday to reopen the grain corridor.";
+    let right = "Ana Kovel, the foreign minister, met her counterpart on Tuesday in the Belsk capital Hollin to reopen the grain corridor.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let places: Vec<(&str, &str)> = comparison
+        .discrepancies
+        .iter()
+        .filter(|d| d.kind == DiscrepancyKind::Place)
+        .map(|d| (d.passages[0].exact.as_str(), d.passages[1].exact.as_str()))
+        .collect();
+    assert_eq!(places, [("Korval", "Hollin")], "{:?}", comparison.discrepancies);
+}

@@ -144,6 +144,12 @@ pub fn cue_places(tokens: &[&Token], names: &[NameMention], known: &[Range<usize
         let last = norm(Some(mention.tokens.end - 1));
         lexicon::PLACE_AFTER.contains(&last) || lexicon::PLACE_AFTER.contains(&norm(Some(mention.tokens.end)))
     };
+    // "in the Belsk capital Hollin": the place stated is Hollin; Belsk only says whose
+    // capital it is.
+    let qualifies_another = |mention: &NameMention| {
+        let next = mention.tokens.end;
+        lexicon::PLACE_AFTER.contains(&norm(Some(next))) && tokens.get(next + 1).is_some_and(|t| t.capitalised)
+    };
     names
         .iter()
         .filter(|m| m.titles.is_empty())
@@ -155,7 +161,7 @@ pub fn cue_places(tokens: &[&Token], names: &[NameMention], known: &[Range<usize
             })
         })
         .filter(|m| !known.iter().any(|k| k.start < m.tokens.end && m.tokens.start < k.end))
-        .filter(|m| cue_before(m.tokens.start) || cue_after(m))
+        .filter(|m| (cue_before(m.tokens.start) || cue_after(m)) && !qualifies_another(m))
         .cloned()
         .collect()
 }

@@ -265,9 +265,13 @@ impl Reader<'_> {
     }
 
     /// Whether a name is credited as the story's source: a whole parenthesis in a
-    /// dateline ("HALVIK, May 14 (Meridian Press Agency) -") or what a credit line
-    /// names ("Source: Meridian", "(With inputs from Meridian)", "— Meridian").
+    /// dateline ("HALVIK, May 14 (Meridian Press Agency) -"), what a credit line names
+    /// ("Source: Meridian", "(With inputs from Meridian)", "— Meridian"), or a news
+    /// outlet a statement is attributed to ("Nordline News said", "told Harbour Radio").
     fn credited(&self, tokens: &[&Token], mention: &NameMention) -> bool {
+        if attributed_outlet(tokens, mention) {
+            return true;
+        }
         let (Some(first), Some(last)) = (tokens.get(mention.tokens.start), tokens.get(mention.tokens.end - 1)) else {
             return false;
         };
@@ -389,6 +393,22 @@ fn read_source(
 }
 
 /// Whether a name reads as a person's: no institution or publication word in it.
+/// Whether a name is a news outlet's ("Nordline News", "Harbour Radio") and a statement
+/// is attributed to it: "Nordline News said", "told Nordline News", "according to
+/// Nordline News", "reported by Nordline News".
+fn attributed_outlet(tokens: &[&Token], mention: &NameMention) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map_or("", |t| t.norm.as_str());
+    let outlet =
+        mention.names.len() >= 2 && mention.names.iter().any(|&k| lexicon::OUTLET_WORDS.contains(&word(Some(k))));
+    let start = mention.tokens.start;
+    let (before, two_before) = (word(start.checked_sub(1)), word(start.checked_sub(2)));
+    let said_after = lexicon::ATTRIBUTION_VERBS.contains(&word(Some(mention.tokens.end)));
+    let told = before == "told"
+        || (before == "to" && two_before == "according")
+        || (before == "by" && lexicon::ATTRIBUTION_VERBS.contains(&two_before));
+    outlet && (said_after || told)
+}
+
 fn is_person_like(tokens: &[&Token], mention: &NameMention) -> bool {
     !mention.names.iter().filter_map(|&k| tokens.get(k)).any(|t| {
         let w = t.norm.as_str();
@@ -515,6 +535,24 @@ mod tests {
         assert_eq!(labels(&table, FactKind::Agency), ["Coastal News Service", "Northline Wire"]);
         assert_eq!(table.conflicts.len(), 1, "{:?}", table.conflicts);
         assert_eq!(table.conflicts[0].kind, DiscrepancyKind::Attribution);
+    }
+
+    #[test]
+    fn a_news_outlet_a_statement_is_attributed_to_is_credited() {
+        let table = table(&[
+            "HALVIK, May 14 (Northline Wire) - The talks ended.",
+            "The minister told Harbour Radio the talks had ended. Talks will resume, Coastal News said.",
+            "Lakeside Times reporters were at the talks.",
+        ]);
+        assert_eq!(labels(&table, FactKind::Agency), ["Coastal News", "Harbour Radio", "Northline Wire"]);
+        assert_eq!(labels(&table, FactKind::Organisation), ["Lakeside Times"], "named, not credited");
+        assert!(table.conflicts.iter().all(|c| c.kind == DiscrepancyKind::Attribution), "{:?}", table.conflicts);
+    }
+
+    #[test]
+    fn a_name_after_capital_is_the_capital_city() {
+        let table = table(&["The ministers met in Korval on Tuesday.", "They met in the Belsk capital Hollin."]);
+        assert!(labels(&table, FactKind::Place).contains(&"Hollin"), "{:?}", labels(&table, FactKind::Place));
     }
 
     #[test]
