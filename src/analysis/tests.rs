@@ -453,3 +453,26 @@ fn the_city_a_capital_is_named_by_is_the_place_stated() {
         .collect();
     assert_eq!(places, [("Korval", "Hollin")], "{:?}", comparison.discrepancies);
 }
+
+#[test]
+fn a_figure_is_not_used_up_by_one_counting_something_else_and_a_not_dropped_from_a_quote_shows() {
+    let left = "Exports fell 3 percent in the first quarter, the bank said. \"We are not facing a crisis,\" the governor said.";
+    let harmless = "In the first three months of the year exports dropped by 3%, according to the bank. \
+                    \"This is not a crisis,\" the governor said.";
+    let changed = "In the first three months of the year exports dropped by 5%, according to the bank. \
+                   \"This is a crisis,\" the governor said.";
+    let kinds = |right: &str| -> Vec<(DiscrepancyKind, String, String)> {
+        let comparison =
+            compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+        comparison
+            .discrepancies
+            .iter()
+            .map(|d| (d.kind, d.passages[0].exact.clone(), d.passages[1].exact.clone()))
+            .collect()
+    };
+    assert_eq!(kinds(harmless), []);
+    assert_eq!(
+        kinds(changed),
+        [(Number, "3".to_owned(), "5".to_owned()), (Negation, "are not".to_owned(), "is".to_owned())]
+    );
+}

@@ -120,7 +120,7 @@ fn quantities(row: &mut Findings) {
         let (lc, rc) = (of(&l), of(&r));
         let kind = if class == QuantityClass::Amount { DiscrepancyKind::Number } else { DiscrepancyKind::Date };
         let several = lc.len() > 1 && rc.len() > 1;
-        let counted = |q: &facts::Quantity| !q.unit.is_empty() && !lexicon::STOPWORDS.contains(&q.unit.as_str());
+        let counted = counts_something;
         let framed = |a: &facts::Quantity, b: &facts::Quantity| {
             let before =
                 |side: &RowSide, q: &facts::Quantity| q.tokens.start.checked_sub(1).map(|k| side.norm(k).to_owned());
@@ -147,6 +147,17 @@ fn quantities(row: &mut Findings) {
     }
 }
 
+/// Whether a figure says what it counts ("3 percent", "three months"; not "rose 3").
+fn counts_something(quantity: &facts::Quantity) -> bool {
+    !quantity.unit.is_empty() && !lexicon::STOPWORDS.contains(&quantity.unit.as_str())
+}
+
+/// Whether two figures may count the same thing: one says nothing of what it counts, or
+/// both count the same.
+fn may_count_alike(a: &facts::Quantity, b: &facts::Quantity) -> bool {
+    !counts_something(a) || !counts_something(b) || a.counts_as(b)
+}
+
 /// A way two quantities may count the same thing, tried in turn.
 type Pass = dyn Fn(&facts::Quantity, &facts::Quantity) -> bool;
 
@@ -159,8 +170,14 @@ fn unmatched_quantities(
     right: &[facts::Quantity],
 ) -> (Vec<facts::Quantity>, Vec<facts::Quantity>) {
     let (mut left_used, mut right_used) = (vec![false; left.len()], vec![false; right.len()]);
-    let passes: [&Pass; 3] =
-        [&|a, b| a.unit == b.unit, &|a, b| a.decimals.is_none() == b.decimals.is_none(), &|_, _| true];
+    // Last, a figure with no unit ("rose 3") matches any, but two figures that both
+    // count something match only if it is the same thing: "3 percent" is not "three
+    // months".
+    let passes: [&Pass; 3] = [
+        &|a, b| a.unit == b.unit,
+        &|a, b| a.decimals.is_none() == b.decimals.is_none() && may_count_alike(a, b),
+        &may_count_alike,
+    ];
     for pass in passes {
         for (i, a) in left.iter().enumerate() {
             if left_used[i] {

@@ -46,8 +46,20 @@ struct Negated {
     tokens: Range<usize>,
 }
 
+/// The auxiliary `word` is a form of, by its first form: reported speech and paraphrase
+/// change tense and person ("We are not facing a crisis" / "This is a crisis", "will" /
+/// "would"), so the forms of one verb are one auxiliary.
 fn auxiliary(word: &str) -> Option<&'static str> {
-    AUXILIARIES.iter().copied().find(|&aux| aux == word)
+    let form = AUXILIARIES.iter().copied().find(|&aux| aux == word)?;
+    Some(match form {
+        "are" | "was" | "were" | "be" | "been" | "am" => "is",
+        "does" | "did" => "do",
+        "have" | "had" => "has",
+        "would" => "will",
+        "could" => "can",
+        "might" => "may",
+        other => other,
+    })
 }
 
 /// The negated auxiliary at token `i`, if `i` is a negation.
@@ -105,7 +117,7 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
             continue;
         }
         let unnegated = (0..plain.tokens.len()).find(|&j| {
-            plain.norm(j) == negated.auxiliary
+            auxiliary(plain.norm(j)) == Some(negated.auxiliary)
                 && !plain_negated.iter().any(|n| n.tokens.contains(&j))
                 && !found.iter().any(|(_, taken)| taken.contains(&j))
         });
