@@ -83,6 +83,28 @@ const OPENERS: &[&str] = &[
     "posted in",
 ];
 
+/// Calls to the reader that open a sentence of any length up to `CALL_WORDS`: "Sign up
+/// for our morning newsletter to get the day's top stories in your inbox."
+const CALLS: &[&str] = &[
+    "sign up for",
+    "sign up to",
+    "subscribe to our",
+    "subscribe for",
+    "follow us",
+    "download our",
+    "download the app",
+    "get our",
+    "join our",
+    "click here",
+    "don't miss",
+    "never miss",
+    "want more",
+    "support our",
+];
+
+/// How long a call to the reader may run.
+const CALL_WORDS: usize = 30;
+
 /// Sentences that say the story was syndicated or republished, not what it reports.
 const SYNDICATION: &[&str] = &[
     "syndicated feed",
@@ -186,6 +208,9 @@ pub fn is_furniture(sentence: &str) -> bool {
     }
     let words: Vec<&str> = lower.split_whitespace().collect();
     if words.len() <= 12 && PROMPTS.iter().any(|phrase| lower.contains(phrase)) {
+        return true;
+    }
+    if words.len() <= CALL_WORDS && CALLS.iter().any(|call| lower.replace('’', "'").starts_with(call)) {
         return true;
     }
     is_empty_byline(&words) || is_contact_line(&lower)
@@ -361,6 +386,8 @@ mod tests {
             "Photo: Lena Marsh / Meridian",
             "This story has not been edited by our staff and is published from a syndicated feed.",
             "Follow Ana on X @anaruiz_news",
+            "Sign up for our morning newsletter to get the day's top stories delivered to your inbox.",
+            "Don’t miss a story: join our channel on your favourite messaging app today.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -370,6 +397,7 @@ mod tests {
             "Source: Meridian Press Agency",
             "(With inputs from Meridian Press Agency)",
             "By Priya Hallam, Northgate Daily",
+            "Sign-ups for the programme close on Friday, the ministry said.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
