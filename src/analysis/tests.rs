@@ -476,3 +476,25 @@ fn a_figure_is_not_used_up_by_one_counting_something_else_and_a_not_dropped_from
         [(Number, "3".to_owned(), "5".to_owned()), (Negation, "are not".to_owned(), "is".to_owned())]
     );
 }
+
+#[test]
+fn figures_written_another_way_are_not_flagged_but_a_changed_one_is() {
+    let left = "The company said on March 3 that revenue rose to $3.2bn in 2024, up 12 per cent from a year earlier. \
+                About two-thirds of its sales now come from Asia, and half of its 4,000 workers are based in India. \
+                Shares in the firm fell 2.5% to 41.20 euros by 10 a.m. in Frankfurt.";
+    let paraphrase = "Revenue climbed to 3.2 billion dollars last year, a 12% increase on 2023, the company said on 3 March. \
+                      Roughly two thirds of sales are now made in Asia, while 2,000 of its 4,000 employees work in India. \
+                      The firm's shares dropped 2.5 percent to €41.20 by 10:00 in Frankfurt.";
+    let flagged = |right: &str| -> Vec<(DiscrepancyKind, String, String)> {
+        let comparison =
+            compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+        comparison
+            .discrepancies
+            .iter()
+            .map(|d| (d.kind, d.passages[0].exact.clone(), d.passages[1].exact.clone()))
+            .collect()
+    };
+    assert_eq!(flagged(paraphrase), []);
+    let changed = paraphrase.replace("to 3.2 billion dollars", "to 3.7 billion dollars");
+    assert_eq!(flagged(&changed), [(Number, "$3.2bn".to_owned(), "3.7 billion".to_owned())]);
+}

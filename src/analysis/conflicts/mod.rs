@@ -139,12 +139,28 @@ fn quantities(row: &mut Findings) {
                     || framed(a, b)
                     || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
         };
+        // "up 12 percent on 2023" against "in 2024, up 12 percent from a year earlier":
+        // a year next to the one the other copy names relatively is that year's neighbour.
+        let relative = relative_year(row.left.side) || relative_year(row.right.side);
+        let years_apart_by_one = |a: &facts::Quantity, b: &facts::Quantity| {
+            class == QuantityClass::Year && relative && (a.value - b.value).abs() == 1.0
+        };
         for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && a.counts_as(b)) {
-            if same_thing(&lc[i], &rc[j]) {
+            if same_thing(&lc[i], &rc[j]) && !years_apart_by_one(&lc[i], &rc[j]) {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
             }
         }
     }
+}
+
+/// Whether a side names a year relatively: "last year", "a year earlier", "a year ago".
+fn relative_year(side: &RowSide) -> bool {
+    (0..side.tokens.len()).any(|i| {
+        let word = |k: Option<usize>| k.filter(|&k| k < side.tokens.len()).map_or("", |k| side.norm(k));
+        side.norm(i) == "year"
+            && (matches!(word(i.checked_sub(1)), "last" | "this" | "next" | "previous" | "prior")
+                || matches!(word(Some(i + 1)), "earlier" | "ago" | "before" | "later"))
+    })
 }
 
 /// Whether a figure says what it counts ("3 percent", "three months"; not "rose 3").
@@ -152,10 +168,30 @@ fn counts_something(quantity: &facts::Quantity) -> bool {
     !quantity.unit.is_empty() && !lexicon::STOPWORDS.contains(&quantity.unit.as_str())
 }
 
-/// Whether two figures may count the same thing: one says nothing of what it counts, or
-/// both count the same.
+/// Whether two figures may count the same thing: one says nothing of what it counts,
+/// both count the same, or both count things in words that measure nothing ("4,000
+/// workers" and "4,000 employees"). A share, a sum of money and a span of time are
+/// each their own measure: "3 percent" is not "three months".
 fn may_count_alike(a: &facts::Quantity, b: &facts::Quantity) -> bool {
-    !counts_something(a) || !counts_something(b) || a.counts_as(b)
+    !counts_something(a)
+        || !counts_something(b)
+        || a.counts_as(b)
+        || (measure(&a.unit).is_none() && measure(&b.unit).is_none())
+}
+
+/// What kind of measure a unit is, if it is one.
+fn measure(unit: &str) -> Option<&'static str> {
+    match unit {
+        "percent" | "%" | "per" | "pct" | "percentage" | "point" => Some("share"),
+        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century" => Some("time"),
+        "dollar" | "euro" | "pound" | "yen" | "yuan" | "rupee" | "cent" | "crown" | "franc" | "peso" => Some("money"),
+        "metre" | "meter" | "m" | "km" | "kilometre" | "kilometer" | "mile" | "ft" | "foot" | "feet" | "yard"
+        | "inch" | "cm" | "mm" => Some("length"),
+        "hectare" | "acre" | "ha" => Some("area"),
+        "kg" | "kilogram" | "gram" | "g" | "tonne" | "ton" | "lb" | "ounce" => Some("weight"),
+        symbol if lexicon::AMOUNT_SYMBOLS.contains(&symbol) => Some("money"),
+        _ => None,
+    }
 }
 
 /// A way two quantities may count the same thing, tried in turn.
