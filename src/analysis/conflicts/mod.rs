@@ -143,7 +143,7 @@ fn quantities(row: &mut Findings) {
         // a year next to the one the other copy names relatively is that year's neighbour.
         let relative = relative_year(row.left.side) || relative_year(row.right.side);
         let years_apart_by_one = |a: &facts::Quantity, b: &facts::Quantity| {
-            class == QuantityClass::Year && relative && (a.value - b.value).abs() == 1.0
+            class == QuantityClass::Year && relative && ((a.value - b.value).abs() - 1.0).abs() < 0.5
         };
         for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && a.counts_as(b)) {
             if same_thing(&lc[i], &rc[j]) && !years_apart_by_one(&lc[i], &rc[j]) {
