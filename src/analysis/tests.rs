@@ -498,3 +498,24 @@ fn figures_written_another_way_are_not_flagged_but_a_changed_one_is() {
     let changed = paraphrase.replace("to 3.2 billion dollars", "to 3.7 billion dollars");
     assert_eq!(flagged(&changed), [(Number, "$3.2bn".to_owned(), "3.7 billion".to_owned())]);
 }
+
+#[test]
+fn reversals_written_in_other_words_are_found() {
+    let left = "The parliament approved the budget on Thursday after a six-hour debate. \
+                The court upheld the ban on public protests near the palace. \
+                Investors were not convinced by the plan, analysts said.";
+    let right = "Lawmakers rejected the budget on Thursday following six hours of debate. \
+                 Judges overturned the ban on public demonstrations close to the palace. \
+                 Analysts said investors were convinced by the plan.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let found: Vec<(DiscrepancyKind, &str, &str)> = comparison
+        .discrepancies
+        .iter()
+        .map(|d| (d.kind, d.passages[0].exact.as_str(), d.passages[1].exact.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [(Negation, "approved", "rejected"), (Negation, "upheld", "overturned"), (Negation, "were not", "were"),]
+    );
+}
