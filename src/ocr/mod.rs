@@ -171,7 +171,10 @@ pub fn read_page(
     cancel: &AtomicBool,
 ) -> Result<PageReading, OcrError> {
     let png = crate::import::image::greyscale_png(picture).map_err(|refusal| OcrError::Failed(refusal.to_string()))?;
-    let tsv = tesseract.read_tsv(png, code, cancel)?;
+    let mut tsv = tesseract.read_tsv(png.clone(), code, cancel)?;
+    if tsv::lines_broken_apart(&tsv) {
+        tsv = tesseract.read_tsv_as(png, code, tesseract::Layout::OneBlock, cancel)?;
+    }
     let mut text = String::new();
     let mut chars = 0;
     let words = tsv::append_page(&tsv, page, &mut text, &mut chars);

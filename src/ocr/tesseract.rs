@@ -18,6 +18,16 @@ pub const PROGRAM_VARIABLE: &str = "CROSSCHECK_TESSERACT";
 /// How long one page may take: a dense A4 scan at 300 dpi takes a few seconds here.
 pub const PAGE_DEADLINE: Duration = Duration::from_mins(2);
 
+/// How Tesseract looks for the text on a page (its page segmentation mode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Columns, captions and blocks found on the page (mode 3).
+    Automatic,
+    /// One block of lines, top to bottom (mode 6): a page photographed at an angle,
+    /// whose tilted lines automatic layout breaks into blocks read out of order.
+    OneBlock,
+}
+
 /// The OCR program and how long it may take.
 #[derive(Debug, Clone)]
 pub struct Tesseract {
@@ -46,9 +56,25 @@ impl Tesseract {
             .collect())
     }
 
-    /// Tesseract's TSV for the PNG `picture`, read in `language`.
+    /// Tesseract's TSV for the PNG `picture`, read in `language` with its automatic
+    /// layout: columns, captions and blocks found on the page.
     pub fn read_tsv(&self, picture: Vec<u8>, language: &str, cancel: &AtomicBool) -> Result<String, OcrError> {
-        let output = self.run(&["stdin", "stdout", "-l", language, "--psm", "3", "tsv"], picture, cancel)?;
+        self.read_tsv_as(picture, language, Layout::Automatic, cancel)
+    }
+
+    /// Tesseract's TSV for the PNG `picture`, read in `language` with `layout`.
+    pub fn read_tsv_as(
+        &self,
+        picture: Vec<u8>,
+        language: &str,
+        layout: Layout,
+        cancel: &AtomicBool,
+    ) -> Result<String, OcrError> {
+        let mode = match layout {
+            Layout::Automatic => "3",
+            Layout::OneBlock => "6",
+        };
+        let output = self.run(&["stdin", "stdout", "-l", language, "--psm", mode, "tsv"], picture, cancel)?;
         String::from_utf8(output).map_err(|_| OcrError::Failed("Tesseract's answer was not UTF-8 text".to_owned()))
     }
 

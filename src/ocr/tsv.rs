@@ -50,6 +50,92 @@ fn rows(tsv: &str) -> Vec<Row> {
         .collect()
 }
 
+/// One line as Tesseract found it: its place in the layout and the box around its words.
+#[derive(Debug, Clone, Copy)]
+struct Line {
+    block: u32,
+    left: u32,
+    top: u32,
+    right: u32,
+    bottom: u32,
+}
+
+impl Line {
+    fn height(&self) -> u32 {
+        self.bottom.saturating_sub(self.top).max(1)
+    }
+
+    /// Whether the two lines share at least half the height of the lower one.
+    fn level_with(&self, other: &Line) -> bool {
+        let shared = self.bottom.min(other.bottom).saturating_sub(self.top.max(other.top));
+        2 * shared >= self.height().min(other.height())
+    }
+
+    /// The horizontal gap between two lines side by side, `None` if they overlap.
+    fn gap_to(&self, other: &Line) -> Option<u32> {
+        if self.right <= other.left {
+            Some(other.left - self.right)
+        } else if other.right <= self.left {
+            Some(self.left - other.right)
+        } else {
+            None
+        }
+    }
+}
+
+fn lines(rows: &[Row]) -> Vec<Line> {
+    let mut found: Vec<((u32, u32, u32), Line)> = Vec::new();
+    for row in rows {
+        let key = (row.block, row.paragraph, row.line);
+        let (left, top) = (row.area.left, row.area.top);
+        let (right, bottom) = (left + row.area.width, top + row.area.height);
+        match found.last_mut() {
+            Some((last, line)) if *last == key => {
+                line.left = line.left.min(left);
+                line.top = line.top.min(top);
+                line.right = line.right.max(right);
+                line.bottom = line.bottom.max(bottom);
+            }
+            _ => found.push((key, Line { block: row.block, left, top, right, bottom })),
+        }
+    }
+    found.into_iter().map(|(_, line)| line).collect()
+}
+
+/// Whether Tesseract's automatic layout broke lines of one column into pieces in
+/// different blocks, which it then reads block after block, out of order: a page
+/// photographed at an angle, whose tilted lines it cuts where they cross a block's edge.
+/// Such a page reads right as one block of lines. A page with columns (blocks of several
+/// lines side by side) keeps its automatic layout, so that columns are not read across.
+pub fn lines_broken_apart(tsv: &str) -> bool {
+    let lines = lines(&rows(tsv));
+    let mut lines_per_block: std::collections::BTreeMap<u32, Vec<Line>> = std::collections::BTreeMap::new();
+    for line in &lines {
+        lines_per_block.entry(line.block).or_default().push(*line);
+    }
+    let span = |block: &[Line]| Line {
+        block: block[0].block,
+        left: block.iter().map(|l| l.left).min().unwrap_or(0),
+        top: block.iter().map(|l| l.top).min().unwrap_or(0),
+        right: block.iter().map(|l| l.right).max().unwrap_or(0),
+        bottom: block.iter().map(|l| l.bottom).max().unwrap_or(0),
+    };
+    let tall: Vec<Line> = lines_per_block.values().filter(|block| block.len() >= 3).map(|block| span(block)).collect();
+    let columns =
+        tall.iter().enumerate().any(|(i, a)| tall[i + 1..].iter().any(|b| a.level_with(b) && a.gap_to(b).is_some()));
+    if columns {
+        return false;
+    }
+    // Two pieces of one line: level with each other, side by side, a word space apart.
+    lines.iter().enumerate().any(|(i, a)| {
+        lines[i + 1..].iter().any(|b| {
+            a.block != b.block
+                && a.level_with(b)
+                && a.gap_to(b).is_some_and(|gap| gap <= 2 * a.height().max(b.height()))
+        })
+    })
+}
+
 /// Appends one page's words to `text` (which counts `chars` characters), returning the
 /// words with their character ranges in it.
 pub fn append_page(tsv: &str, page: u32, text: &mut String, chars: &mut usize) -> Vec<OcrWord> {
@@ -109,6 +195,23 @@ mod tests {
         assert_eq!(&text[words[3].start..words[3].end], "22:15");
         assert_eq!(words[2].confidence, 42);
         assert_eq!(words[0].area, PixelBox { left: 10, top: 10, width: 40, height: 12 });
+    }
+
+    fn word(block: u32, line: u32, left: u32, top: u32, text: &str) -> String {
+        format!("5\t1\t{block}\t1\t{line}\t1\t{left}\t{top}\t60\t20\t95\t{text}")
+    }
+
+    #[test]
+    fn a_line_cut_into_two_blocks_is_broken_apart_but_columns_are_not() {
+        // The right half of the first line in block 1, its left half in block 2.
+        let tilted = [word(1, 1, 380, 28, "Monday."), word(2, 1, 56, 36, "Fares"), word(2, 1, 300, 36, "rise")];
+        assert!(lines_broken_apart(&format!("{HEADER}{}\n", tilted.join("\n"))));
+        assert!(!lines_broken_apart(&sample()), "one block of lines");
+        // Two columns of three lines each, side by side.
+        let columns: Vec<String> = (0..3)
+            .flat_map(|k| [word(1, k + 1, 10, 10 + 30 * k, "left"), word(2, k + 1, 200, 10 + 30 * k, "right")])
+            .collect();
+        assert!(!lines_broken_apart(&format!("{HEADER}{}\n", columns.join("\n"))));
     }
 
     #[test]
