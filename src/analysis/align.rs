@@ -6,7 +6,8 @@
 //! (Dice coefficient over folded, non-stopword tokens, through an inverted index so two
 //! 10,000-word sources align in milliseconds), greedily best pair first, regardless of
 //! order. A sentence left over joins a neighbour's row when most of its words are in
-//! that row's other side and not explained by the partner already there: a merge or a
+//! that row's other side and not explained by the partner already there, or when it
+//! repeats the partner's subject and adds words only that other side has: a merge or a
 //! split. What is still left over is in one copy only.
 
 use std::collections::HashMap;
@@ -25,6 +26,9 @@ const MATCH: f64 = 0.34;
 const MUTUAL: f64 = 0.2;
 /// A left-over sentence joins a neighbour's row when this share of its words is there.
 const JOIN: f64 = 0.5;
+/// A left-over sentence that repeats words of its neighbour's partner joins the row when
+/// this share of its words is on the other side at all (see `join_leftovers`).
+const JOIN_REPEATING: f64 = 0.6;
 /// How much similarity two crossed pairs may give up, per neighbour pairing gained, to
 /// be matched in reading order instead (see `straighten`).
 const ORDER: f64 = 0.4;
@@ -430,8 +434,24 @@ fn join_leftovers(
                 there.iter().copied().filter(|id| partners.binary_search(id).is_err()).collect();
             let covered = shared(&own[i], &unexplained);
             let share = covered as f64 / own[i].len() as f64;
-            if share >= JOIN && covered >= 2 && best.is_none_or(|(s, _)| share > s) {
-                best = Some((share, row_index));
+            // A sentence split off a merged one may repeat who said it ("The minister
+            // said it would be signed in June." after the sentence naming the minister):
+            // most of its words are there, and at least one the partner does not explain.
+            let there_at_all = shared(&own[i], &there);
+            let share_at_all = there_at_all as f64 / own[i].len() as f64;
+            let split_off = covered >= 1 && there_at_all >= 2 && share_at_all >= JOIN_REPEATING;
+            // How strongly the row claims the sentence: words only the row's other side
+            // explains count fully, repeated ones at half weight, so a neighbour that
+            // explains new words wins over one the sentence merely echoes.
+            let claim = if covered >= 2 && share >= JOIN {
+                share
+            } else if split_off {
+                share_at_all / 2.0
+            } else {
+                continue;
+            };
+            if best.is_none_or(|(s, _)| claim > s) {
+                best = Some((claim, row_index));
             }
         }
         if let Some((_, row_index)) = best {

@@ -519,3 +519,22 @@ fn reversals_written_in_other_words_are_found() {
         [(Negation, "approved", "rejected"), (Negation, "upheld", "overturned"), (Negation, "were not", "were"),]
     );
 }
+
+#[test]
+fn a_sentence_the_other_copy_merges_into_its_neighbour_joins_that_row() {
+    // The right copy merges the left's two sentences into one; the second repeats only
+    // "the minister" of the first and adds when the treaty is signed.
+    let left = "Finance Minister Ama Owusu presented the draft treaty. The minister said it would be signed in June.";
+    let right = "The draft treaty was presented by Finance Minister Ama Owusu, who said it would be signed in July.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
+    assert_eq!(pairs, [(vec![0, 1], vec![0])]);
+    let found: Vec<(DiscrepancyKind, &str, &str)> = comparison
+        .discrepancies
+        .iter()
+        .map(|d| (d.kind, d.passages[0].exact.as_str(), d.passages[1].exact.as_str()))
+        .collect();
+    assert_eq!(found, [(Date, "June", "July")]);
+}
