@@ -113,6 +113,79 @@ const PAIRS: &[Pair] = &[
         changes: &[(Date, "2026", "2027"), (Negation, "rose", "fell"), (Place, "Toronto", "Montreal")],
         across: &[("Coastal News Service", "Harbour News Agency")],
     },
+    Pair {
+        left: "KORVAL, March 12 (Baltic Press Service) - Foreign Minister Anton Deverell met his Belsk counterpart \
+               Mira Santanen in Korval on Tuesday and agreed to reopen the grain corridor closed since last autumn.\n\n\
+               Deverell said the first convoys would cross within ten days and that inspections would be shared by \
+               both customs services.\n\n\
+               The two ministers did not disclose the cost of the new inspection posts.\n\n\
+               Talks on fishing quotas were postponed, officials said.\n\n\
+               The corridor carried 4.2 million tonnes of grain in 2023, about a fifth of the region's exports.",
+        right: "The foreign ministers of Tarnovia and Belsk agreed on Tuesday to reopen a grain corridor that has \
+                been shut since the autumn, after a meeting in the Belsk capital Hollin.\n\n\
+                Foreign Minister Viktor Deverell told Nordline News that the first convoys would cross within ten \
+                days. Deverell added that the customs services of both countries would carry out inspections \
+                jointly.\n\n\
+                The ministers gave no details of what the new inspection posts will cost.\n\n\
+                Talks on fishing quotas were put off, Nordline News said.\n\n\
+                Some 4.8 million tonnes of grain passed through the corridor in 2023, roughly a fifth of the \
+                region's exports.",
+        changes: &[(Place, "Korval", "Hollin"), (Name, "Deverell", "Viktor"), (Number, "4.2 million", "4.8 million")],
+        across: &[("Anton Deverell", "Viktor Deverell"), ("Baltic Press Service", "Nordline News")],
+    },
+    Pair {
+        left: "LISBON, June 3 (Reuters) - Portugal's central bank on Tuesday cut its growth forecast for this year \
+               to 1.2 percent from 1.8 percent, citing weaker exports to the euro zone.\n\n\
+               The bank said unemployment would stay at about 6.5 percent and that inflation would ease to 2.1 \
+               percent by December.\n\n\
+               Governor Tomas Vidal told reporters in Lisbon that the government did not need to raise taxes. \
+               \"We are not facing a crisis,\" Vidal said.\n\n\
+               Exports fell 3 percent in the first quarter, while imports rose slightly, the bank said.\n\n\
+               More than 200 companies have cut jobs since January, according to the labour ministry.\n\n\
+               The U.S. tariffs announced last week would cost Portuguese exporters about $1.5 billion a year, the \
+               bank estimated.",
+        right: "The Bank of Portugal lowered its 2025 growth outlook to 1.2% on Tuesday, down from the 1.8% it \
+                projected earlier, blaming softer demand for Portuguese goods in the eurozone.\n\n\
+                Joblessness should hold near 6.5%, and inflation is expected to slow to 2.1% by the end of the year,\
+                 the central bank said.\n\n\
+                Speaking in Porto, Governor Rui Lemos said there was no need for the government to increase \
+                taxes. \"This is a crisis,\" he said.\n\n\
+                In the first three months of the year exports dropped by 5%, while imports edged up, according to \
+                the bank.\n\n\
+                Over 200 firms have shed jobs since the start of the year, AFP reported.\n\n\
+                US tariffs unveiled last week will cost the country's exporters roughly 1.5 billion dollars \
+                annually, the central bank estimated.",
+        changes: &[
+            (Name, "Tomas Vidal", "Rui Lemos"),
+            (Place, "Lisbon", "Porto"),
+            (Negation, "are not", "is"),
+            (Number, "3", "5"),
+        ],
+        across: &[("Reuters", "AFP")],
+    },
+    Pair {
+        left: "Health Minister Laila Haddani announced on Monday that the country would open 12 new clinics in the \
+               northern provinces by the end of next year.\n\n\
+               Haddani said the clinics would cost about 45 million dollars and would be staffed by 300 nurses \
+               trained abroad.\n\n\
+               The minister rejected calls from opposition lawmakers to delay the programme until after the \
+               election.\n\n\
+               \"Every month we wait is a month without care,\" Haddani told Al Jazeera.\n\n\
+               The World Health Organization welcomed the plan, a spokesman said in Geneva.",
+        right: "The country will build a dozen new clinics across its northern provinces before the end of next \
+                year, Health Minister Samira Haddani said on Monday.\n\n\
+                The clinics are expected to cost roughly $45 million, and 300 nurses trained overseas will work in \
+                them, Haddani said.\n\n\
+                She accepted calls from opposition lawmakers to delay the programme until after the election.\n\n\
+                \"Each month we wait is a month without care,\" the minister told Reuters.\n\n\
+                A spokesman for the World Health Organization in Geneva welcomed the plan.",
+        changes: &[
+            (Name, "Laila", "Samira"),
+            (Negation, "rejected", "accepted"),
+            (Attribution, "Al Jazeera", "Reuters"),
+        ],
+        across: &[("Laila Haddani", "Samira Haddani"), ("Al Jazeera", "Reuters")],
+    },
 ];
 
 #[test]
