@@ -276,6 +276,42 @@ fn written(text: &str, tokens: &[&Token], i: usize, mut value: f64) -> Written {
     Written { value, end, clock, decade }
 }
 
+/// "One in five voters", "3 out of 10 homes": a share, read as the percentage a
+/// paraphrase writes ("20 percent of voters"), counting what the whole counts.
+fn shares_of_wholes(tokens: &[&Token], found: Vec<Quantity>) -> Vec<Quantity> {
+    let norm = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let of_whole = |part: &Quantity, whole: &Quantity| {
+        let between: Vec<&str> = (part.tokens.end..whole.tokens.start).map(norm).collect();
+        matches!(between.as_slice(), ["in"] | ["out", "of"])
+            && [part, whole].iter().all(|q| q.class == QuantityClass::Amount && q.upto.is_none())
+            && 0.0 < part.value
+            && part.value < whole.value
+            && whole.value <= 1000.0
+    };
+    let mut shares = Vec::with_capacity(found.len());
+    let mut rest = found.into_iter().peekable();
+    while let Some(part) = rest.next() {
+        match rest.next_if(|whole| of_whole(&part, whole)) {
+            Some(whole) => {
+                let mut nouns = vec![whole.unit.clone()];
+                nouns.extend(whole.nouns);
+                shares.push(Quantity {
+                    tokens: part.tokens.start..whole.tokens.end,
+                    value: 100.0 * part.value / whole.value,
+                    class: QuantityClass::Amount,
+                    unit: "%".to_owned(),
+                    hedged: part.hedged || whole.hedged,
+                    upto: None,
+                    decimals: Some(0),
+                    nouns,
+                });
+            }
+            None => shares.push(part),
+        }
+    }
+    shares
+}
+
 /// What a number is, with where it sits and how it is written.
 #[derive(Clone, Copy)]
 struct Reading {
@@ -408,6 +444,7 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         }
         i = end;
     }
+    let mut found = shares_of_wholes(tokens, found);
     for quantity in &mut found {
         // "1.5 to 2 billion": the scale written once applies to both ends.
         if let (Some(top), Some(factor)) = (quantity.upto, scale(norm(quantity.tokens.end - 1)))
@@ -428,6 +465,15 @@ mod tests {
         let tokens = tokenize(text, 0..text.len());
         let refs: Vec<&Token> = tokens.iter().collect();
         quantities(text, &refs)
+    }
+
+    #[test]
+    fn one_in_five_is_a_share_written_as_a_percentage() {
+        let shares = read("One in five voters and 3 out of 10 homes, but 2 in 2024");
+        let values: Vec<(f64, &str)> = shares.iter().map(|q| (q.value, q.unit.as_str())).collect();
+        assert_eq!(values[..2], [(20.0, "%"), (30.0, "%")]);
+        assert!(shares[0].agrees_with(&read("20 percent of voters")[0]));
+        assert_eq!(shares.len(), 4, "'2 in 2024' is two figures, not a share: {shares:?}");
     }
 
     #[test]
