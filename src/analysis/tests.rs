@@ -538,3 +538,44 @@ fn a_sentence_the_other_copy_merges_into_its_neighbour_joins_that_row() {
         .collect();
     assert_eq!(found, [(Date, "June", "July")]);
 }
+
+#[test]
+fn a_sentence_turned_into_its_opposite_by_a_negative_word_is_a_reversal() {
+    let flagged = |left: &str, right: &str| -> Vec<(DiscrepancyKind, String, String)> {
+        let comparison =
+            compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+        comparison
+            .discrepancies
+            .iter()
+            .map(|d| (d.kind, d.passages[0].exact.clone(), d.passages[1].exact.clone()))
+            .collect()
+    };
+    let reversal = |left: &str, right: &str, words: (&str, &str)| {
+        assert_eq!(flagged(left, right), [(Negation, words.0.to_owned(), words.1.to_owned())], "{left} / {right}");
+    };
+    reversal(
+        "Neither side has agreed to the ceasefire, officials said.",
+        "Both sides have agreed to the ceasefire, officials said.",
+        ("Neither", "Both sides have"),
+    );
+    reversal(
+        "The company has no plans to close the factory.",
+        "The company plans to close the factory.",
+        ("no", "plans"),
+    );
+    reversal(
+        "Nobody was injured in the blast, police said.",
+        "Several people were injured in the blast, police said.",
+        ("Nobody", "Several people were"),
+    );
+    // The negative said another way is no reversal.
+    for (left, right) in [
+        ("The cost of the posts was not disclosed.", "No details of the cost of the posts were given."),
+        (
+            "The firm paid penalties for not meeting its targets.",
+            "The firm paid penalties for failing to meet its targets.",
+        ),
+    ] {
+        assert_eq!(flagged(left, right), [], "{left} / {right}");
+    }
+}

@@ -72,7 +72,7 @@ impl Findings<'_, '_> {
 /// The conflicting facts of one aligned row, in reading order of the left side.
 pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Finding> {
     let mut row = Findings { left: Reading::new(left), right: Reading::new(right), found: Vec::new() };
-    for (l, r) in polarity::reversals(left, right) {
+    for (l, r) in polarity::reversals(left, right, hunks) {
         row.add(DiscrepancyKind::Negation, l, r);
     }
     quantities(&mut row);

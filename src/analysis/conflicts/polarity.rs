@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::super::align::Hunk;
 use super::super::discrepancy::RowSide;
 use super::super::lexicon;
 
@@ -97,10 +98,81 @@ fn negated_near(side: &RowSide, i: usize) -> bool {
 }
 
 /// Token ranges of reversed meaning, as (left, right) pairs.
-pub fn reversals(left: &RowSide, right: &RowSide) -> Vec<(Range<usize>, Range<usize>)> {
+pub fn reversals(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<usize>, Range<usize>)> {
     let mut found = added_negations(left, right);
     found.extend(added_negations(right, left).into_iter().map(|(r, l)| (l, r)));
     found.extend(opposites(left, right));
+    found.extend(lone_negators(left, right, hunks));
+    found
+}
+
+/// How much of the shorter side's content words the other side has, for telling a
+/// sentence garbled into its opposite from a paraphrase that words the negative its own way.
+const SAME_WORDS: f64 = 0.8;
+
+/// How many words a changed stretch holding a lone negator may have on either side: a
+/// longer one is a clause reworded, not a sentence turned into its opposite.
+const SHORT_CHANGE: usize = 3;
+
+/// The content words of a side, without their commonest inflection, leaving out the
+/// negative words that are the change itself.
+fn content_words<'s>(side: &'s RowSide) -> std::collections::HashSet<&'s str> {
+    (0..side.tokens.len())
+        .map(|i| side.norm(i))
+        .filter(|w| !lexicon::STOPWORDS.contains(w) && !lexicon::NEGATIONS.contains(w))
+        .map(super::super::align::stem)
+        .collect()
+}
+
+/// A negative word that only one copy has, in a changed stretch of an otherwise
+/// near-identical sentence ("Neither side has agreed" / "Both sides have agreed",
+/// "has no plans to close" / "plans to close", "Nobody was injured" / "Several people
+/// were injured"), where that copy says more negative things overall.
+fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<usize>, Range<usize>)> {
+    let (l, r) = (content_words(left), content_words(right));
+    // Stems cut unevenly ("side" / "sid" from "sides"): a word matches its own prefix.
+    let alike = |a: &str, b: &str| a == b || (a.len().min(b.len()) >= 3 && (a.starts_with(b) || b.starts_with(a)));
+    let shared = l.iter().filter(|a| r.iter().any(|b| alike(a, b))).count();
+    if (shared as f64) < SAME_WORDS * l.len().min(r.len()).max(1) as f64 {
+        return Vec::new();
+    }
+    let negator =
+        |side: &RowSide, range: &Range<usize>| range.clone().find(|&i| lexicon::NEGATIONS.contains(&side.norm(i)));
+    // The words across from a pure insertion: the word after it, or before it at the end.
+    let across = |side: &RowSide, range: &Range<usize>| -> Option<Range<usize>> {
+        if !range.is_empty() {
+            return Some(range.clone());
+        }
+        let at = if range.start < side.tokens.len() { range.start } else { range.start.checked_sub(1)? };
+        Some(at..at + 1)
+    };
+    // "failing to meet" for "not meeting", "unpenalised" for "without penalty".
+    let says_negative = |side: &RowSide, range: &Range<usize>| {
+        range
+            .clone()
+            .map(|i| side.norm(i))
+            .any(|w| NEGATIVE_WORDS.contains(&w) || w.starts_with("fail") || (w.len() > 5 && w.starts_with("un")))
+    };
+    let mut found = Vec::new();
+    for hunk in hunks.iter().filter(|h| h.left.len() <= SHORT_CHANGE && h.right.len() <= SHORT_CHANGE) {
+        if says_negative(left, &hunk.left) || says_negative(right, &hunk.right) {
+            continue;
+        }
+        let (in_left, in_right) = (negator(left, &hunk.left), negator(right, &hunk.right));
+        match (in_left, in_right) {
+            (Some(i), None) if negativity(left) > negativity(right) => {
+                if let Some(other) = across(right, &hunk.right) {
+                    found.push((i..i + 1, other));
+                }
+            }
+            (None, Some(j)) if negativity(right) > negativity(left) => {
+                if let Some(other) = across(left, &hunk.left) {
+                    found.push((other, j..j + 1));
+                }
+            }
+            _ => {}
+        }
+    }
     found
 }
 
