@@ -436,6 +436,22 @@ fn a_sentence_in_its_partners_place_wins_over_a_near_copy_elsewhere() {
     assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![])]);
 }
 
+/// What comparing two texts flags: each discrepancy's kind and its two passages.
+fn flagged(left: &str, right: &str) -> Vec<(DiscrepancyKind, String, String)> {
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    comparison
+        .discrepancies
+        .iter()
+        .map(|d| (d.kind, d.passages[0].exact.clone(), d.passages[1].exact.clone()))
+        .collect()
+}
+
+/// `flagged`, written as a test states what it expects.
+fn expect_flags(found: &[(DiscrepancyKind, &str, &str)]) -> Vec<(DiscrepancyKind, String, String)> {
+    found.iter().map(|&(kind, left, right)| (kind, left.to_owned(), right.to_owned())).collect()
+}
+
 #[test]
 fn the_city_a_capital_is_named_by_is_the_place_stated() {
     // "the Belsk capital Hollin" states Hollin; Belsk, which the other copy also names,
@@ -443,15 +459,8 @@ fn the_city_a_capital_is_named_by_is_the_place_stated() {
     let left =
         "Foreign Minister Ana Kovel met her Belsk counterpart in Korval on Tuesday to reopen the grain corridor.";
     let right = "Ana Kovel, the foreign minister, met her counterpart on Tuesday in the Belsk capital Hollin to reopen the grain corridor.";
-    let comparison =
-        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
-    let places: Vec<(&str, &str)> = comparison
-        .discrepancies
-        .iter()
-        .filter(|d| d.kind == DiscrepancyKind::Place)
-        .map(|d| (d.passages[0].exact.as_str(), d.passages[1].exact.as_str()))
-        .collect();
-    assert_eq!(places, [("Korval", "Hollin")], "{:?}", comparison.discrepancies);
+    let places: Vec<_> = flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Place).collect();
+    assert_eq!(places, expect_flags(&[(Place, "Korval", "Hollin")]));
 }
 
 #[test]
@@ -461,20 +470,8 @@ fn a_figure_is_not_used_up_by_one_counting_something_else_and_a_not_dropped_from
                     \"This is not a crisis,\" the governor said.";
     let changed = "In the first three months of the year exports dropped by 5%, according to the bank. \
                    \"This is a crisis,\" the governor said.";
-    let kinds = |right: &str| -> Vec<(DiscrepancyKind, String, String)> {
-        let comparison =
-            compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
-        comparison
-            .discrepancies
-            .iter()
-            .map(|d| (d.kind, d.passages[0].exact.clone(), d.passages[1].exact.clone()))
-            .collect()
-    };
-    assert_eq!(kinds(harmless), []);
-    assert_eq!(
-        kinds(changed),
-        [(Number, "3".to_owned(), "5".to_owned()), (Negation, "are not".to_owned(), "is".to_owned())]
-    );
+    assert_eq!(flagged(left, harmless), []);
+    assert_eq!(flagged(left, changed), expect_flags(&[(Number, "3", "5"), (Negation, "are not", "is")]));
 }
 
 #[test]
@@ -485,18 +482,9 @@ fn figures_written_another_way_are_not_flagged_but_a_changed_one_is() {
     let paraphrase = "Revenue climbed to 3.2 billion dollars last year, a 12% increase on 2023, the company said on 3 March. \
                       Roughly two thirds of sales are now made in Asia, while 2,000 of its 4,000 employees work in India. \
                       The firm's shares dropped 2.5 percent to €41.20 by 10:00 in Frankfurt.";
-    let flagged = |right: &str| -> Vec<(DiscrepancyKind, String, String)> {
-        let comparison =
-            compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
-        comparison
-            .discrepancies
-            .iter()
-            .map(|d| (d.kind, d.passages[0].exact.clone(), d.passages[1].exact.clone()))
-            .collect()
-    };
-    assert_eq!(flagged(paraphrase), []);
+    assert_eq!(flagged(left, paraphrase), []);
     let changed = paraphrase.replace("to 3.2 billion dollars", "to 3.7 billion dollars");
-    assert_eq!(flagged(&changed), [(Number, "$3.2bn".to_owned(), "3.7 billion".to_owned())]);
+    assert_eq!(flagged(left, &changed), expect_flags(&[(Number, "$3.2bn", "3.7 billion")]));
 }
 
 #[test]
@@ -507,16 +495,13 @@ fn reversals_written_in_other_words_are_found() {
     let right = "Lawmakers rejected the budget on Thursday following six hours of debate. \
                  Judges overturned the ban on public demonstrations close to the palace. \
                  Analysts said investors were convinced by the plan.";
-    let comparison =
-        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
-    let found: Vec<(DiscrepancyKind, &str, &str)> = comparison
-        .discrepancies
-        .iter()
-        .map(|d| (d.kind, d.passages[0].exact.as_str(), d.passages[1].exact.as_str()))
-        .collect();
     assert_eq!(
-        found,
-        [(Negation, "approved", "rejected"), (Negation, "upheld", "overturned"), (Negation, "were not", "were"),]
+        flagged(left, right),
+        expect_flags(&[
+            (Negation, "approved", "rejected"),
+            (Negation, "upheld", "overturned"),
+            (Negation, "were not", "were")
+        ])
     );
 }
 
@@ -531,27 +516,13 @@ fn a_sentence_the_other_copy_merges_into_its_neighbour_joins_that_row() {
     let pairs: Vec<(Vec<usize>, Vec<usize>)> =
         comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
     assert_eq!(pairs, [(vec![0, 1], vec![0])]);
-    let found: Vec<(DiscrepancyKind, &str, &str)> = comparison
-        .discrepancies
-        .iter()
-        .map(|d| (d.kind, d.passages[0].exact.as_str(), d.passages[1].exact.as_str()))
-        .collect();
-    assert_eq!(found, [(Date, "June", "July")]);
+    assert_eq!(flagged(left, right), expect_flags(&[(Date, "June", "July")]));
 }
 
 #[test]
 fn a_sentence_turned_into_its_opposite_by_a_negative_word_is_a_reversal() {
-    let flagged = |left: &str, right: &str| -> Vec<(DiscrepancyKind, String, String)> {
-        let comparison =
-            compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
-        comparison
-            .discrepancies
-            .iter()
-            .map(|d| (d.kind, d.passages[0].exact.clone(), d.passages[1].exact.clone()))
-            .collect()
-    };
     let reversal = |left: &str, right: &str, words: (&str, &str)| {
-        assert_eq!(flagged(left, right), [(Negation, words.0.to_owned(), words.1.to_owned())], "{left} / {right}");
+        assert_eq!(flagged(left, right), expect_flags(&[(Negation, words.0, words.1)]), "{left} / {right}");
     };
     reversal(
         "Neither side has agreed to the ceasefire, officials said.",
