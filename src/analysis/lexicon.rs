@@ -153,6 +153,20 @@ pub const NUMBER_WORDS: &[(&str, &str)] = &[
     ("dozen", "12"),
 ];
 
+/// Ordinal words, as ranks. "First" is left out: it is as often "at first", "for the first
+/// time" or "the first quarter" written as "the three months to March" as it is a rank.
+pub const ORDINAL_WORDS: &[(&str, &str)] = &[
+    ("second", "2"),
+    ("third", "3"),
+    ("fourth", "4"),
+    ("fifth", "5"),
+    ("sixth", "6"),
+    ("seventh", "7"),
+    ("eighth", "8"),
+    ("ninth", "9"),
+    ("tenth", "10"),
+];
+
 /// Words that scale a number; a change here changes the amount.
 pub const SCALE_WORDS: &[&str] =
     &["thousand", "million", "billion", "trillion", "mln", "bn", "millions", "billions", "thousands", "half", "double"];

@@ -550,3 +550,21 @@ fn a_sentence_turned_into_its_opposite_by_a_negative_word_is_a_reversal() {
         assert_eq!(flagged(left, right), [], "{left} / {right}");
     }
 }
+
+#[test]
+fn a_changed_rank_is_a_number_but_ranks_of_different_things_are_not_compared() {
+    assert_eq!(
+        flagged(
+            "Northbank, the country's third-largest lender, cut 300 jobs.",
+            "Northbank, the second-largest lender in the country, cut 300 jobs."
+        ),
+        expect_flags(&[(Number, "third", "second")])
+    );
+    assert_eq!(
+        flagged(
+            "It will be followed in November by a third film in the series.",
+            "The film is the second of a trilogy that ends in November."
+        ),
+        []
+    );
+}

@@ -130,6 +130,13 @@ pub fn fold(raw: &str) -> String {
         word.retain(|c| c != '\'');
     }
     if word.bytes().any(|b| b.is_ascii_digit()) {
+        // A rank, "3rd", folds as "third" does (below).
+        if let Some(digits) = ["st", "nd", "rd", "th"].iter().find_map(|suffix| word.strip_suffix(suffix))
+            && !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return format!("#{digits}");
+        }
         // "1,2 million" is written with a decimal comma; "18,000" with a thousands one.
         if let Some((whole, part)) = word.rsplit_once(',')
             && !whole.contains([',', '.'])
@@ -148,6 +155,10 @@ pub fn fold(raw: &str) -> String {
     }
     if let Some((_, digits)) = lexicon::NUMBER_WORDS.iter().find(|(name, _)| *name == word) {
         return (*digits).to_owned();
+    }
+    // A rank written out folds to "#3", as "3rd" does, so the two agree.
+    if let Some((_, rank)) = lexicon::ORDINAL_WORDS.iter().find(|(name, _)| *name == word) {
+        return format!("#{rank}");
     }
     american(&word).unwrap_or(word)
 }

@@ -115,10 +115,16 @@ fn pair_up<T>(left: &[T], right: &[T], close: impl Fn(&T, &T) -> bool) -> Vec<(u
 /// same words ("Poor's 500 Index" / "Poor's 250 Index").
 fn quantities(row: &mut Findings) {
     let (l, r) = unmatched_quantities(&row.left.facts.quantities, &row.right.facts.quantities);
-    for class in [QuantityClass::Year, QuantityClass::Day, QuantityClass::Time, QuantityClass::Amount] {
+    for class in
+        [QuantityClass::Year, QuantityClass::Day, QuantityClass::Time, QuantityClass::Amount, QuantityClass::Rank]
+    {
         let of = |side: &[facts::Quantity]| side.iter().filter(|q| q.class == class).cloned().collect::<Vec<_>>();
         let (lc, rc) = (of(&l), of(&r));
-        let kind = if class == QuantityClass::Amount { DiscrepancyKind::Number } else { DiscrepancyKind::Date };
+        let kind = if matches!(class, QuantityClass::Amount | QuantityClass::Rank) {
+            DiscrepancyKind::Number
+        } else {
+            DiscrepancyKind::Date
+        };
         let several = lc.len() > 1 && rc.len() > 1;
         let counted = counts_something;
         let framed = |a: &facts::Quantity, b: &facts::Quantity| {
@@ -131,6 +137,11 @@ fn quantities(row: &mut Findings) {
             counted(a) && a.unit == b.unit && telling(&before_left) && before_left == before(row.right.side, b)
         };
         let same_thing = |a: &facts::Quantity, b: &facts::Quantity| {
+            // A rank says nothing without what it ranks: "a third movie" is not "the
+            // second of a trilogy", "the third-largest lender" is "the second-largest".
+            if class == QuantityClass::Rank {
+                return counted(a) && a.unit == b.unit;
+            }
             // "three" written out is often loose ("three of them"): it pairs with a
             // figure only when both count the same thing.
             let spelled = a.decimals.is_none() != b.decimals.is_none();

@@ -21,6 +21,8 @@ pub enum QuantityClass {
     Time,
     /// Anything else: counts, money, percentages, measures.
     Amount,
+    /// A rank: "third-largest", "the 2nd round".
+    Rank,
 }
 
 /// One number as a passage states it.
@@ -276,6 +278,32 @@ fn written(text: &str, tokens: &[&Token], i: usize, mut value: f64) -> Written {
     Written { value, end, clock, decade }
 }
 
+/// The rank at token `i` ("third-largest", "the 2nd round"), with what it ranks as its
+/// unit; a day of the month written as an ordinal ("June 15th") is a day.
+fn rank_at(text: &str, tokens: &[&Token], i: usize) -> Option<Quantity> {
+    let norm = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let gap_after = |k: usize| tokens.get(k + 1).and_then(|next| text.get(tokens[k].bytes.end..next.bytes.start));
+    // "third" and "3rd" are folded to "#3".
+    let value: f64 = norm(i).strip_prefix('#')?.parse().ok()?;
+    let last = i;
+    let month = |k: Option<usize>| k.is_some_and(|k| lexicon::MONTHS.contains(&norm(k)));
+    let next_month = month(Some(last + 1)) || (norm(last + 1) == "of" && month(Some(last + 2)));
+    let class =
+        if (month(i.checked_sub(1)) || next_month) && value <= 31.0 { QuantityClass::Day } else { QuantityClass::Rank };
+    let joined = gap_after(last).is_some_and(|gap| gap.trim().is_empty() || gap == "-");
+    let unit = if joined && class == QuantityClass::Rank { singular(norm(last + 1)) } else { String::new() };
+    Some(Quantity {
+        tokens: i..last + 1,
+        value,
+        class,
+        unit,
+        hedged: false,
+        upto: None,
+        decimals: Some(0),
+        nouns: Vec::new(),
+    })
+}
+
 /// "One in five voters", "3 out of 10 homes": a share, read as the percentage a
 /// paraphrase writes ("20 percent of voters"), counting what the whole counts.
 fn shares_of_wholes(tokens: &[&Token], found: Vec<Quantity>) -> Vec<Quantity> {
@@ -357,6 +385,11 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
+        if let Some(rank) = rank_at(text, tokens, i) {
+            i = rank.tokens.end;
+            found.push(rank);
+            continue;
+        }
         let Some((value, suffix_scale)) = token.has_digit().then(|| parse(&token.norm)).flatten() else {
             i += 1;
             continue;
@@ -465,6 +498,21 @@ mod tests {
         let tokens = tokenize(text, 0..text.len());
         let refs: Vec<&Token> = tokens.iter().collect();
         quantities(text, &refs)
+    }
+
+    #[test]
+    fn ranks_are_read_with_what_they_rank_and_an_ordinal_by_a_month_is_a_day() {
+        let read_all = read("the third-largest lender, its 2nd round, and June 15th");
+        let ranks: Vec<(f64, QuantityClass, &str)> =
+            read_all.iter().map(|q| (q.value, q.class, q.unit.as_str())).collect();
+        assert_eq!(
+            ranks,
+            [
+                (3.0, QuantityClass::Rank, "largest"),
+                (2.0, QuantityClass::Rank, "round"),
+                (15.0, QuantityClass::Day, "")
+            ]
+        );
     }
 
     #[test]

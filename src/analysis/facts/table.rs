@@ -220,7 +220,11 @@ impl Reader<'_> {
             self.add(tokens, kind, agency.agency.name.to_owned(), &agency.tokens, &agency.tokens);
         }
         for quantity in &facts.quantities {
-            let kind = if quantity.class == QuantityClass::Amount { FactKind::Number } else { FactKind::Date };
+            let kind = if matches!(quantity.class, QuantityClass::Amount | QuantityClass::Rank) {
+                FactKind::Number
+            } else {
+                FactKind::Date
+            };
             // "4 a.m." and "4 p.m." are two times; a day or a year has no unit.
             let counted = kind == FactKind::Number || quantity.class == QuantityClass::Time;
             let unit = if counted { quantity.unit.as_str() } else { "" };
