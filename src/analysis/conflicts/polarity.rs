@@ -129,6 +129,15 @@ fn content_words<'s>(side: &'s RowSide) -> std::collections::HashSet<&'s str> {
 /// "has no plans to close" / "plans to close", "Nobody was injured" / "Several people
 /// were injured"), where that copy says more negative things overall.
 fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<usize>, Range<usize>)> {
+    let negator =
+        |side: &RowSide, range: &Range<usize>| range.clone().find(|&i| lexicon::NEGATIONS.contains(&side.norm(i)));
+    let short = |h: &&Hunk| h.left.len() <= SHORT_CHANGE && h.right.len() <= SHORT_CHANGE;
+    let lone = |h: &&Hunk| negator(left, &h.left).is_some() != negator(right, &h.right).is_some();
+    // Most rows have no such stretch; only those are worth comparing word by word.
+    let changed: Vec<&Hunk> = hunks.iter().filter(short).filter(lone).collect();
+    if changed.is_empty() {
+        return Vec::new();
+    }
     let (l, r) = (content_words(left), content_words(right));
     // Stems cut unevenly ("side" / "sid" from "sides"): a word matches its own prefix.
     let alike = |a: &str, b: &str| a == b || (a.len().min(b.len()) >= 3 && (a.starts_with(b) || b.starts_with(a)));
@@ -136,8 +145,6 @@ fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<
     if (shared as f64) < SAME_WORDS * l.len().min(r.len()).max(1) as f64 {
         return Vec::new();
     }
-    let negator =
-        |side: &RowSide, range: &Range<usize>| range.clone().find(|&i| lexicon::NEGATIONS.contains(&side.norm(i)));
     // The words across from a pure insertion: the word after it, or before it at the end.
     let across = |side: &RowSide, range: &Range<usize>| -> Option<Range<usize>> {
         if !range.is_empty() {
@@ -154,7 +161,7 @@ fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<
             .any(|w| NEGATIVE_WORDS.contains(&w) || w.starts_with("fail") || (w.len() > 5 && w.starts_with("un")))
     };
     let mut found = Vec::new();
-    for hunk in hunks.iter().filter(|h| h.left.len() <= SHORT_CHANGE && h.right.len() <= SHORT_CHANGE) {
+    for hunk in changed {
         if says_negative(left, &hunk.left) || says_negative(right, &hunk.right) {
             continue;
         }
