@@ -1,7 +1,7 @@
 //! The export dialog: choose a format and what goes in, see the report as it will be
 //! written, save it through a native dialog, optionally open it.
 //!
-//! Rendering runs on a worker thread with progress and Cancel, through the same
+//! Rendering runs on a worker ([`Task`]) with progress and Cancel, through the same
 //! [`crate::export::render`] the command line uses, so both give the same bytes. The
 //! preview is those bytes read back ([`crate::export::preview`], on the same thread) and
 //! drawn as a document: the HTML and Markdown reports show as headings, lists and quotes,
@@ -11,8 +11,6 @@ mod preview;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use eframe::egui::{self, RichText};
 
@@ -22,6 +20,7 @@ use crate::export::preview::Preview;
 use crate::export::{ExportOptions, Format, Rendered, render};
 use crate::model::Project;
 use crate::session::Workspace;
+use crate::session::tasks::Task;
 
 /// What a finished render is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,10 +32,7 @@ enum Purpose {
 /// A render running on a worker thread.
 struct Job {
     purpose: Purpose,
-    done: Arc<AtomicUsize>,
-    total: usize,
-    cancel: Arc<AtomicBool>,
-    result: Receiver<Result<(Rendered, Option<Preview>), String>>,
+    task: Task<Result<(Rendered, Option<Preview>), String>>,
 }
 
 /// State of the export dialog.
@@ -69,33 +65,24 @@ impl Default for ExportDialog {
 }
 
 impl ExportDialog {
-    /// Starts rendering `project` on a worker thread.
+    /// Starts rendering `project` on a worker thread, cancelling a render under way.
     fn start(&mut self, project: &Project, purpose: Purpose, ctx: &egui::Context) {
-        if let Some(job) = self.job.take() {
-            job.cancel.store(true, Ordering::Relaxed);
-        }
+        self.job = None;
         let project = project.clone();
         let (format, options) = (self.format, self.options.clone());
-        let done = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (sender, result) = mpsc::channel();
-        let (thread_done, thread_cancel, ctx) = (done.clone(), cancel.clone(), ctx.clone());
-        let total = project.claims.len();
         let wants_preview = purpose == Purpose::Preview;
-        let spawned = std::thread::Builder::new().name("export".to_owned()).spawn(move || {
-            let progress = |p: crate::export::Progress| {
-                thread_done.store(p.done, Ordering::Relaxed);
-                ctx.request_repaint();
-            };
-            let rendered = render(&project, format, &options, &progress, &thread_cancel).map(|rendered| {
+        let ctx = ctx.clone();
+        let spawned = Task::spawn("export", Arc::new(move || ctx.request_repaint()), move |worker| {
+            worker.set_total(project.claims.len());
+            let progress = |p: crate::export::Progress| worker.set_done(p.done);
+            let rendered = render(&project, format, &options, &progress, worker.cancel_flag()).map(|rendered| {
                 let preview = wants_preview.then(|| crate::export::preview::preview(format, &rendered.report));
                 (rendered, preview)
             });
-            sender.send(rendered.map_err(|e| e.to_string())).ok();
-            ctx.request_repaint();
+            worker.send(rendered.map_err(|e| e.to_string()));
         });
         match spawned {
-            Ok(_) => self.job = Some(Job { purpose, done, total, cancel, result }),
+            Ok(task) => self.job = Some(Job { purpose, task }),
             Err(error) => self.message = Some(format!("Cannot start the export: {error}")),
         }
     }
@@ -107,11 +94,11 @@ impl ExportDialog {
             self.preview_of = Some(key);
             self.start(&workspace.project, Purpose::Preview, ctx);
         }
-        let job = self.job.as_ref()?;
-        let outcome = match job.result.try_recv() {
-            Ok(outcome) => outcome,
-            Err(TryRecvError::Empty) => return None,
-            Err(TryRecvError::Disconnected) => Err("the export stopped unexpectedly".to_owned()),
+        let job = self.job.as_mut()?;
+        let outcome = match job.task.take() {
+            Some(outcome) => outcome,
+            None if job.task.is_finished() => Err("the export stopped unexpectedly".to_owned()),
+            None => return None,
         };
         let purpose = job.purpose.clone();
         self.job = None;
@@ -244,16 +231,15 @@ impl ExportDialog {
     fn preview_ui(&mut self, ui: &mut egui::Ui) {
         if let Some(job) = &self.job {
             ui.horizontal(|ui| {
-                let done = job.done.load(Ordering::Relaxed);
-                let fraction = if job.total == 0 { 0.0 } else { done as f32 / job.total as f32 };
+                let progress = job.task.progress();
                 let what = if matches!(job.purpose, Purpose::Save(_)) { "Writing" } else { "Preparing preview" };
                 ui.add(
-                    egui::ProgressBar::new(fraction)
+                    egui::ProgressBar::new(progress.fraction())
                         .desired_width(220.0)
-                        .text(format!("{what}: {done} of {} claims", job.total)),
+                        .text(format!("{what}: {} of {} claims", progress.done, progress.total)),
                 );
                 if ui.button("Cancel export").clicked() {
-                    job.cancel.store(true, Ordering::Relaxed);
+                    job.task.cancel();
                 }
             });
         }

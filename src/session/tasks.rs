@@ -165,6 +165,13 @@ impl<T> Worker<T> {
         self.shared.total.store(total, Ordering::Relaxed);
     }
 
+    /// How many steps are done, for work that counts them itself (claims written into a
+    /// report), and a wake so the window shows it.
+    pub fn set_done(&self, done: usize) {
+        self.shared.done.store(done, Ordering::Relaxed);
+        (self.wake)();
+    }
+
     /// One more step done; the parts of the next step are not known yet.
     pub fn advance(&self) {
         self.shared.part_total.store(0, Ordering::Relaxed);

@@ -6,13 +6,13 @@
 //! scaled down to what a texture may hold, and uploaded once per source.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use eframe::egui::{self, Color32, ColorImage, Pos2, Rect, Role, Sense, Stroke, TextureHandle, WidgetInfo, pos2, vec2};
 
 use crate::app::actions::{Action, Actions};
 use crate::app::theme::Palette;
 use crate::model::{OcrLayer, PixelBox, SourceId};
+use crate::session::tasks::Task;
 use crate::session::{TextRange, Workspace};
 
 /// The largest side of the texture; larger pictures are shown scaled down (boxes stay in
@@ -23,7 +23,7 @@ const MAX_TEXTURE_SIDE: u32 = 4096;
 type Key = (SourceId, String);
 
 enum Picture {
-    Loading(Receiver<Result<Decoded, String>>),
+    Loading(Task<Result<Decoded, String>>),
     Shown { texture: TextureHandle, width: u32, height: u32 },
     Failed(String),
 }
@@ -71,7 +71,7 @@ impl PictureView {
         if self.key.as_ref() != Some(&key) {
             self.key = Some(key);
             self.picture = Some(match workspace.original_to_read(id) {
-                Ok(path) => start_loading(path),
+                Ok(path) => start_loading(path, ui.ctx()),
                 Err(reason) => Picture::Failed(reason),
             });
             self.drag_from = None;
@@ -86,23 +86,23 @@ impl PictureView {
             Some(Picture::Failed(reason)) => {
                 ui.colored_label(Palette::current(ui.ctx()).warning, format!("The picture cannot be shown: {reason}"));
             }
+            // The loading task wakes the window when the picture is ready.
             Some(Picture::Loading(_)) | None => {
                 ui.label("Loading the picture…");
-                ui.ctx().request_repaint_after(std::time::Duration::from_millis(50));
             }
         }
     }
 
     fn poll(&mut self, ctx: &egui::Context) {
-        let Some(Picture::Loading(receiver)) = &self.picture else { return };
-        let loaded = match receiver.try_recv() {
-            Ok(Ok(decoded)) => {
+        let Some(Picture::Loading(task)) = &mut self.picture else { return };
+        let loaded = match task.take() {
+            Some(Ok(decoded)) => {
                 let texture = ctx.load_texture("source picture", decoded.image, egui::TextureOptions::LINEAR);
                 Picture::Shown { texture, width: decoded.width, height: decoded.height }
             }
-            Ok(Err(reason)) => Picture::Failed(reason),
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Picture::Failed("the picture could not be read".to_owned()),
+            Some(Err(reason)) => Picture::Failed(reason),
+            None if task.is_finished() => Picture::Failed("the picture could not be read".to_owned()),
+            None => return,
         };
         self.picture = Some(loaded);
     }
@@ -231,15 +231,15 @@ fn select_words(
     }
 }
 
-/// Reads and decodes the picture on a named thread.
-fn start_loading(path: PathBuf) -> Picture {
-    let (sender, receiver) = mpsc::channel();
-    let spawned = std::thread::Builder::new().name("picture-load".to_owned()).spawn(move || {
+/// Reads and decodes the picture on a worker, which wakes the window when it is ready.
+fn start_loading(path: PathBuf, ctx: &egui::Context) -> Picture {
+    let ctx = ctx.clone();
+    let spawned = Task::spawn("picture load", std::sync::Arc::new(move || ctx.request_repaint()), move |worker| {
         // The pane may be gone by the time the picture is ready; then nobody needs it.
-        sender.send(load(&path)).ok();
+        worker.send(load(&path));
     });
     match spawned {
-        Ok(_) => Picture::Loading(receiver),
+        Ok(task) => Picture::Loading(task),
         Err(error) => Picture::Failed(format!("no thread could be started to read it ({error})")),
     }
 }
