@@ -115,6 +115,9 @@ fn pair_up<T>(left: &[T], right: &[T], close: impl Fn(&T, &T) -> bool) -> Vec<(u
 /// same words ("Poor's 500 Index" / "Poor's 250 Index").
 fn quantities(row: &mut Findings) {
     let (l, r) = unmatched_quantities(&row.left.facts.quantities, &row.right.facts.quantities);
+    // "up 12 percent on 2023" against "in 2024, up 12 percent from a year earlier": a
+    // year next to the one the other copy names relatively is that year's neighbour.
+    let relative = relative_year(row.left.side) || relative_year(row.right.side);
     for class in
         [QuantityClass::Year, QuantityClass::Day, QuantityClass::Time, QuantityClass::Amount, QuantityClass::Rank]
     {
@@ -126,7 +129,6 @@ fn quantities(row: &mut Findings) {
             DiscrepancyKind::Date
         };
         let several = lc.len() > 1 && rc.len() > 1;
-        let counted = counts_something;
         let framed = |a: &facts::Quantity, b: &facts::Quantity| {
             let before =
                 |side: &RowSide, q: &facts::Quantity| q.tokens.start.checked_sub(1).map(|k| side.norm(k).to_owned());
@@ -134,25 +136,22 @@ fn quantities(row: &mut Findings) {
             // 0.48 percent" is two reports of a moving figure, not one changed.
             let telling = |word: &Option<String>| word.as_deref().is_some_and(|w| !lexicon::STOPWORDS.contains(&w));
             let before_left = before(row.left.side, a);
-            counted(a) && a.unit == b.unit && telling(&before_left) && before_left == before(row.right.side, b)
+            counts_something(a) && a.unit == b.unit && telling(&before_left) && before_left == before(row.right.side, b)
         };
         let same_thing = |a: &facts::Quantity, b: &facts::Quantity| {
             // A rank says nothing without what it ranks: "a third movie" is not "the
             // second of a trilogy", "the third-largest lender" is "the second-largest".
             if class == QuantityClass::Rank {
-                return counted(a) && a.unit == b.unit;
+                return counts_something(a) && a.unit == b.unit;
             }
             // "three" written out is often loose ("three of them"): it pairs with a
             // figure only when both count the same thing.
             let spelled = a.decimals.is_none() != b.decimals.is_none();
-            (a.counts_as(b) || (!spelled && (!counted(a) || !counted(b))))
+            (a.counts_as(b) || (!spelled && (!counts_something(a) || !counts_something(b))))
                 && (!several
                     || framed(a, b)
                     || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
         };
-        // "up 12 percent on 2023" against "in 2024, up 12 percent from a year earlier":
-        // a year next to the one the other copy names relatively is that year's neighbour.
-        let relative = relative_year(row.left.side) || relative_year(row.right.side);
         let years_apart_by_one = |a: &facts::Quantity, b: &facts::Quantity| {
             class == QuantityClass::Year && relative && ((a.value - b.value).abs() - 1.0).abs() < 0.5
         };
@@ -166,8 +165,8 @@ fn quantities(row: &mut Findings) {
 
 /// Whether a side names a year relatively: "last year", "a year earlier", "a year ago".
 fn relative_year(side: &RowSide) -> bool {
+    let word = |k: Option<usize>| k.filter(|&k| k < side.tokens.len()).map_or("", |k| side.norm(k));
     (0..side.tokens.len()).any(|i| {
-        let word = |k: Option<usize>| k.filter(|&k| k < side.tokens.len()).map_or("", |k| side.norm(k));
         side.norm(i) == "year"
             && (matches!(word(i.checked_sub(1)), "last" | "this" | "next" | "previous" | "prior")
                 || matches!(word(Some(i + 1)), "earlier" | "ago" | "before" | "later"))
