@@ -33,7 +33,9 @@ const JOIN_REPEATING: f64 = 0.6;
 /// be matched in reading order instead (see `straighten`).
 const ORDER: f64 = 0.4;
 /// How far apart (in sentences, on each side) two crossed pairs may be to be swapped.
-const SWAP_REACH: usize = 3;
+const SWAP_REACH: usize = 4;
+/// Most passes `straighten` makes over a document.
+const MAX_PASSES: usize = 8;
 
 /// One copy of the story, split and tokenised.
 #[derive(Debug, Clone)]
@@ -264,7 +266,9 @@ fn similarity(weight: &[f64], left: &[u32], right: &[u32]) -> f64 {
 /// Copies of one story keep most sentences in order, and a cluster of reports often
 /// repeats one sentence almost word for word, so two sentences can each look like the
 /// other's partner. Best-first matching then crosses them; matching in reading order
-/// is right when it keeps the pairs' neighbours paired too and costs little similarity.
+/// is right when it costs little similarity and either keeps the pairs' neighbours
+/// paired too or crosses fewer nearby pairs (the neighbours may themselves have moved:
+/// twins on either side of a moved sentence).
 fn straighten(l: &[Vec<u32>], r: &[Vec<u32>], rows: &mut [Row], right_row: &mut [Option<usize>]) {
     let weight = weights(l, r);
     let mut partner: Vec<Option<usize>> = vec![None; l.len()];
@@ -277,9 +281,13 @@ fn straighten(l: &[Vec<u32>], r: &[Vec<u32>], rows: &mut [Row], right_row: &mut 
         let after = partner.get(i + 1).copied().flatten().is_some_and(|p| p == j + 1);
         usize::from(before) + usize::from(after)
     };
+    // Each swap must gain order on balance, so a swap is never undone; the pass limit
+    // only bounds the work should the local tallies ever disagree.
     let mut changed = true;
-    while changed {
+    let mut passes = 0;
+    while changed && passes < MAX_PASSES {
         changed = false;
+        passes += 1;
         for a in 0..l.len() {
             for b in a + 1..(a + 1 + SWAP_REACH).min(l.len()) {
                 let (Some(ja), Some(jb)) = (partner[a], partner[b]) else { continue };
@@ -287,12 +295,15 @@ fn straighten(l: &[Vec<u32>], r: &[Vec<u32>], rows: &mut [Row], right_row: &mut 
                     continue;
                 }
                 let before = links(&partner, a, ja) + links(&partner, b, jb);
+                let crossed_before = crossings(&partner, a, b);
                 let kept = similarity(&weight, &l[a], &r[ja]) + similarity(&weight, &l[b], &r[jb]);
                 let (sa, sb) = (similarity(&weight, &l[a], &r[jb]), similarity(&weight, &l[b], &r[ja]));
                 partner[a] = Some(jb);
                 partner[b] = Some(ja);
+                // Neighbour pairings gained plus crossings undone, on balance.
                 let after = links(&partner, a, jb) + links(&partner, b, ja);
-                let gained = after.saturating_sub(before);
+                let crossed_after = crossings(&partner, a, b);
+                let gained = (after + crossed_before).saturating_sub(before + crossed_after);
                 if sa.min(sb) >= MUTUAL && gained > 0 && sa + sb >= kept - ORDER * gained as f64 {
                     let (row_a, row_b) = (right_row[ja], right_row[jb]);
                     if let (Some(row_a), Some(row_b)) = (row_a, row_b) {
@@ -311,6 +322,18 @@ fn straighten(l: &[Vec<u32>], r: &[Vec<u32>], rows: &mut [Row], right_row: &mut 
             }
         }
     }
+}
+
+/// How many pairs of paired sentences near left sentences `a` and `b`, one of them `a`
+/// or `b`, go against reading order: each side reads them in the other order.
+fn crossings(partner: &[Option<usize>], a: usize, b: usize) -> usize {
+    let crossed = |x: usize, y: usize| match (partner[x], partner[y]) {
+        (Some(px), Some(py)) => (x < y) != (px < py),
+        _ => false,
+    };
+    let near = a.saturating_sub(SWAP_REACH)..(b + SWAP_REACH + 1).min(partner.len());
+    let others = near.filter(|&x| x != a && x != b);
+    usize::from(crossed(a, b)) + others.map(|x| usize::from(crossed(a, x)) + usize::from(crossed(b, x))).sum::<usize>()
 }
 
 /// Gives a paired sentence to a left-over sentence that sits where reading order

@@ -436,6 +436,31 @@ fn a_sentence_in_its_partners_place_wins_over_a_near_copy_elsewhere() {
     assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![])]);
 }
 
+#[test]
+fn twins_on_either_side_of_a_moved_sentence_pair_in_reading_order() {
+    // Each copy words the fares twice, and the copies cannot be told apart by their
+    // words; the right copy also moves the chair's pay between them, so no twin keeps a
+    // paired neighbour. Reading order still says which twin is which.
+    let left = "The harbour board met on Monday to review the ferry timetable. \
+                Fares will rise by four percent from June, the board said. \
+                Mara Okafor, the chair, was paid 90,000 pounds in salary last year. \
+                Fares will rise four percent in June, the board said on Monday. \
+                The board will publish its full accounts in the spring.";
+    let right = "On Monday the harbour board reviewed the ferry timetable. \
+                 The chair, Mara Okafor, took home 90,000 pounds in salary last year. \
+                 Fares will rise four percent from June, the board said on Monday. \
+                 Fares will rise by four percent in June, the board said. \
+                 Its full accounts will be published by the board in spring.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
+    assert_eq!(
+        pairs,
+        [(vec![0], vec![0]), (vec![1], vec![2]), (vec![2], vec![1]), (vec![3], vec![3]), (vec![4], vec![4])]
+    );
+}
+
 /// What comparing two texts flags: each discrepancy's kind and its two passages.
 fn flagged(left: &str, right: &str) -> Vec<(DiscrepancyKind, String, String)> {
     let comparison =
