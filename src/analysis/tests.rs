@@ -593,3 +593,30 @@ fn a_changed_rank_is_a_number_but_ranks_of_different_things_are_not_compared() {
         []
     );
 }
+
+#[test]
+fn prices_given_at_different_moments_of_the_trading_day_are_not_a_changed_figure() {
+    let numbers = |left: &str, right: &str| -> Vec<(String, String)> {
+        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Number).map(|(_, l, r)| (l, r)).collect()
+    };
+    // A morning price against the close: both can be right.
+    let morning = "Harrow Mills shares rose 12 cents to 13.60 crowns in morning trading on the Kessary exchange.";
+    let close = "Harrow Mills shares closed up 14 cents at 13.62 crowns on the Kessary exchange.";
+    assert_eq!(numbers(morning, close), []);
+    // The same moment in both copies: a changed figure.
+    let at_midday =
+        numbers("Harrow Mills shares were up 3 percent at midday.", "Harrow Mills shares were up 6 percent at midday.");
+    assert_eq!(at_midday, [("3".to_owned(), "6".to_owned())]);
+    // What names the index does not move with the market.
+    let index = numbers(
+        "The Kessary 40 index fell 5.2 points, or 0.6 percent, as of 9:33 a.m.",
+        "The broader Kessary 60 index shed 9 points, or 0.98 percent, to 921.",
+    );
+    assert_eq!(index, [("40".to_owned(), "60".to_owned())]);
+    // "As much as" outside a market is an ordinary figure.
+    let fund = numbers(
+        "The fund lost as much as 12 percent of its value in the storm.",
+        "The fund lost 16 percent of its value in the storm.",
+    );
+    assert_eq!(fund, [("12".to_owned(), "16".to_owned())]);
+}

@@ -11,6 +11,7 @@
 //! words: a small substitution with identical words around it (see `framed`).
 
 mod framed;
+mod market;
 mod names;
 mod polarity;
 
@@ -118,6 +119,7 @@ fn quantities(row: &mut Findings) {
     // "up 12 percent on 2023" against "in 2024, up 12 percent from a year earlier": a
     // year next to the one the other copy names relatively is that year's neighbour.
     let relative = relative_year(row.left.side) || relative_year(row.right.side);
+    let snapshots = market::at_different_moments(row.left.side, row.right.side);
     for class in
         [QuantityClass::Year, QuantityClass::Day, QuantityClass::Time, QuantityClass::Amount, QuantityClass::Rank]
     {
@@ -156,7 +158,8 @@ fn quantities(row: &mut Findings) {
             class == QuantityClass::Year && relative && ((a.value - b.value).abs() - 1.0).abs() < 0.5
         };
         for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && a.counts_as(b)) {
-            if same_thing(&lc[i], &rc[j]) && !years_apart_by_one(&lc[i], &rc[j]) {
+            let moving = snapshots && market::moves(&lc[i]) && market::moves(&rc[j]);
+            if same_thing(&lc[i], &rc[j]) && !years_apart_by_one(&lc[i], &rc[j]) && !moving {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
             }
         }

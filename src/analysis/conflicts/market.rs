@@ -1,0 +1,73 @@
+//! Market figures are snapshots of a moving price.
+//!
+//! Copy about shares, indices and currencies is rewritten through the trading day: one
+//! copy gives a price "in morning trading" or "as of 9:33 a.m.", another at the close.
+//! Both can be right, so where two copies give their figures at different moments the
+//! price, its move and the time of the snapshot are not compared. A copy that names
+//! no moment is read as giving the close, and two copies that name the same moment are
+//! compared as usual: "up 3 percent at midday" against "up 6 percent at midday" is a
+//! changed figure.
+
+use super::super::discrepancy::RowSide;
+use super::super::facts::{Quantity, QuantityClass};
+
+/// Words that say a passage is about a traded price.
+const MARKET_WORDS: &[&str] = &[
+    "shares", "share", "stock", "stocks", "index", "indices", "indexes", "trading", "trade", "dealings", "futures",
+    "bond", "bonds", "yield", "yields", "currency", "exchange",
+];
+
+/// Words before "trading" or "dealings" that place a price inside the day.
+const PARTS_OF_DAY: &[&str] =
+    &["morning", "afternoon", "midday", "early", "late", "recent", "intraday", "lunchtime", "midmorning", "overnight"];
+
+/// Words of a market session: "in afternoon trade".
+const SESSION_WORDS: &[&str] = &["trading", "trade", "dealings", "deals", "business"];
+
+/// Time zones a snapshot's time is given in: "by 1018 GMT".
+const ZONES: &[&str] = &["gmt", "utc", "et", "edt", "est", "bst", "cet"];
+
+/// The moment of the trading day a side gives its figures at, if it names one: a
+/// part of the day ("morning"), a time ("9:33"), or "as much as" for the day's extreme.
+fn moment(side: &RowSide) -> Option<String> {
+    let word = |k: usize| side.norm(k);
+    let has_digits = |k: usize| word(k).bytes().any(|b| b.is_ascii_digit());
+    (0..side.tokens.len()).find_map(|i| {
+        let w = word(i);
+        if SESSION_WORDS.contains(&w) {
+            let before = [i.checked_sub(1), i.checked_sub(2)];
+            return before.into_iter().flatten().map(word).find(|b| PARTS_OF_DAY.contains(b)).map(str::to_owned);
+        }
+        match w {
+            "midday" | "noon" | "lunchtime" => Some(w.to_owned()),
+            "as" if word(i + 1) == "of" && has_digits(i + 2) => Some(word(i + 2).to_owned()),
+            "by" if has_digits(i + 1) && ZONES.contains(&word(i + 2)) => Some(word(i + 1).to_owned()),
+            "as" if word(i + 1) == "much" && word(i + 2) == "as" => Some("as much as".to_owned()),
+            _ => None,
+        }
+    })
+}
+
+/// Whether two sides report a traded price at different moments of the day.
+pub(super) fn at_different_moments(left: &RowSide, right: &RowSide) -> bool {
+    let market = |side: &RowSide| side.tokens.iter().any(|t| MARKET_WORDS.contains(&t.norm.as_str()));
+    if !market(left) && !market(right) {
+        return false;
+    }
+    let (l, r) = (moment(left), moment(right));
+    (l.is_some() || r.is_some()) && l != r
+}
+
+/// Whether a figure moves with the market: a price, a change in it or the time it was
+/// taken at, not what names the instrument ("the Standard & Poor's 500 Index").
+pub(super) fn moves(quantity: &Quantity) -> bool {
+    match quantity.class {
+        QuantityClass::Time => true,
+        QuantityClass::Amount => {
+            !super::counts_something(quantity)
+                || quantity.unit == "basis"
+                || matches!(super::measure(&quantity.unit), Some("share" | "money"))
+        }
+        _ => false,
+    }
+}
