@@ -36,6 +36,9 @@ pub struct Quantity {
     pub unit: String,
     /// Preceded by "about", "more than", "nearly" and the like.
     pub hedged: bool,
+    /// Stated as an upper bound ("up to 120", "as many as 1 million"): a range agrees
+    /// with it only where the range ends.
+    pub ceiling: bool,
     /// The upper end when the passage gives a range ("1 to 3", "between 5 and 7") or a
     /// decade ("the 90s" runs to 99).
     pub upto: Option<f64>,
@@ -71,8 +74,18 @@ impl Quantity {
         if same(self.value, other.value) {
             return true;
         }
-        let inside = |q: &Quantity, v: f64| q.upto.is_some_and(|top| q.value <= v && v <= top);
-        if inside(self, other.value) || inside(other, self.value) {
+        // A figure inside the other copy's range agrees with it, except a ceiling ("as
+        // many as 1 million"), which must be where the range ends ("100,000 to 2 million").
+        let inside = |range: &Quantity, figure: &Quantity| {
+            range.upto.is_some_and(|top| {
+                if figure.ceiling {
+                    close(figure.value, top)
+                } else {
+                    range.value <= figure.value && figure.value <= top
+                }
+            })
+        };
+        if inside(self, other) || inside(other, self) {
             return true;
         }
         // "1.36" rounded as the other copy writes it is "1.4".
@@ -117,6 +130,54 @@ const HEDGES: &[&str] = &[
     "upwards",
     "approx",
 ];
+
+/// What the figure at token `at`, whose words end before token `end`, counts: its unit
+/// and the words after the unit ("eight more moons" counts moons). A comma or a stop
+/// ends the figure: "Fishman, 51, will" counts nothing.
+fn counted(text: &str, tokens: &[&Token], at: usize, end: usize) -> (String, Vec<String>) {
+    let norm = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let joined = |k: usize| {
+        k > 0
+            && k < tokens.len()
+            && text
+                .get(tokens[k - 1].bytes.end..tokens[k].bytes.start)
+                .is_some_and(|gap| gap.trim().is_empty() || gap == "-")
+    };
+    let mut unit_at = end;
+    while unit_at < tokens.len().min(end + 3) && joined(unit_at) && COUNT_MODIFIERS.contains(&norm(unit_at)) {
+        unit_at += 1;
+    }
+    let unit = match glued_unit(norm(at)) {
+        Some(unit) => unit.to_owned(),
+        None if joined(unit_at) => singular(norm(unit_at)),
+        None => String::new(),
+    };
+    let nouns =
+        (unit_at + 1..tokens.len().min(unit_at + 3)).take_while(|&k| joined(k)).map(|k| singular(norm(k))).collect();
+    (unit, nouns)
+}
+
+/// How the words before a figure bound it.
+struct Bounds {
+    /// "about 2,000", "more than 2,000", "up to 120".
+    hedged: bool,
+    /// "up to 120", "as many as 1 million", "at most 40".
+    ceiling: bool,
+}
+
+/// How the words before the figure starting at token `start` bound it.
+fn bounds<'w>(norm: &impl Fn(usize) -> &'w str, start: usize) -> Bounds {
+    let before = |back: usize| start.checked_sub(back).map_or("", norm);
+    // "up to 120" is a hedge, "up 120 points" a change.
+    let up_to = (before(2), before(1)) == ("up", "to");
+    let hedged = up_to || HEDGES.contains(&before(2)) || HEDGES.contains(&before(1));
+    let ceiling = up_to
+        || matches!(
+            (before(3), before(2), before(1)),
+            ("as", "many" | "much", "as") | (_, "at", "most") | ("no", "more", "than")
+        );
+    Bounds { hedged, ceiling }
+}
 
 fn scale(word: &str) -> Option<f64> {
     Some(match word {
@@ -298,6 +359,7 @@ fn rank_at(text: &str, tokens: &[&Token], i: usize) -> Option<Quantity> {
         class,
         unit,
         hedged: false,
+        ceiling: false,
         upto: None,
         decimals: Some(0),
         nouns: Vec::new(),
@@ -329,6 +391,7 @@ fn shares_of_wholes(tokens: &[&Token], found: Vec<Quantity>) -> Vec<Quantity> {
                     class: QuantityClass::Amount,
                     unit: "%".to_owned(),
                     hedged: part.hedged || whole.hedged,
+                    ceiling: part.ceiling,
                     upto: None,
                     decimals: Some(0),
                     nouns,
@@ -407,31 +470,8 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         let raw = token.raw(text);
         let whole = value.fract() == 0.0 && !raw.contains(['.', ',']);
         let class = class_of(tokens, Reading { at: i, start, end, value, whole, scaled, clock });
-        // "up to 120" is a hedge, "up 120 points" a change.
-        let up_to = start >= 2 && norm(start - 2) == "up" && norm(start - 1) == "to";
-        let hedged = up_to || (start.saturating_sub(2)..start).any(|j| HEDGES.contains(&norm(j)));
-        // What is counted: "eight more moons" counts moons.
-        // A comma or a stop ends the figure: "Fishman, 51, will" counts nothing.
-        let joined = |k: usize| {
-            k > 0
-                && k < tokens.len()
-                && text
-                    .get(tokens[k - 1].bytes.end..tokens[k].bytes.start)
-                    .is_some_and(|gap| gap.trim().is_empty() || gap == "-")
-        };
-        let mut unit_at = end;
-        while unit_at < tokens.len().min(end + 3) && joined(unit_at) && COUNT_MODIFIERS.contains(&norm(unit_at)) {
-            unit_at += 1;
-        }
-        let unit = match glued_unit(&token.norm) {
-            Some(unit) => unit.to_owned(),
-            None if joined(unit_at) => singular(norm(unit_at)),
-            None => String::new(),
-        };
-        let nouns: Vec<String> = (unit_at + 1..tokens.len().min(unit_at + 3))
-            .take_while(|&k| joined(k))
-            .map(|k| singular(norm(k)))
-            .collect();
+        let Bounds { hedged, ceiling } = bounds(&norm, start);
+        let (unit, nouns) = counted(text, tokens, i, end);
         // "1 to 3 percent", "1-3", "between 5 and 7": the second number closes a range.
         // "ruled 5-4", "a 128-170 vote": a tally of two figures, not a range.
         let tally = |p: &Quantity| {
@@ -473,7 +513,17 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
                 raw.split_once('.').map_or(0, |(_, after)| after.bytes().take_while(u8::is_ascii_digit).count())
             });
             let decade_top = decade.then_some(value + 9.999);
-            found.push(Quantity { tokens: start..end, value, class, unit, hedged, upto: decade_top, decimals, nouns });
+            found.push(Quantity {
+                tokens: start..end,
+                value,
+                class,
+                unit,
+                hedged,
+                ceiling,
+                upto: decade_top,
+                decimals,
+                nouns,
+            });
         }
         i = end;
     }
@@ -553,6 +603,17 @@ mod tests {
         assert!(!read("1,200 jobs")[0].agrees_with(&read("1,100 jobs")[0]));
         assert!(!read("4 killed")[0].agrees_with(&read("5 killed")[0]));
         assert!(!read("an 8-10 percent rate")[0].agrees_with(&read("a 4-10 percent rate")[0]), "ranges end for end");
+    }
+
+    #[test]
+    fn a_ceiling_agrees_with_a_range_only_where_the_range_ends() {
+        let range = &read("between 100,000 and 2 million homes")[0];
+        assert!(range.agrees_with(&read("1 million homes")[0]), "a figure inside the range");
+        let as_many_as = &read("as many as 1 million homes")[0];
+        assert!(as_many_as.ceiling);
+        assert!(!range.agrees_with(as_many_as), "the range ends at 2 million, not 1 million");
+        assert!(range.agrees_with(&read("up to 2 million homes")[0]));
+        assert!(!read("no more than 40 boats")[0].agrees_with(&read("from 10 to 60 boats")[0]));
     }
 
     #[test]
