@@ -620,3 +620,38 @@ fn prices_given_at_different_moments_of_the_trading_day_are_not_a_changed_figure
     );
     assert_eq!(fund, [("12".to_owned(), "16".to_owned())]);
 }
+
+#[test]
+fn a_place_pairs_with_the_place_in_the_same_slot_and_a_sentence_opener_is_no_first_name() {
+    let places = |left: &str, right: &str| -> Vec<(String, String)> {
+        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Place).map(|(_, l, r)| (l, r)).collect()
+    };
+    let slot = places(
+        "Kessary is wary of involvement, given its commitments in Belgium and Norway.",
+        "Kessary is wary of deep involvement in Liberia given commitments in Portugal and Norway.",
+    );
+    assert_eq!(slot, [("Belgium".to_owned(), "Portugal".to_owned())]);
+    let opener = places(
+        "The fever has killed 296 people on Chile's mainland.",
+        "Throughout Peru's mainland, the fever has killed 296 people.",
+    );
+    assert_eq!(opener, [("Chile's".to_owned(), "Peru's".to_owned())]);
+}
+
+#[test]
+fn a_figure_inside_the_other_copys_range_is_not_one_of_its_ends() {
+    let numbers = |left: &str, right: &str| -> Vec<(String, String)> {
+        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Number).map(|(_, l, r)| (l, r)).collect()
+    };
+    let waiting = numbers(
+        "Transplants increased from 30 to 64, and the waiting time decreased from 290 days to 87 days.",
+        "Transplants increased from 30 to 64 and the waiting time fell from 290 days to 43 days.",
+    );
+    assert_eq!(waiting, [("87".to_owned(), "43".to_owned())]);
+    // A range's ends written apart, with a comma, are still the range.
+    let spots = numbers(
+        "Hot spots will grow from the current 50,000 to 85,000 by the end of 2004.",
+        "Hot spots will grow from the current 50,000, to 170,000 by the end of 2004.",
+    );
+    assert_eq!(spots, [("50,000 to 85,000".to_owned(), "50,000, to 170,000".to_owned())]);
+}

@@ -90,20 +90,31 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
 /// Pairs what is left over on each side, first those `close` says belong together,
 /// then the rest in order.
 fn pair_up<T>(left: &[T], right: &[T], close: impl Fn(&T, &T) -> bool) -> Vec<(usize, usize)> {
+    pair_up_by(left, right, &[&close])
+}
+
+/// Whether two facts left over on either side belong together.
+type Closeness<'c, T> = dyn Fn(&T, &T) -> bool + 'c;
+
+/// Pairs what is left over on each side by each test of `closeness` in turn (the
+/// strictest first), then the rest in order.
+fn pair_up_by<T>(left: &[T], right: &[T], closeness: &[&Closeness<'_, T>]) -> Vec<(usize, usize)> {
     let mut pairs = Vec::new();
-    let mut used = vec![false; right.len()];
-    let mut unpaired = Vec::new();
-    for (i, l) in left.iter().enumerate() {
-        match (0..right.len()).find(|&j| !used[j] && close(l, &right[j])) {
-            Some(j) => {
-                used[j] = true;
+    let (mut left_used, mut right_used) = (vec![false; left.len()], vec![false; right.len()]);
+    for close in closeness {
+        for (i, l) in left.iter().enumerate() {
+            if left_used[i] {
+                continue;
+            }
+            if let Some(j) = (0..right.len()).find(|&j| !right_used[j] && close(l, &right[j])) {
+                left_used[i] = true;
+                right_used[j] = true;
                 pairs.push((i, j));
             }
-            None => unpaired.push(i),
         }
     }
-    let rest: Vec<usize> = (0..right.len()).filter(|&j| !used[j]).collect();
-    pairs.extend(unpaired.into_iter().zip(rest));
+    let rest: Vec<usize> = (0..right.len()).filter(|&j| !right_used[j]).collect();
+    pairs.extend((0..left.len()).filter(|&i| !left_used[i]).zip(rest));
     pairs
 }
 
@@ -249,7 +260,7 @@ fn unmatched_quantities(
         let repeated = |i: usize| {
             side.iter().enumerate().any(|(k, o)| k != i && used[k] && o.unit == side[i].unit && o.agrees_with(&side[i]))
         };
-        let in_range = |i: usize| other.iter().any(|o| o.upto.is_some() && o.agrees_with(&side[i]));
+        let in_range = |i: usize| other.iter().any(|o| side[i].ends(o));
         (0..side.len())
             .filter(|&i| !used[i] && !repeated(i) && !in_range(i))
             .map(|i| side[i].clone())
@@ -419,12 +430,22 @@ fn places(row: &mut Findings) {
     // Juniper Networks") as a place, and where a story was filed is not where it happened.
     let l = unmatched(&row.left, &row.right, &spare_left, &spare_right);
     let r = unmatched(&row.right, &row.left, &spare_right, &spare_left);
-    // Places in the same slot pair first: "from Canada" with "from Hong Kong", not
-    // with "into the United States".
+    // Places in the same slot pair first: "commitments in Afghanistan" with
+    // "commitments in Madrid" rather than "involvement in Liberia", then "from Canada"
+    // with "from Hong Kong", not with "into the United States".
     let (left_side, right_side) = (row.left.side, row.right.side);
     let cue = |side: &RowSide, range: &Range<usize>| place_cue(side, range).map(str::to_owned);
+    let slot = |side: &RowSide, range: &Range<usize>| {
+        let at = range.start.checked_sub(1)?;
+        let at = if side.norm(at) == "the" { at.checked_sub(1)? } else { at };
+        Some((side.norm(at.checked_sub(1)?).to_owned(), side.norm(at).to_owned()))
+    };
+    let same_slot =
+        |a: &Range<usize>, b: &Range<usize>| slot(left_side, a).is_some() && slot(left_side, a) == slot(right_side, b);
+    let same_cue =
+        |a: &Range<usize>, b: &Range<usize>| cue(left_side, a).is_some() && cue(left_side, a) == cue(right_side, b);
     for (l, r) in l.into_iter().zip(r) {
-        for (i, j) in pair_up(&l, &r, |a, b| cue(left_side, a).is_some() && cue(left_side, a) == cue(right_side, b)) {
+        for (i, j) in pair_up_by(&l, &r, &[&same_slot, &same_cue]) {
             if !different_roles(left_side, &l[i], right_side, &r[j]) {
                 row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
             }

@@ -102,6 +102,29 @@ pub fn same_word(a: &str, b: &str) -> bool {
         || one_letter_more(a, b)
         || one_letter_more(b, a)
         || one_vowel_changed(a, b)
+        || lexicon::NICKNAMES.iter().any(|&(short, long)| (a, b) == (short, long) || (b, a) == (short, long))
+        || same_consonants(a, b)
+}
+
+/// Whether two words of five letters or more begin alike and have the same consonants
+/// in the same order, doubled ones written once: how transliterations of one name
+/// differ in their vowels ("Rasheed"/"Rashid", "Zulifquar"/"Zulfiqar"), as long as
+/// most letters stay. A consonant changed ("Magdi"/"Mahdi") is another name.
+fn same_consonants(a: &str, b: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let skeleton = |word: &str| {
+        let mut consonants: Vec<char> = word.chars().filter(|&c| !vowel(c)).collect();
+        consonants.dedup();
+        consonants
+    };
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    a.chars().count().max(b.chars().count()) >= 5
+        && a.chars().next() == b.chars().next()
+        && sa.len() >= 3
+        && sa == sb
+        && sa.iter().all(char::is_ascii_alphabetic)
+        // "Burton" and "Britain" share their consonants but hardly their spelling.
+        && super::super::fuzzy::similarity(a, b) >= 0.6
 }
 
 /// Whether `long` is `short` with one letter added: how transliterations and spellings
@@ -162,4 +185,19 @@ pub fn full_names(text: &str, sentences: &[Vec<Token>]) -> Vec<FullName> {
 /// one named in full before it with that name.
 pub fn resolve<'p>(people: &'p [FullName], word: &str, at: usize) -> Option<&'p FullName> {
     people.iter().rev().filter(|p| p.at < at).find(|p| same_word(&p.last, word) || same_word(&p.first, word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_word;
+
+    #[test]
+    fn short_forms_and_transliterations_name_one_person_and_a_changed_consonant_another() {
+        for (a, b) in [("jim", "james"), ("ed", "edward"), ("rasheed", "rashid"), ("zulifquar", "zulfiqar")] {
+            assert!(same_word(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("magdi", "mahdi"), ("burton", "britain"), ("corvane", "corvale"), ("jim", "john")] {
+            assert!(!same_word(a, b), "{a} / {b}");
+        }
+    }
 }

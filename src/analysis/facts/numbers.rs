@@ -59,6 +59,14 @@ impl Quantity {
             || (!self.unit.is_empty() && other.nouns.contains(&self.unit))
     }
 
+    /// Whether this figure is one end of `range` ("29.4" of "from 29.4 to 32.6"): a
+    /// copy that writes a range's ends apart states the range, but a figure that only
+    /// falls inside it ("43 days" inside "30 to 64") is another figure.
+    pub fn ends(&self, range: &Quantity) -> bool {
+        let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+        self.upto.is_none() && range.upto.is_some_and(|top| same(self.value, range.value) || same(self.value, top))
+    }
+
     /// Whether a paraphrase stating `other` could mean this quantity.
     pub fn agrees_with(&self, other: &Quantity) -> bool {
         let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
@@ -492,8 +500,12 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         let unbroken = |k: usize| {
             k > 0 && text.get(tokens[k - 1].bytes.end..tokens[k].bytes.start).is_some_and(|gap| !gap.contains(','))
         };
+        // "from the current 50,000, to 170,000" is still a range.
+        let from =
+            |p: &Quantity| (1..=3).any(|back| p.tokens.start.checked_sub(back).is_some_and(|k| norm(k) == "from"));
         let joins = |p: &Quantity, k: usize| match norm(k) {
-            "to" | "or" => unbroken(k),
+            "to" => unbroken(k) || from(p),
+            "or" => unbroken(k),
             "and" => between(p),
             _ => false,
         };
