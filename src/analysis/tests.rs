@@ -613,6 +613,19 @@ fn prices_given_at_different_moments_of_the_trading_day_are_not_a_changed_figure
         "The broader Kessary 60 index shed 9 points, or 0.98 percent, to 921.",
     );
     assert_eq!(index, [("40".to_owned(), "60".to_owned())]);
+    // A price whose move, share and level all differ was taken at another moment, on
+    // another day; one figure changed among figures that agree is an error.
+    let kinds = |left: &str, right: &str| flagged(left, right).into_iter().map(|(kind, _, _)| kind).collect::<Vec<_>>();
+    let moved = kinds(
+        "Harrow Mills shares fell 59 cents, or 9.8 percent, to 5.41 crowns on Tuesday.",
+        "Harrow Mills shares fell 45 cents, or 7.5 percent, to 5.55 crowns on Wednesday.",
+    );
+    assert_eq!(moved, []);
+    let one_changed = numbers(
+        "Harrow Mills shares fell 59 cents, or 9.8 percent, to 5.41 crowns on Tuesday.",
+        "Harrow Mills shares fell 95 cents, or 9.8 percent, to 5.41 crowns on Tuesday.",
+    );
+    assert_eq!(one_changed, [("59".to_owned(), "95".to_owned())]);
     // "As much as" outside a market is an ordinary figure.
     let fund = numbers(
         "The fund lost as much as 12 percent of its value in the storm.",

@@ -6,7 +6,8 @@
 //! price, its move and the time of the snapshot are not compared. A copy that names
 //! no moment is read as giving the close, and two copies that name the same moment are
 //! compared as usual: "up 3 percent at midday" against "up 6 percent at midday" is a
-//! changed figure.
+//! changed figure. Copies that name no moment but disagree on several of a price's
+//! figures at once also give it at different moments.
 
 use super::super::discrepancy::RowSide;
 use super::super::facts::{Quantity, QuantityClass};
@@ -48,14 +49,28 @@ fn moment(side: &RowSide) -> Option<String> {
     })
 }
 
+/// Whether a side is about a traded price.
+fn about_a_market(side: &RowSide) -> bool {
+    side.tokens.iter().any(|t| MARKET_WORDS.contains(&t.norm.as_str()))
+}
+
 /// Whether two sides report a traded price at different moments of the day.
 pub(super) fn at_different_moments(left: &RowSide, right: &RowSide) -> bool {
-    let market = |side: &RowSide| side.tokens.iter().any(|t| MARKET_WORDS.contains(&t.norm.as_str()));
-    if !market(left) && !market(right) {
+    if !about_a_market(left) && !about_a_market(right) {
         return false;
     }
     let (l, r) = (moment(left), moment(right));
     (l.is_some() || r.is_some()) && l != r
+}
+
+/// Whether two sides about a traded price each leave two or more moving figures
+/// unmatched (`left` and `right` are the figures no figure of the other side accounts
+/// for). A price that moved changes its move, its share and its level together, so
+/// copies that disagree on several of them give the price at different moments even
+/// when neither says when; one figure changed among figures that agree is an error.
+pub(super) fn moved_apart(left: &RowSide, l: &[Quantity], right: &RowSide, r: &[Quantity]) -> bool {
+    let several = |figures: &[Quantity]| figures.iter().filter(|q| moves(q)).count() >= 2;
+    (about_a_market(left) || about_a_market(right)) && several(l) && several(r)
 }
 
 /// Whether a figure moves with the market: a price, a change in it or the time it was

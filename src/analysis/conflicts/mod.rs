@@ -76,8 +76,8 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     for (l, r) in polarity::reversals(left, right, hunks) {
         row.add(DiscrepancyKind::Negation, l, r);
     }
-    quantities(&mut row);
-    calendar(&mut row);
+    let snapshots = quantities(&mut row);
+    calendar(&mut row, snapshots);
     places(&mut row);
     agencies(&mut row);
     names::conflicts(&mut row);
@@ -125,12 +125,15 @@ fn pair_up_by<T>(left: &[T], right: &[T], closeness: &[&Closeness<'_, T>]) -> Ve
 /// they report different figures rather than one changed figure, so a pair must then
 /// also say what the figure is of ("14 percent for saturated fat"), or sit between the
 /// same words ("Poor's 500 Index" / "Poor's 250 Index").
-fn quantities(row: &mut Findings) {
+///
+/// Returns whether the row gives a traded price at different moments (see `market`).
+fn quantities(row: &mut Findings) -> bool {
     let (l, r) = unmatched_quantities(&row.left.facts.quantities, &row.right.facts.quantities);
     // "up 12 percent on 2023" against "in 2024, up 12 percent from a year earlier": a
     // year next to the one the other copy names relatively is that year's neighbour.
     let relative = relative_year(row.left.side) || relative_year(row.right.side);
-    let snapshots = market::at_different_moments(row.left.side, row.right.side);
+    let snapshots = market::at_different_moments(row.left.side, row.right.side)
+        || market::moved_apart(row.left.side, &l, row.right.side, &r);
     for class in
         [QuantityClass::Year, QuantityClass::Day, QuantityClass::Time, QuantityClass::Amount, QuantityClass::Rank]
     {
@@ -175,6 +178,7 @@ fn quantities(row: &mut Findings) {
             }
         }
     }
+    snapshots
 }
 
 /// Whether a side names a year relatively: "last year", "a year earlier", "a year ago".
@@ -317,8 +321,9 @@ fn subject<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<&'s str>
     (quantity.tokens.end + 1..side.tokens.len()).map(|i| side.norm(i)).find(|w| !lexicon::STOPWORDS.contains(w))
 }
 
-/// Months and weekdays one side names that the other does not, month for month.
-fn calendar(row: &mut Findings) {
+/// Months and weekdays one side names that the other does not, month for month. The
+/// days of two snapshots of a price (`snapshots`) are not the day of one event.
+fn calendar(row: &mut Findings, snapshots: bool) {
     let (left_days, right_days) = (days(&row.left), days(&row.right));
     for weekday in [false, true] {
         let unmatched = |a: &[(usize, &'static str, bool)], b: &[(usize, &'static str, bool)]| -> Vec<usize> {
@@ -333,7 +338,7 @@ fn calendar(row: &mut Findings) {
         // died" the event: a day after a verb of saying pairs only with another such.
         let (left_side, right_side) = (row.left.side, row.right.side);
         for (i, j) in pair_up(&l, &r, |_, _| false) {
-            if said_on(left_side, l[i]) == said_on(right_side, r[j]) {
+            if said_on(left_side, l[i]) == said_on(right_side, r[j]) && !(weekday && snapshots) {
                 row.add(DiscrepancyKind::Date, l[i]..l[i] + 1, r[j]..r[j] + 1);
             }
         }
