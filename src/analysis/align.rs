@@ -32,6 +32,9 @@ const JOIN_REPEATING: f64 = 0.6;
 /// How much similarity two crossed pairs may give up, per neighbour pairing gained, to
 /// be matched in reading order instead (see `straighten`).
 const ORDER: f64 = 0.4;
+/// Most order gained that counts towards a swap's allowance: however much order a swap
+/// restores, two pairs of weak matches are not worth two good ones.
+const MAX_GAIN: usize = 2;
 /// How far apart (in sentences, on each side) two crossed pairs may be to be swapped.
 const SWAP_REACH: usize = 4;
 /// Most passes `straighten` makes over a document.
@@ -304,7 +307,7 @@ fn straighten(l: &[Vec<u32>], r: &[Vec<u32>], rows: &mut [Row], right_row: &mut 
                 let after = links(&partner, a, jb) + links(&partner, b, ja);
                 let crossed_after = crossings(&partner, a, b);
                 let gained = (after + crossed_before).saturating_sub(before + crossed_after);
-                if sa.min(sb) >= MUTUAL && gained > 0 && sa + sb >= kept - ORDER * gained as f64 {
+                if sa.min(sb) >= MUTUAL && gained > 0 && sa + sb >= kept - ORDER * gained.min(MAX_GAIN) as f64 {
                     let (row_a, row_b) = (right_row[ja], right_row[jb]);
                     if let (Some(row_a), Some(row_b)) = (row_a, row_b) {
                         rows[row_a].right = vec![jb];
