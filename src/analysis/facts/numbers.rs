@@ -111,9 +111,11 @@ impl Quantity {
         // A hedged amount allows rounding by a tenth either way. Any amount allows the
         // last digits to differ: copies round, and quote a price or an index at
         // different times of the day ("9,266.51" and "9,240.25").
-        // "About 3 p.m." covers "3:22 p.m." (hours, with minutes as hundredths).
+        // "About 3 p.m." covers "3:22 p.m." and "2:45 p.m." (hours, with minutes as
+        // hundredths), "shortly before 9 a.m." covers "8:45 a.m.".
         if self.class == QuantityClass::Time && (self.hedged || other.hedged) {
-            return (self.value - other.value).abs() <= 0.3 && self.unit == other.unit;
+            let minutes = |hours: f64| hours.trunc() * 60.0 + (hours.fract() * 100.0).round();
+            return (minutes(self.value) - minutes(other.value)).abs() <= 30.0 && self.unit == other.unit;
         }
         self.class == QuantityClass::Amount && self.value.abs() >= 10.0 && apart <= rounding
     }
@@ -479,6 +481,9 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         let whole = value.fract() == 0.0 && !raw.contains(['.', ',']);
         let class = class_of(tokens, Reading { at: i, start, end, value, whole, scaled, clock });
         let Bounds { hedged, ceiling } = bounds(&norm, start);
+        // "before 9 a.m." gives a time only roughly.
+        let hedged =
+            hedged || (class == QuantityClass::Time && start > 0 && matches!(norm(start - 1), "before" | "after"));
         let (unit, nouns) = counted(text, tokens, i, end);
         // "1 to 3 percent", "1-3", "between 5 and 7": the second number closes a range.
         // "ruled 5-4", "a 128-170 vote": a tally of two figures, not a range.
@@ -615,6 +620,15 @@ mod tests {
         assert!(!read("1,200 jobs")[0].agrees_with(&read("1,100 jobs")[0]));
         assert!(!read("4 killed")[0].agrees_with(&read("5 killed")[0]));
         assert!(!read("an 8-10 percent rate")[0].agrees_with(&read("a 4-10 percent rate")[0]), "ranges end for end");
+    }
+
+    #[test]
+    fn a_rough_time_covers_half_an_hour_either_way_in_minutes() {
+        let time = |text: &str| read(text).into_iter().next().expect("a time");
+        assert!(time("shortly before 9 a.m.").agrees_with(&time("about 8:45 a.m.")));
+        assert!(time("about 3 p.m.").agrees_with(&time("at 2:45 p.m.")), "15 minutes, not 55 hundredths");
+        assert!(!time("about 3 p.m.").agrees_with(&time("at 2:15 p.m.")));
+        assert!(!time("at 9 a.m.").agrees_with(&time("at 8:45 a.m.")), "exact times must agree exactly");
     }
 
     #[test]
