@@ -644,6 +644,13 @@ fn a_place_pairs_with_the_place_in_the_same_slot_and_a_sentence_opener_is_no_fir
         "Kessary is wary of deep involvement in Liberia given commitments in Portugal and Norway.",
     );
     assert_eq!(slot, [("Belgium".to_owned(), "Portugal".to_owned())]);
+    // A place changed in its frame of words conflicts, even where the other copy names
+    // a country elsewhere that the new place lies in.
+    let framed = places(
+        "Meanwhile, the U.S. civilian administrator for Belgium, Ana Kovel, visited the north.",
+        "Elsewhere, the American administrator for Texas, Ana Kovel, visited the north.",
+    );
+    assert_eq!(framed, [("Belgium".to_owned(), "Texas".to_owned())]);
     let opener = places(
         "The fever has killed 296 people on Chile's mainland.",
         "Throughout Peru's mainland, the fever has killed 296 people.",

@@ -397,7 +397,8 @@ fn places(row: &mut Findings) {
             .collect()
     };
     let (lp, rp) = (&row.left.facts.places, &row.right.facts.places);
-    let (spare_left, spare_right) = (leftover(lp, rp), leftover(rp, lp));
+    let (mut spare_left, mut spare_right) = (leftover(lp, rp), leftover(rp, lp));
+    same_frame_places(row, &mut spare_left, &mut spare_right);
     let unmatched = |a: &Reading, b: &Reading, own: &[usize], others: &[usize]| -> [Vec<Range<usize>>; 3] {
         let (mine, theirs) = (&a.facts.places, &b.facts.places);
         // A place left over agrees with a left-over place of the other side that it lies
@@ -455,6 +456,49 @@ fn places(row: &mut Findings) {
                 row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
             }
         }
+    }
+}
+
+/// Flags left-over places the two copies name in the same frame of words ("the civilian
+/// administrator for Iraq" / "the American administrator for Texas", "an Ohio law" /
+/// "an Atlanta law"), and takes them out of `spare_left` and `spare_right`. Another
+/// place either copy names elsewhere ("U.S. forces", "Circuit Court") does not explain
+/// a place changed in its frame, however the two lie in each other.
+fn same_frame_places(row: &mut Findings, spare_left: &mut Vec<usize>, spare_right: &mut Vec<usize>) {
+    let (left, right) = (row.left.side, row.right.side);
+    let frame = |side: &RowSide, range: &Range<usize>| {
+        let word = |k: Option<usize>| k.filter(|&k| k < side.tokens.len()).map(|k| side.norm(k).to_owned());
+        (word(range.start.checked_sub(2)), word(range.start.checked_sub(1)), word(Some(range.end)))
+    };
+    let framed_alike = |a: &facts::PlaceMention, b: &facts::PlaceMention| {
+        let ((two_l, one_l, next_l), (two_r, one_r, next_r)) = (frame(left, &a.tokens), frame(right, &b.tokens));
+        let telling = |word: &Option<String>| word.as_ref().is_some_and(|w| !w.is_empty());
+        !a.dateline
+            && !b.dateline
+            && !gazetteer::same_or_within(a.place, b.place)
+            && telling(&one_l)
+            && one_l == one_r
+            && ((telling(&two_l) && two_l == two_r) || (telling(&next_l) && next_l == next_r))
+    };
+    let mut found = Vec::new();
+    let mut right_taken = vec![false; spare_right.len()];
+    spare_left.retain(|&i| {
+        let a = &row.left.facts.places[i];
+        let partner = (0..spare_right.len())
+            .find(|&k| !right_taken[k] && framed_alike(a, &row.right.facts.places[spare_right[k]]));
+        if let Some(k) = partner {
+            right_taken[k] = true;
+            found.push((a.tokens.clone(), row.right.facts.places[spare_right[k]].tokens.clone()));
+        }
+        partner.is_none()
+    });
+    let mut k = 0;
+    spare_right.retain(|_| {
+        k += 1;
+        !right_taken[k - 1]
+    });
+    for (l, r) in found {
+        row.add(DiscrepancyKind::Place, l, r);
     }
 }
 
