@@ -651,6 +651,12 @@ fn a_place_pairs_with_the_place_in_the_same_slot_and_a_sentence_opener_is_no_fir
         "Elsewhere, the American administrator for Texas, Ana Kovel, visited the north.",
     );
     assert_eq!(framed, [("Belgium".to_owned(), "Texas".to_owned())]);
+    // A place explains one place it lies in or that lies in it, not two.
+    let one_each = places(
+        "The United States only agreed to let the inspectors back into Belgium on Monday after repeated warnings.",
+        "Washington only agreed to let the mission into Chicago this week after repeated warnings.",
+    );
+    assert_eq!(one_each, [("Belgium".to_owned(), "Chicago".to_owned())]);
     let opener = places(
         "The fever has killed 296 people on Chile's mainland.",
         "Throughout Peru's mainland, the fever has killed 296 people.",

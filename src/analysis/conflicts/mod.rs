@@ -399,6 +399,24 @@ fn places(row: &mut Findings) {
     let (lp, rp) = (&row.left.facts.places, &row.right.facts.places);
     let (mut spare_left, mut spare_right) = (leftover(lp, rp), leftover(rp, lp));
     same_frame_places(row, &mut spare_left, &mut spare_right);
+    // A place that lies in a left-over place of the other side ("Lyon" and "France")
+    // agrees with it; each such place explains one place only, so "Washington" for
+    // "the United States" leaves "Chicago" against "Iraq".
+    let (lp, rp) = (&row.left.facts.places, &row.right.facts.places);
+    let mut explained_right = vec![false; spare_right.len()];
+    spare_left.retain(|&i| {
+        let partner = (0..spare_right.len())
+            .find(|&k| !explained_right[k] && gazetteer::same_or_within(lp[i].place, rp[spare_right[k]].place));
+        if let Some(k) = partner {
+            explained_right[k] = true;
+        }
+        partner.is_none()
+    });
+    let mut k = 0;
+    spare_right.retain(|_| {
+        k += 1;
+        !explained_right[k - 1]
+    });
     let unmatched = |a: &Reading, b: &Reading, own: &[usize], others: &[usize]| -> [Vec<Range<usize>>; 3] {
         let (mine, theirs) = (&a.facts.places, &b.facts.places);
         // A place left over agrees with a left-over place of the other side that it lies
