@@ -681,3 +681,22 @@ fn a_figure_inside_the_other_copys_range_is_not_one_of_its_ends() {
     );
     assert_eq!(spots, [("50,000 to 85,000".to_owned(), "50,000, to 170,000".to_owned())]);
 }
+
+#[test]
+fn a_swapped_surname_shows_though_a_common_word_begins_like_it() {
+    let names = |left: &str, right: &str| -> Vec<(String, String)> {
+        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Name).map(|(_, l, r)| (l, r)).collect()
+    };
+    // "Costley" is not the "cost" of "cost structure".
+    let swapped = names(
+        "\"The sale will improve our cost structure,\" said Gary Costley, the chairman.",
+        "\"The sale will improve our cost structure,\" chairman Gary Levine said.",
+    );
+    assert_eq!(swapped, [("Costley".to_owned(), "Levine".to_owned())]);
+    // A name word the other copy writes in lower case is still there.
+    let pass = names(
+        "Cars were stranded after the pass through the Kessary Mountains was closed.",
+        "Cars were stranded after the Kessary Pass was closed.",
+    );
+    assert_eq!(pass, []);
+}

@@ -146,8 +146,13 @@ pub(super) fn conflicts(row: &mut Findings) {
         }
         // Words of a name both copies write alike ("Joan B. Kroc") do not make a word
         // present elsewhere: "Ray Kroc" / "Ray Cowger" beside it is still a swap.
+        // A word in lower case counts only as itself ("the pass" for "Siskiyou Pass"):
+        // "Costley" is not the "cost" of "cost structure".
         let absent = |side: &RowSide, k: usize, other: &RowSide, settled: &[bool]| {
-            !(0..other.tokens.len()).any(|j| !settled[j] && same_word(side.norm(k), other.norm(j)))
+            let (word, capitalised) = (side.norm(k), |j: usize| other.tokens[j].capitalised);
+            !(0..other.tokens.len()).any(|j| {
+                !settled[j] && if capitalised(j) { same_word(word, other.norm(j)) } else { other.norm(j) == word }
+            })
         };
         let absent_a = da.iter().filter(|&&k| absent(left, k, right, &right_settled)).count();
         let absent_b = db.iter().filter(|&&k| absent(right, k, left, &left_settled)).count();
