@@ -700,3 +700,25 @@ fn a_swapped_surname_shows_though_a_common_word_begins_like_it() {
     );
     assert_eq!(pass, []);
 }
+
+#[test]
+fn figures_after_the_same_word_stand_in_one_slot_unless_a_unit_converts() {
+    let numbers = |left: &str, right: &str| -> Vec<(String, String)> {
+        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Number).map(|(_, l, r)| (l, r)).collect()
+    };
+    let model = numbers(
+        "The network runs the Halvik 10200 switch and the Orra 8850 gateway.",
+        "The network uses a Halvik 20400 soft switch and an Orra 8850 gateway.",
+    );
+    assert_eq!(model, [("10200".to_owned(), "20400".to_owned())]);
+    let converted = numbers(
+        "In Ostley, 52km north-west of Korval, homes burned.",
+        "In Ostley, 32 miles northwest of Korval, homes burned.",
+    );
+    assert_eq!(converted, []);
+    let margin = numbers(
+        "The poll has a margin of error of plus or minus 6.1 percentage points.",
+        "The poll has an error margin of plus or minus 6.1 percent.",
+    );
+    assert_eq!(margin, []);
+}

@@ -152,7 +152,7 @@ fn quantities(row: &mut Findings) -> bool {
             // 0.48 percent" is two reports of a moving figure, not one changed.
             let telling = |word: &Option<String>| word.as_deref().is_some_and(|w| !lexicon::STOPWORDS.contains(&w));
             let before_left = before(row.left.side, a);
-            counts_something(a) && a.unit == b.unit && telling(&before_left) && before_left == before(row.right.side, b)
+            telling(&before_left) && before_left == before(row.right.side, b)
         };
         let same_thing = |a: &facts::Quantity, b: &facts::Quantity| {
             // A rank says nothing without what it ranks: "a third movie" is not "the
@@ -163,9 +163,17 @@ fn quantities(row: &mut Findings) -> bool {
             // "three" written out is often loose ("three of them"): it pairs with a
             // figure only when both count the same thing.
             let spelled = a.decimals.is_none() != b.decimals.is_none();
-            (a.counts_as(b) || (!spelled && (!counts_something(a) || !counts_something(b))))
+            // Two figures after the same telling word ("BTS 10200 Softswitch" / "BTS
+            // 20400 soft switch", "killed at least 112 people" / "at least 224 dead")
+            // stand in one slot, whatever word follows them, unless they measure
+            // different things.
+            // Units of one measure may be a conversion ("52km" / "32 miles").
+            let measures_nothing = measure(&a.unit).is_none() && measure(&b.unit).is_none();
+            let one_slot =
+                framed(a, b) && (measures_nothing || a.unit == b.unit || !counts_something(a) || !counts_something(b));
+            (a.counts_as(b) || (!spelled && (!counts_something(a) || !counts_something(b) || (!several && one_slot))))
                 && (!several
-                    || framed(a, b)
+                    || (framed(a, b) && counts_something(a) && a.unit == b.unit)
                     || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
         };
         let years_apart_by_one = |a: &facts::Quantity, b: &facts::Quantity| {
@@ -197,14 +205,12 @@ fn counts_something(quantity: &facts::Quantity) -> bool {
 }
 
 /// Whether two figures may count the same thing: one says nothing of what it counts,
-/// both count the same, or both count things in words that measure nothing ("4,000
-/// workers" and "4,000 employees"). A share, a sum of money and a span of time are
-/// each their own measure: "3 percent" is not "three months".
+/// both count the same, both count things in words that measure nothing ("4,000
+/// workers" and "4,000 employees"), or both are of one measure ("6.1 percent" and "6.1
+/// percentage points"). A share, a sum of money and a span of time are each their own
+/// measure: "3 percent" is not "three months".
 fn may_count_alike(a: &facts::Quantity, b: &facts::Quantity) -> bool {
-    !counts_something(a)
-        || !counts_something(b)
-        || a.counts_as(b)
-        || (measure(&a.unit).is_none() && measure(&b.unit).is_none())
+    !counts_something(a) || !counts_something(b) || a.counts_as(b) || measure(&a.unit) == measure(&b.unit)
 }
 
 /// What kind of measure a unit is, if it is one.
