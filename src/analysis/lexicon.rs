@@ -1223,3 +1223,8 @@ pub const NICKNAMES: &[(&str, &str)] = &[
     ("teddy", "theodore"),
     ("zach", "zachary"),
 ];
+
+/// Other names of political parties used as a party's name: "the GOP" is the
+/// Republican party.
+pub const PARTY_NAMES: &[(&str, &str)] =
+    &[("gop", "republican"), ("gop", "republicans"), ("tory", "conservative"), ("tories", "conservatives")];

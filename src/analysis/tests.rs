@@ -626,6 +626,23 @@ fn prices_given_at_different_moments_of_the_trading_day_are_not_a_changed_figure
         "Harrow Mills shares fell 95 cents, or 9.8 percent, to 5.41 crowns on Tuesday.",
     );
     assert_eq!(one_changed, [("59".to_owned(), "95".to_owned())]);
+    // An exchange named on one side makes it a market; a time "at 0841 GMT" is a
+    // moment; the volume traded moves with the market too.
+    let on_exchange = kinds(
+        "Harrow Mills, which makes paper, fell 59 cents, or 9.8 percent, to $5.41.",
+        "Harrow Mills (nasdaq: HRWM), which makes paper, fell 45 cents, or 7.5 percent, to $5.55.",
+    );
+    assert_eq!(on_exchange, []);
+    let at_a_time = numbers(
+        "Harrow Mills shares closed 3.8 percent up in Korval at 15.78 crowns.",
+        "Harrow Mills shares were 0.3 percent up at 15.62 crowns in Korval at 0841 GMT.",
+    );
+    assert_eq!(at_a_time, []);
+    let volume = numbers(
+        "Trading was light at 500.22 million shares, below the 611.45 million of Thursday.",
+        "Trading was light at 1.05 billion shares, below the 1.19 billion of Thursday.",
+    );
+    assert_eq!(volume, []);
     // "As much as" outside a market is an ordinary figure.
     let fund = numbers(
         "The fund lost as much as 12 percent of its value in the storm.",

@@ -188,7 +188,9 @@ fn american(word: &str) -> Option<String> {
     ] {
         if let Some(stem) = word.strip_suffix(suffix) {
             let base = format!("{stem}{}", if suffix.starts_with('y') { "yse" } else { "ise" });
-            let exempt = lexicon::ISE_WORDS.iter().any(|w| base.ends_with(w));
+            // "compromise" is "promise" with a prefix, but "terrorise" and "authorise"
+            // are not "rise": a short word is exempt only by itself.
+            let exempt = lexicon::ISE_WORDS.iter().any(|w| base == *w || (w.len() >= 6 && base.ends_with(w)));
             if stem.chars().count() >= 3 && !exempt {
                 return Some(format!("{stem}{z}"));
             }
@@ -228,6 +230,8 @@ mod tests {
         assert_ne!(norms("filled"), norms("filed"));
         assert_eq!(fold("surprised"), "surprised");
         assert_eq!(fold("exercising"), "exercising");
+        assert_eq!(norms("to terrorise and vandalise, authorised"), norms("to terrorize and vandalize, authorized"));
+        assert_eq!(fold("compromise"), "compromise");
     }
 
     #[test]

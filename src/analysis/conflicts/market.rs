@@ -15,7 +15,7 @@ use super::super::facts::{Quantity, QuantityClass};
 /// Words that say a passage is about a traded price.
 const MARKET_WORDS: &[&str] = &[
     "shares", "share", "stock", "stocks", "index", "indices", "indexes", "trading", "trade", "dealings", "futures",
-    "bond", "bonds", "yield", "yields", "currency", "exchange",
+    "bond", "bonds", "yield", "yields", "currency", "exchange", "nasdaq", "nyse", "ftse", "nikkei", "dow",
 ];
 
 /// Words before "trading" or "dealings" that place a price inside the day.
@@ -42,7 +42,7 @@ fn moment(side: &RowSide) -> Option<String> {
         match w {
             "midday" | "noon" | "lunchtime" => Some(w.to_owned()),
             "as" if word(i + 1) == "of" && has_digits(i + 2) => Some(word(i + 2).to_owned()),
-            "by" if has_digits(i + 1) && ZONES.contains(&word(i + 2)) => Some(word(i + 1).to_owned()),
+            "by" | "at" if has_digits(i + 1) && ZONES.contains(&word(i + 2)) => Some(word(i + 1).to_owned()),
             "as" if word(i + 1) == "much" && word(i + 2) == "as" => Some("as much as".to_owned()),
             _ => None,
         }
@@ -73,14 +73,15 @@ pub(super) fn moved_apart(left: &RowSide, l: &[Quantity], right: &RowSide, r: &[
     (about_a_market(left) || about_a_market(right)) && several(l) && several(r)
 }
 
-/// Whether a figure moves with the market: a price, a change in it or the time it was
-/// taken at, not what names the instrument ("the Standard & Poor's 500 Index").
+/// Whether a figure moves with the market: a price, a change in it, the volume traded
+/// or the time it was taken at, not what names the instrument ("the Standard & Poor's
+/// 500 Index").
 pub(super) fn moves(quantity: &Quantity) -> bool {
     match quantity.class {
         QuantityClass::Time => true,
         QuantityClass::Amount => {
             !super::counts_something(quantity)
-                || quantity.unit == "basis"
+                || matches!(quantity.unit.as_str(), "basis" | "share")
                 || matches!(super::measure(&quantity.unit), Some("share" | "money"))
         }
         _ => false,

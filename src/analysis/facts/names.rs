@@ -102,7 +102,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
         || one_letter_more(a, b)
         || one_letter_more(b, a)
         || one_vowel_changed(a, b)
-        || lexicon::NICKNAMES.iter().any(|&(short, long)| (a, b) == (short, long) || (b, a) == (short, long))
+        || lexicon::NICKNAMES.iter().chain(lexicon::PARTY_NAMES).any(|&(x, y)| (a, b) == (x, y) || (b, a) == (x, y))
         || same_consonants(a, b)
 }
 
@@ -193,7 +193,13 @@ mod tests {
 
     #[test]
     fn short_forms_and_transliterations_name_one_person_and_a_changed_consonant_another() {
-        for (a, b) in [("jim", "james"), ("ed", "edward"), ("rasheed", "rashid"), ("zulifquar", "zulfiqar")] {
+        for (a, b) in [
+            ("jim", "james"),
+            ("ed", "edward"),
+            ("rasheed", "rashid"),
+            ("zulifquar", "zulfiqar"),
+            ("gop", "republican"),
+        ] {
             assert!(same_word(a, b), "{a} / {b}");
         }
         for (a, b) in [("magdi", "mahdi"), ("burton", "britain"), ("corvane", "corvale"), ("jim", "john")] {
