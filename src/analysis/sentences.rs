@@ -71,6 +71,11 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
         return true;
     }
     let sentence = &text[current.clone()];
+    let word = sentence.strip_suffix('.').map(|s| last_word(s).to_lowercase());
+    // "Mr." never ends a sentence, not even inside a quotation its copy left open.
+    if word.as_deref().is_some_and(|w| lexicon::TITLES.contains(&w)) {
+        return true;
+    }
     // A quotation left open continues the sentence if the next quotation mark in the
     // paragraph closes it: a quote truncated by its copy (`presented "excellent
     // proposals.`) does not swallow the sentences after it, nor the next quotation's.
@@ -80,13 +85,9 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
         return next_mark_closes(&text[current.end..paragraph_end]);
     }
     let following = &text[next.clone()];
-    let Some(word) = sentence.strip_suffix('.').map(last_word) else { return false };
-    let word = word.to_lowercase();
+    let Some(word) = word else { return false };
     let next_word: String = following.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
     let next_is_lower = following.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-    if lexicon::TITLES.contains(&word.as_str()) {
-        return true;
-    }
     let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
     let is_initialism = word.contains('.') && word.split('.').all(|part| part.chars().count() == 1);
     if is_initial || is_initialism {
@@ -215,6 +216,11 @@ mod tests {
         assert_eq!(
             texts("He said: \"We will go. We will win.\" Then he left."),
             ["He said: \"We will go. We will win.\"", "Then he left."]
+        );
+        // A title inside a quotation its copy never closes still does not end one.
+        assert_eq!(
+            texts("The lawyer read a statement: \"Mr. Ames was saddened by the ruling. The end came later."),
+            ["The lawyer read a statement: \"Mr. Ames was saddened by the ruling.", "The end came later."]
         );
     }
 
