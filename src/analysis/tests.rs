@@ -531,6 +531,17 @@ fn reversals_written_in_other_words_are_found() {
 }
 
 #[test]
+fn negatives_written_without_a_negative_word_are_not_reversals() {
+    let left = "The economy has yet to show sustainable growth. \
+                The two banks neither admit nor deny the charges. \
+                Larger publishers decided against pursuing the books group.";
+    let right = "But the economy hasn't shown sustainable growth. \
+                 The two banks did not admit or deny the charges. \
+                 Larger publishers decided not to pursue the books group.";
+    assert_eq!(flagged(left, right), []);
+}
+
+#[test]
 fn a_sentence_the_other_copy_merges_into_its_neighbour_joins_that_row() {
     // The right copy merges the left's two sentences into one; the second repeats only
     // "the minister" of the first and adds when the treaty is signed.

@@ -82,12 +82,20 @@ fn negations(side: &RowSide) -> Vec<Negated> {
     (0..side.tokens.len()).filter_map(|i| negated_at(side, i)).collect()
 }
 
-/// How many negative words a side uses.
+/// How many negative words a side uses. Some negatives take no negative word: "has
+/// yet to exhibit" is "has not shown", "decided against pursuing" is "decided not to
+/// pursue"; and "neither … nor" is one negative, as "not … or" is.
 fn negativity(side: &RowSide) -> usize {
+    let after_neither = |i: usize| (i.saturating_sub(8)..i).any(|k| side.norm(k) == "neither");
     (0..side.tokens.len())
         .filter(|&i| {
             let word = side.norm(i);
-            lexicon::NEGATIONS.contains(&word) || NEGATIVE_WORDS.contains(&word) || negated_at(side, i).is_some()
+            let unwritten =
+                (word == "yet" && side.norm(i + 1) == "to") || (word == "against" && side.norm(i + 1).ends_with("ing"));
+            (lexicon::NEGATIONS.contains(&word) && !(word == "nor" && after_neither(i)))
+                || NEGATIVE_WORDS.contains(&word)
+                || negated_at(side, i).is_some()
+                || unwritten
         })
         .count()
 }
