@@ -739,6 +739,22 @@ fn figures_after_the_same_word_stand_in_one_slot_unless_a_unit_converts() {
         "The network uses a Halvik 20400 soft switch and an Orra 8850 gateway.",
     );
     assert_eq!(model, [("10200".to_owned(), "20400".to_owned())]);
+    let slot = numbers(
+        "The bodies of a man and a woman were found in Ostley, where a wall of mud destroyed 32 caravans.",
+        "Two other bodies were found in Ostley, where a wall of mud destroyed 96 trailers.",
+    );
+    assert_eq!(slot, [("32".to_owned(), "96".to_owned())]);
+    let points = numbers(
+        "The poll has a margin of error of plus or minus 6.1 percentage points.",
+        "The poll has an error margin of plus or minus 3.0 percent.",
+    );
+    assert_eq!(points, [("6.1".to_owned(), "3.0".to_owned())]);
+    // Both copies saying "last year" explains no difference in the years they write.
+    let years = flagged(
+        "Ames, who moved to Korval last year, became a minister in June 2002.",
+        "Ames, who moved to Korval last year, became a minister in June 2003.",
+    );
+    assert_eq!(years, expect_flags(&[(Date, "2002", "2003")]));
     let converted = numbers(
         "In Ostley, 52km north-west of Korval, homes burned.",
         "In Ostley, 32 miles northwest of Korval, homes burned.",

@@ -131,7 +131,10 @@ fn quantities(row: &mut Findings) -> bool {
     let (l, r) = unmatched_quantities(&row.left.facts.quantities, &row.right.facts.quantities);
     // "up 12 percent on 2023" against "in 2024, up 12 percent from a year earlier": a
     // year next to the one the other copy names relatively is that year's neighbour.
-    let relative = relative_year(row.left.side) || relative_year(row.right.side);
+    // Only where the copies name a year relatively in different ways ("a year earlier"
+    // / "last year", or one only): both saying "last year" explains no difference
+    // between the years they write out.
+    let relative = relative_year(row.left.side) != relative_year(row.right.side);
     let snapshots = market::at_different_moments(row.left.side, row.right.side)
         || market::moved_apart(row.left.side, &l, row.right.side, &r);
     for class in
@@ -179,7 +182,11 @@ fn quantities(row: &mut Findings) -> bool {
         let years_apart_by_one = |a: &facts::Quantity, b: &facts::Quantity| {
             class == QuantityClass::Year && relative && ((a.value - b.value).abs() - 1.0).abs() < 0.5
         };
-        for (i, j) in pair_up(&lc, &rc, |a, b| !a.unit.is_empty() && a.counts_as(b)) {
+        // Figures counting the same thing pair first, then figures after the same
+        // telling word ("destroyed 32 caravans" / "destroyed 96 trailers", not "Two
+        // other bodies"), then the rest in order.
+        let counting_alike = |a: &facts::Quantity, b: &facts::Quantity| !a.unit.is_empty() && a.counts_as(b);
+        for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &framed]) {
             let moving = snapshots && market::moves(&lc[i]) && market::moves(&rc[j]);
             if same_thing(&lc[i], &rc[j]) && !years_apart_by_one(&lc[i], &rc[j]) && !moving {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
@@ -189,13 +196,22 @@ fn quantities(row: &mut Findings) -> bool {
     snapshots
 }
 
-/// Whether a side names a year relatively: "last year", "a year earlier", "a year ago".
-fn relative_year(side: &RowSide) -> bool {
+/// How a side names a year relatively ("last year", "a year earlier", "a year ago"),
+/// as the word that says so, if it does.
+fn relative_year<'s>(side: &'s RowSide) -> Option<&'s str> {
     let word = |k: Option<usize>| k.filter(|&k| k < side.tokens.len()).map_or("", |k| side.norm(k));
-    (0..side.tokens.len()).any(|i| {
-        side.norm(i) == "year"
-            && (matches!(word(i.checked_sub(1)), "last" | "this" | "next" | "previous" | "prior")
-                || matches!(word(Some(i + 1)), "earlier" | "ago" | "before" | "later"))
+    (0..side.tokens.len()).find_map(|i| {
+        if side.norm(i) != "year" {
+            return None;
+        }
+        let (before, after) = (word(i.checked_sub(1)), word(Some(i + 1)));
+        if matches!(before, "last" | "this" | "next" | "previous" | "prior") {
+            Some(before)
+        } else if matches!(after, "earlier" | "ago" | "before" | "later") {
+            Some(after)
+        } else {
+            None
+        }
     })
 }
 

@@ -247,6 +247,10 @@ const CLOCK_WORDS: &[&str] = &["am", "pm", "gmt", "utc", "edt", "est", "bst", "c
 /// What a figure counts, in one form for singular and plural: "16-page" and "33 pages"
 /// both count pages.
 pub fn singular(word: &str) -> String {
+    // "percentage points" is the unit "percent" ("%") is.
+    if word == "percentage" {
+        return "%".to_owned();
+    }
     let stem = if word.len() > 4 && (word.ends_with("ches") || word.ends_with("shes") || word.ends_with("xes")) {
         &word[..word.len() - 2]
     } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
