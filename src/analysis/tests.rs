@@ -654,6 +654,12 @@ fn prices_given_at_different_moments_of_the_trading_day_are_not_a_changed_figure
         "Trading was light at 1.05 billion shares, below the 1.19 billion of Thursday.",
     );
     assert_eq!(volume, []);
+    // Cents of a named currency move with the market, and so the days differ too.
+    let canadian = kinds(
+        "Harrow Mills shares rose 6 Canadian cents to C$3.80 in Korval on Friday.",
+        "Harrow Mills shares were up 13 Canadian cents or 3.2 percent at C$3.93 late Monday morning.",
+    );
+    assert_eq!(canadian, []);
     // "As much as" outside a market is an ordinary figure.
     let fund = numbers(
         "The fund lost as much as 12 percent of its value in the storm.",
@@ -749,6 +755,12 @@ fn figures_after_the_same_word_stand_in_one_slot_unless_a_unit_converts() {
         "The poll has an error margin of plus or minus 3.0 percent.",
     );
     assert_eq!(points, [("6.1".to_owned(), "3.0".to_owned())]);
+    // A year that starts a span is not one that ends another.
+    let span = flagged(
+        "Ostley would get a cut of sales on a sliding scale through 2021.",
+        "Ostley would also get a five percent share of sales from 2005.",
+    );
+    assert!(span.iter().all(|(kind, _, _)| *kind != Date), "{span:?}");
     // Both copies saying "last year" explains no difference in the years they write.
     let years = flagged(
         "Ames, who moved to Korval last year, became a minister in June 2002.",

@@ -80,9 +80,12 @@ pub(super) fn moves(quantity: &Quantity) -> bool {
     match quantity.class {
         QuantityClass::Time => true,
         QuantityClass::Amount => {
+            let money = |word: &str| matches!(super::measure(word), Some("share" | "money"));
+            // "6 Canadian cents" counts cents.
             !super::counts_something(quantity)
                 || matches!(quantity.unit.as_str(), "basis" | "share")
-                || matches!(super::measure(&quantity.unit), Some("share" | "money"))
+                || money(&quantity.unit)
+                || quantity.nouns.first().is_some_and(|noun| money(noun))
         }
         _ => false,
     }

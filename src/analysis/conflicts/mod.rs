@@ -179,6 +179,18 @@ fn quantities(row: &mut Findings) -> bool {
                     || (framed(a, b) && counts_something(a) && a.unit == b.unit)
                     || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
         };
+        // "from 2005" starts a span and "through 2021" ends one: two years in
+        // different roles are not one year changed.
+        let span_role = |side: &RowSide, q: &facts::Quantity| match q.tokens.start.checked_sub(1).map(|k| side.norm(k))
+        {
+            Some("from" | "since" | "starting") => Some(true),
+            Some("through" | "until" | "till" | "to") => Some(false),
+            _ => None,
+        };
+        let other_ends = |a: &facts::Quantity, b: &facts::Quantity| {
+            class == QuantityClass::Year
+                && matches!((span_role(row.left.side, a), span_role(row.right.side, b)), (Some(x), Some(y)) if x != y)
+        };
         let years_apart_by_one = |a: &facts::Quantity, b: &facts::Quantity| {
             class == QuantityClass::Year && relative && ((a.value - b.value).abs() - 1.0).abs() < 0.5
         };
@@ -188,7 +200,8 @@ fn quantities(row: &mut Findings) -> bool {
         let counting_alike = |a: &facts::Quantity, b: &facts::Quantity| !a.unit.is_empty() && a.counts_as(b);
         for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &framed]) {
             let moving = snapshots && market::moves(&lc[i]) && market::moves(&rc[j]);
-            if same_thing(&lc[i], &rc[j]) && !years_apart_by_one(&lc[i], &rc[j]) && !moving {
+            let excused = years_apart_by_one(&lc[i], &rc[j]) || other_ends(&lc[i], &rc[j]) || moving;
+            if same_thing(&lc[i], &rc[j]) && !excused {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
             }
         }

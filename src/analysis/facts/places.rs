@@ -161,6 +161,8 @@ pub fn cue_places(tokens: &[&Token], names: &[NameMention], known: &[Range<usize
             })
         })
         .filter(|m| !known.iter().any(|k| k.start < m.tokens.end && m.tokens.start < k.end))
+        // Single letters name no place: "at C$3.93" is a price in Canadian dollars.
+        .filter(|m| m.names.iter().any(|&k| tokens.get(k).is_some_and(|t| t.norm.chars().count() > 1)))
         .filter(|m| (cue_before(m.tokens.start) || cue_after(m)) && !qualifies_another(m))
         .cloned()
         .collect()
