@@ -1057,6 +1057,8 @@ pub const ROLE_TITLES: &[&str] = &[
     "lord",
     "lady",
     "sir",
+    "miss",
+    "madam",
     "dame",
     "sheikh",
     "emir",

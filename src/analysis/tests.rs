@@ -727,6 +727,21 @@ fn a_swapped_surname_shows_though_a_common_word_begins_like_it() {
         "\"The sale will improve our cost structure,\" chairman Gary Levine said.",
     );
     assert_eq!(swapped, [("Costley".to_owned(), "Levine".to_owned())]);
+    // A title is no first name; the same person after a role is one person whoever
+    // the role is with, unless that is a place.
+    assert_eq!(
+        names("Miss Ames is being prosecuted for what she did.", "Martha Ames is being prosecuted for what she did."),
+        []
+    );
+    assert_eq!(
+        names("Harrow Chairman Ana Kovel offered her apologies.", "Board Chairman Ana Kovel offered her apologies."),
+        []
+    );
+    let place = flagged(
+        "Belgium Attorney General Ana Kovel hailed the ruling.",
+        "Portugal Attorney General Ana Kovel was pleased by the ruling.",
+    );
+    assert!(place.iter().any(|(_, left, right)| left.contains("Belgium") && right.contains("Portugal")), "{place:?}");
     // A name word the other copy writes in lower case is still there.
     let pass = names(
         "Cars were stranded after the pass through the Kessary Mountains was closed.",

@@ -106,6 +106,26 @@ pub(super) fn conflicts(row: &mut Findings) {
             m.names.iter().copied().filter(|&k| !theirs.iter().any(|w| same_word(side.norm(k), w))).collect::<Vec<_>>()
         };
         let (mut da, mut db) = (differing(a, left, b, right), differing(b, right, a, left));
+        // "Ahold Chairman Henny de Ruiter" / "Board Chairman Henny de Ruiter": the same
+        // person after a role, whoever the role is with, unless that is a place ("Ohio
+        // Attorney General" / "Canada Attorney General" is a place changed).
+        let names_a_place = |side: &RowSide, d: &[usize]| {
+            let words: Vec<&str> = d.iter().map(|&k| side.norm(k)).collect();
+            (0..words.len()).any(|at| super::super::gazetteer::place_at(&words[at..]).is_some())
+        };
+        let after_role = |m: &NameMention, side: &RowSide| -> Vec<String> {
+            let Some(&role) = m.titles.last() else { return Vec::new() };
+            m.names.iter().filter(|&&k| k > role).map(|&k| side.norm(k).to_owned()).collect()
+        };
+        let (person_a, person_b) = (after_role(a, left), after_role(b, right));
+        if !person_a.is_empty()
+            && !names_a_place(left, &da)
+            && !names_a_place(right, &db)
+            && person_a.len() == person_b.len()
+            && person_a.iter().zip(&person_b).all(|(x, y)| same_word(x, y))
+        {
+            continue;
+        }
         // Initials ("Douglas J. Feith") and company forms ("PG&E Corp.") name no one new.
         let telling = |side: &RowSide, k: &usize| {
             let word = side.norm(*k);
