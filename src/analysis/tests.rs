@@ -472,6 +472,11 @@ fn flagged(left: &str, right: &str) -> Vec<(DiscrepancyKind, String, String)> {
         .collect()
 }
 
+/// The passages of the discrepancies of one kind that comparing two texts flags.
+fn flagged_as(kind: DiscrepancyKind, left: &str, right: &str) -> Vec<(String, String)> {
+    flagged(left, right).into_iter().filter(|(found, _, _)| *found == kind).map(|(_, l, r)| (l, r)).collect()
+}
+
 /// `flagged`, written as a test states what it expects.
 fn expect_flags(found: &[(DiscrepancyKind, &str, &str)]) -> Vec<(DiscrepancyKind, String, String)> {
     found.iter().map(|&(kind, left, right)| (kind, left.to_owned(), right.to_owned())).collect()
@@ -607,9 +612,7 @@ fn a_changed_rank_is_a_number_but_ranks_of_different_things_are_not_compared() {
 
 #[test]
 fn prices_given_at_different_moments_of_the_trading_day_are_not_a_changed_figure() {
-    let numbers = |left: &str, right: &str| -> Vec<(String, String)> {
-        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Number).map(|(_, l, r)| (l, r)).collect()
-    };
+    let numbers = |left: &str, right: &str| flagged_as(Number, left, right);
     // A morning price against the close: both can be right.
     let morning = "Harrow Mills shares rose 12 cents to 13.60 crowns in morning trading on the Kessary exchange.";
     let close = "Harrow Mills shares closed up 14 cents at 13.62 crowns on the Kessary exchange.";
@@ -670,9 +673,7 @@ fn prices_given_at_different_moments_of_the_trading_day_are_not_a_changed_figure
 
 #[test]
 fn a_place_pairs_with_the_place_in_the_same_slot_and_a_sentence_opener_is_no_first_name() {
-    let places = |left: &str, right: &str| -> Vec<(String, String)> {
-        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Place).map(|(_, l, r)| (l, r)).collect()
-    };
+    let places = |left: &str, right: &str| flagged_as(Place, left, right);
     let slot = places(
         "Kessary is wary of involvement, given its commitments in Belgium and Norway.",
         "Kessary is wary of deep involvement in Liberia given commitments in Portugal and Norway.",
@@ -700,9 +701,7 @@ fn a_place_pairs_with_the_place_in_the_same_slot_and_a_sentence_opener_is_no_fir
 
 #[test]
 fn a_figure_inside_the_other_copys_range_is_not_one_of_its_ends() {
-    let numbers = |left: &str, right: &str| -> Vec<(String, String)> {
-        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Number).map(|(_, l, r)| (l, r)).collect()
-    };
+    let numbers = |left: &str, right: &str| flagged_as(Number, left, right);
     let waiting = numbers(
         "Transplants increased from 30 to 64, and the waiting time decreased from 290 days to 87 days.",
         "Transplants increased from 30 to 64 and the waiting time fell from 290 days to 43 days.",
@@ -718,9 +717,7 @@ fn a_figure_inside_the_other_copys_range_is_not_one_of_its_ends() {
 
 #[test]
 fn a_swapped_surname_shows_though_a_common_word_begins_like_it() {
-    let names = |left: &str, right: &str| -> Vec<(String, String)> {
-        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Name).map(|(_, l, r)| (l, r)).collect()
-    };
+    let names = |left: &str, right: &str| flagged_as(Name, left, right);
     // "Costley" is not the "cost" of "cost structure".
     let swapped = names(
         "\"The sale will improve our cost structure,\" said Gary Costley, the chairman.",
@@ -752,9 +749,7 @@ fn a_swapped_surname_shows_though_a_common_word_begins_like_it() {
 
 #[test]
 fn figures_after_the_same_word_stand_in_one_slot_unless_a_unit_converts() {
-    let numbers = |left: &str, right: &str| -> Vec<(String, String)> {
-        flagged(left, right).into_iter().filter(|(kind, _, _)| *kind == Number).map(|(_, l, r)| (l, r)).collect()
-    };
+    let numbers = |left: &str, right: &str| flagged_as(Number, left, right);
     let model = numbers(
         "The network runs the Halvik 10200 switch and the Orra 8850 gateway.",
         "The network uses a Halvik 20400 soft switch and an Orra 8850 gateway.",
