@@ -788,3 +788,10 @@ fn figures_after_the_same_word_stand_in_one_slot_unless_a_unit_converts() {
     );
     assert_eq!(margin, []);
 }
+
+#[test]
+fn a_word_in_another_form_before_the_speaker_is_no_other_speaker() {
+    let left = "Three others were wounded in a dispute involving immigrant smuggling, officials said.";
+    let right = "Three others were wounded in a dispute that involved immigrant smugglers, officials said.";
+    assert_eq!(flagged(left, right), []);
+}

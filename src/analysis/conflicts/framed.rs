@@ -179,8 +179,13 @@ fn same_stems(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool
     // "chose" / "has chosen", "spoke" / "had spoken": the auxiliary is a stopword.
     let participle =
         |a: &str, b: &str| b.strip_prefix(a).is_some_and(|rest| matches!(rest, "n" | "en")) && a.chars().count() >= 4;
+    // "smuggling" / "smugglers": one word in another form, not another word.
+    let family = |a: &str, b: &str| {
+        let shared = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        shared >= 6 && a.chars().count().max(b.chars().count()) - shared <= 3
+    };
     let (a, b) = (stems(left, l), stems(right, r));
-    a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x == y || participle(x, y) || participle(y, x))
+    a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| x == y || participle(x, y) || participle(y, x) || family(x, y))
 }
 
 /// The same words in another form: "do not" for "don't", "Sept" for "September",
