@@ -795,3 +795,19 @@ fn a_word_in_another_form_before_the_speaker_is_no_other_speaker() {
     let right = "Three others were wounded in a dispute that involved immigrant smugglers, officials said.";
     assert_eq!(flagged(left, right), []);
 }
+
+#[test]
+fn two_agencies_merely_named_are_not_two_credits() {
+    let named = flagged_as(
+        Attribution,
+        "Kessary has yet to allow WHO inspections at short notice.",
+        "Kessary has yet to allow UNICEF inspections at short notice.",
+    );
+    assert_eq!(named, []);
+    let credited = flagged_as(
+        Attribution,
+        "Kessary has yet to allow inspections, the WHO said.",
+        "Kessary has yet to allow inspections, UNICEF said.",
+    );
+    assert_eq!(credited, [("WHO".to_owned(), "UNICEF".to_owned())]);
+}

@@ -604,7 +604,28 @@ fn agencies(row: &mut Findings) {
     };
     let l = unmatched(&row.left, &row.right);
     let r = unmatched(&row.right, &row.left);
+    let (left, right) = (row.left.side, row.right.side);
     for (i, j) in pair_up(&l, &r, |_, _| false) {
-        row.add(DiscrepancyKind::Attribution, l[i].clone(), r[j].clone());
+        // Two agencies merely named ("a C.I.A. officer" / "The White House said") are
+        // not two credits: one of them must be credited.
+        if credited(left, &l[i]) || credited(right, &r[j]) {
+            row.add(DiscrepancyKind::Attribution, l[i].clone(), r[j].clone());
+        }
     }
+}
+
+/// Whether the agency at `range` is credited with what the passage says: a verb of
+/// saying near it ("Reuters reported", "told the AP"), "according to" or "source" before
+/// it, or a credit in brackets or after a dash ("(Reuters) -", "— AFP").
+fn credited(side: &RowSide, range: &Range<usize>) -> bool {
+    let word = |k: Option<usize>| k.filter(|&k| k < side.tokens.len()).map_or("", |k| side.norm(k));
+    let saying = |k: Option<usize>| lexicon::ATTRIBUTION_VERBS.contains(&word(k));
+    let near_verb = (1..=4).any(|d| saying(Some(range.end + d - 1)) || saying(range.start.checked_sub(d)));
+    let cue_before =
+        (1..=2).any(|d| matches!(word(range.start.checked_sub(d)), "according" | "source" | "sources" | "by"));
+    let (start, end) = (side.tokens[range.start].bytes.start, side.tokens[range.end - 1].bytes.end);
+    let before = side.text.get(..start).unwrap_or_default().trim_end();
+    let after = side.text.get(end..).unwrap_or_default().trim_start();
+    let set_off = before.ends_with(['(', '—', '–', '-']) || after.starts_with([')', '—', '–']);
+    near_verb || cue_before || set_off
 }
