@@ -742,8 +742,32 @@ pub const LANDMARKS: &[&str] = &[
 
 /// Words right after a name that make it a place ("the Kessary capital").
 pub const PLACE_AFTER: &[&str] = &[
-    "capital", "city", "town", "village", "province", "region", "county", "state", "district", "port", "valley",
-    "border", "island", "coast", "airport", "harbour", "harbor", "street", "road", "square", "river", "lake",
+    "capital",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "county",
+    "state",
+    "district",
+    "port",
+    "valley",
+    "border",
+    "island",
+    "coast",
+    "airport",
+    "harbour",
+    "harbor",
+    "street",
+    "road",
+    "square",
+    "river",
+    "lake",
+    "islands",
+    "archipelago",
+    "peninsula",
+    "bay",
 ];
 
 /// Words too common to say which sentence is which, nor to matter when they change.

@@ -811,3 +811,19 @@ fn two_agencies_merely_named_are_not_two_credits() {
     );
     assert_eq!(credited, [("WHO".to_owned(), "UNICEF".to_owned())]);
 }
+
+#[test]
+fn a_judge_named_like_a_city_and_an_archipelago_are_read_for_what_they_are() {
+    let judge = flagged_as(
+        Place,
+        "Legal scholars said the Boston ruling is at least plausible.",
+        "Legal scholars said Judge Lyon's decision was at least plausible.",
+    );
+    assert_eq!(judge, []);
+    let islands = flagged_as(
+        Place,
+        "Its closest relatives are found only in the Azores in the Atlantic Ocean.",
+        "Its closest relative is found in the Azores Archipelago, near Madeira in the Atlantic Ocean.",
+    );
+    assert_eq!(islands, []);
+}
