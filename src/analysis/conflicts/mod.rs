@@ -438,20 +438,7 @@ fn places(row: &mut Findings) {
     // agrees with it; each such place explains one place only, so "Washington" for
     // "the United States" leaves "Chicago" against "Iraq".
     let (lp, rp) = (&row.left.facts.places, &row.right.facts.places);
-    let mut explained_right = vec![false; spare_right.len()];
-    spare_left.retain(|&i| {
-        let partner = (0..spare_right.len())
-            .find(|&k| !explained_right[k] && gazetteer::same_or_within(lp[i].place, rp[spare_right[k]].place));
-        if let Some(k) = partner {
-            explained_right[k] = true;
-        }
-        partner.is_none()
-    });
-    let mut k = 0;
-    spare_right.retain(|_| {
-        k += 1;
-        !explained_right[k - 1]
-    });
+    take_pairs(&mut spare_left, &mut spare_right, |i, j| gazetteer::same_or_within(lp[i].place, rp[j].place));
     let unmatched = |a: &Reading, b: &Reading, own: &[usize], others: &[usize]| -> [Vec<Range<usize>>; 3] {
         let (mine, theirs) = (&a.facts.places, &b.facts.places);
         // A place left over agrees with a left-over place of the other side that it lies
@@ -533,26 +520,37 @@ fn same_frame_places(row: &mut Findings, spare_left: &mut Vec<usize>, spare_righ
             && one_l == one_r
             && ((telling(&two_l) && two_l == two_r) || (telling(&next_l) && next_l == next_r))
     };
-    let mut found = Vec::new();
-    let mut right_taken = vec![false; spare_right.len()];
-    spare_left.retain(|&i| {
-        let a = &row.left.facts.places[i];
-        let partner = (0..spare_right.len())
-            .find(|&k| !right_taken[k] && framed_alike(a, &row.right.facts.places[spare_right[k]]));
-        if let Some(k) = partner {
-            right_taken[k] = true;
-            found.push((a.tokens.clone(), row.right.facts.places[spare_right[k]].tokens.clone()));
-        }
-        partner.is_none()
-    });
-    let mut k = 0;
-    spare_right.retain(|_| {
-        k += 1;
-        !right_taken[k - 1]
-    });
+    let (lp, rp) = (&row.left.facts.places, &row.right.facts.places);
+    let found: Vec<(Range<usize>, Range<usize>)> =
+        take_pairs(spare_left, spare_right, |i, j| framed_alike(&lp[i], &rp[j]))
+            .into_iter()
+            .map(|(i, j)| (lp[i].tokens.clone(), rp[j].tokens.clone()))
+            .collect();
     for (l, r) in found {
         row.add(DiscrepancyKind::Place, l, r);
     }
+}
+
+/// Pairs items of `left` with the first unpaired item of `right` that `belong` to them,
+/// takes the paired ones out of both lists and returns the pairs.
+fn take_pairs(
+    left: &mut Vec<usize>,
+    right: &mut Vec<usize>,
+    belong: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut taken = vec![false; right.len()];
+    left.retain(|&i| {
+        let partner = (0..right.len()).find(|&k| !taken[k] && belong(i, right[k]));
+        if let Some(k) = partner {
+            taken[k] = true;
+            pairs.push((i, right[k]));
+        }
+        partner.is_none()
+    });
+    let mut taken = taken.into_iter();
+    right.retain(|_| !taken.next().unwrap_or(false));
+    pairs
 }
 
 /// The word before a place, looking past "the": "from" in "from the Netherlands".
