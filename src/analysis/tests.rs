@@ -827,3 +827,20 @@ fn a_judge_named_like_a_city_and_an_archipelago_are_read_for_what_they_are() {
     );
     assert_eq!(islands, []);
 }
+
+#[test]
+fn a_dollar_figure_pairs_by_what_it_counts_whatever_its_country_code() {
+    // The words after "$700,000, or" belong to the next figure, so the cents pair.
+    let cents = flagged_as(
+        Number,
+        "Excluding one-off charges, Kessary's loss narrowed to 1 cent a share.",
+        "Excluding one-off charges, Kessary's loss was $700,000, or 2 cents a share.",
+    );
+    assert_eq!(cents, [("1".to_owned(), "2".to_owned())]);
+    let code = flagged_as(
+        Number,
+        "Hollin agreed to pay $US1,200 in fees and $US2,400 in interest.",
+        "Hollin agreed to surrender $1,200 in fees and $4,800 in interest.",
+    );
+    assert_eq!(code, [("$US2,400".to_owned(), "$4,800".to_owned())]);
+}

@@ -86,6 +86,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         tokens.push(make_token(text, range.start + start..range.start + end));
     }
     merge_per_cent(&mut tokens);
+    merge_currency_codes(text, &mut tokens);
     tokens
 }
 
@@ -105,6 +106,41 @@ fn merge_per_cent(tokens: &mut Vec<Token>) {
             let end = tokens[i + 1].bytes.end;
             tokens[i].bytes.end = end;
             "%".clone_into(&mut tokens[i].norm);
+            tokens.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
+/// A country's letters written onto a dollar sign ("US$729", "$US346", "C$3.93") are
+/// part of the symbol: the amount is a dollar amount, and the letters name no place.
+fn merge_currency_codes(text: &str, tokens: &mut Vec<Token>) {
+    let code = |raw: &str| (1..=3).contains(&raw.len()) && raw.bytes().all(|b| b.is_ascii_uppercase());
+    let adjacent = |a: &Token, b: &Token| a.bytes.end == b.bytes.start;
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let (symbol, next) = (&tokens[i], &tokens[i + 1]);
+        if symbol.norm == "$" && adjacent(symbol, next) {
+            // "$US346,807": the letters lead the number's token.
+            let raw = next.raw(text);
+            let letters = raw.bytes().take_while(u8::is_ascii_uppercase).count();
+            if letters > 0 && code(&raw[..letters]) && raw.as_bytes().get(letters).is_some_and(u8::is_ascii_digit) {
+                let split = next.bytes.start + letters;
+                let number = make_token(text, split..next.bytes.end);
+                tokens[i].bytes.end = split;
+                tokens[i + 1] = number;
+            }
+        } else if code(symbol.raw(text))
+            && next.norm == "$"
+            && adjacent(symbol, next)
+            && tokens.get(i + 2).is_some_and(|n| adjacent(next, n) && n.has_digit())
+        {
+            // "US$729": the letters stand before the sign.
+            let end = next.bytes.end;
+            tokens[i].bytes.end = end;
+            "$".clone_into(&mut tokens[i].norm);
+            tokens[i].capitalised = false;
+            tokens[i].all_caps = false;
             tokens.remove(i + 1);
         }
         i += 1;
@@ -232,6 +268,17 @@ mod tests {
         assert_eq!(fold("exercising"), "exercising");
         assert_eq!(norms("to terrorise and vandalise, authorised"), norms("to terrorize and vandalize, authorized"));
         assert_eq!(fold("compromise"), "compromise");
+    }
+
+    #[test]
+    fn a_country_code_on_a_dollar_sign_is_part_of_the_sign() {
+        let text = "US$729 and $US346,807, not C$ alone";
+        let tokens = tokenize(text, 0..text.len());
+        let raws: Vec<&str> = tokens.iter().map(|t| t.raw(text)).collect();
+        assert_eq!(raws, ["US$", "729", "and", "$US", "346,807", "not", "C", "$", "alone"]);
+        assert_eq!(tokens[0].norm, "$");
+        assert_eq!(tokens[3].norm, "$");
+        assert_eq!(tokens[4].norm, "346807");
     }
 
     #[test]

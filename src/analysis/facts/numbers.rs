@@ -160,7 +160,9 @@ fn counted(text: &str, tokens: &[&Token], at: usize, end: usize) -> (String, Vec
     let unit = match glued_unit(norm(at)) {
         Some(unit) => unit.to_owned(),
         None if joined(unit_at) => singular(norm(unit_at)),
-        None => String::new(),
+        // "$700,000, or 2 cents" counts nothing: the words after the comma are another
+        // figure's.
+        None => return (String::new(), Vec::new()),
     };
     let nouns =
         (unit_at + 1..tokens.len().min(unit_at + 3)).take_while(|&k| joined(k)).map(|k| singular(norm(k))).collect();
