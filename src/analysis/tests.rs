@@ -844,3 +844,19 @@ fn a_dollar_figure_pairs_by_what_it_counts_whatever_its_country_code() {
     );
     assert_eq!(code, [("$US2,400".to_owned(), "$4,800".to_owned())]);
 }
+
+#[test]
+fn a_code_with_another_figure_names_another_product() {
+    let model = flagged_as(
+        Number,
+        "The new servers will run either Linux or the x86 version of Halvix, he said.",
+        "The servers can run the Halvix x64 system or the standard Linux system.",
+    );
+    assert_eq!(model, [("x86".to_owned(), "x64".to_owned())]);
+    assert_eq!(
+        flagged_as(Number, "Both run the v1.2 and v2.0 standards.", "Both run v2.0 and v1.1 standards.").len(),
+        1
+    );
+    // Two codes of one shape left over on each side cannot be told apart.
+    assert_eq!(flagged_as(Number, "Both run the v1.2 and v1.3 standards.", "Both run v2.0 and v2.1 standards."), []);
+}

@@ -10,6 +10,7 @@
 //! its cue "in ...") are flagged only where the two passages are otherwise the same
 //! words: a small substitution with identical words around it (see `framed`).
 
+mod codes;
 mod framed;
 mod market;
 mod names;
@@ -78,6 +79,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     }
     let snapshots = quantities(&mut row);
     calendar(&mut row, snapshots);
+    codes::conflicts(&mut row);
     places(&mut row);
     agencies(&mut row);
     names::conflicts(&mut row);
