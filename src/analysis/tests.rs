@@ -860,3 +860,13 @@ fn a_code_with_another_figure_names_another_product() {
     // Two codes of one shape left over on each side cannot be told apart.
     assert_eq!(flagged_as(Number, "Both run the v1.2 and v1.3 standards.", "Both run v2.0 and v2.1 standards."), []);
 }
+
+#[test]
+fn a_figure_converted_to_other_units_leaves_the_changed_count_alone() {
+    let fires = flagged_as(
+        Number,
+        "Fires were raging in at least 10 places, having already burned nearly 80 937 hectares.",
+        "Fires were raging in at least 30 places that have already burned nearly 200,000 acres.",
+    );
+    assert_eq!(fires, [("10".to_owned(), "30".to_owned())]);
+}

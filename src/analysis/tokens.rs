@@ -58,6 +58,25 @@ fn joins(word: &str, c: char, next: Option<char>) -> bool {
     }
 }
 
+/// Spaces that may group the digits of a number: plain, no-break and thin.
+const NUMBER_SPACES: [char; 4] = [' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+/// Whether the space `gap` at the start of `rest` separates thousands inside one
+/// number ("80 937", "1 250 000"): the number so far is groups of digits with at most
+/// three in the first, and exactly three digits follow the space.
+fn thousands_gap(word: &str, gap: char, rest: &str) -> bool {
+    if !NUMBER_SPACES.contains(&gap) {
+        return false;
+    }
+    let mut groups = word.split(NUMBER_SPACES);
+    let first_ok = groups.next().is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest_ok = groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    let after = &rest[gap.len_utf8()..];
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let ends = after[digits..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != ',' && c != '.');
+    first_ok && rest_ok && digits == 3 && ends
+}
+
 /// Splits `text[range]` into tokens; offsets are absolute bytes of `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let Some(slice) = text.get(range.clone()) else { return Vec::new() };
@@ -76,7 +95,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         while let Some(&(at, next)) = chars.peek() {
             let word = &slice[start..end];
             let after = slice[at + next.len_utf8()..].chars().next();
-            if next.is_alphanumeric() || joins(word, next, after) {
+            if next.is_alphanumeric() || joins(word, next, after) || thousands_gap(word, next, &slice[at..]) {
                 end = at + next.len_utf8();
                 chars.next();
             } else {
@@ -181,7 +200,7 @@ pub fn fold(raw: &str) -> String {
         {
             return format!("{whole}.{part}");
         }
-        return word.replace(',', "");
+        return word.replace(',', "").replace(NUMBER_SPACES, "");
     }
     if word.contains('.') {
         return word.replace('.', "");
@@ -279,6 +298,14 @@ mod tests {
         assert_eq!(tokens[0].norm, "$");
         assert_eq!(tokens[3].norm, "$");
         assert_eq!(tokens[4].norm, "346807");
+    }
+
+    #[test]
+    fn a_number_grouped_in_thousands_by_spaces_is_one_number() {
+        assert_eq!(norms("nearly 80 937 hectares"), ["nearly", "80937", "hectares"]);
+        assert_eq!(norms("1 250 000 people"), ["1250000", "people"]);
+        // Two figures side by side stay two: a year and a count, or a group of four.
+        assert_eq!(norms("in 2003 500 people, 12 3456"), ["in", "2003", "500", "people", "12", "3456"]);
     }
 
     #[test]

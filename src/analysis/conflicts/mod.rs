@@ -149,7 +149,10 @@ fn quantities(row: &mut Findings) -> bool {
         } else {
             DiscrepancyKind::Date
         };
-        let several = lc.len() > 1 && rc.len() > 1;
+        // A figure given in other units of a physical measure ("80,937 hectares" /
+        // "200,000 acres") is a conversion, not another report of the figures.
+        let conversions = lc.iter().filter(|a| rc.iter().any(|b| converted(a, b))).count();
+        let several = lc.len().saturating_sub(conversions) > 1 && rc.len().saturating_sub(conversions) > 1;
         let framed = |a: &facts::Quantity, b: &facts::Quantity| {
             let before =
                 |side: &RowSide, q: &facts::Quantity| q.tokens.start.checked_sub(1).map(|k| side.norm(k).to_owned());
@@ -242,6 +245,13 @@ fn counts_something(quantity: &facts::Quantity) -> bool {
 /// measure: "3 percent" is not "three months".
 fn may_count_alike(a: &facts::Quantity, b: &facts::Quantity) -> bool {
     !counts_something(a) || !counts_something(b) || a.counts_as(b) || measure(&a.unit) == measure(&b.unit)
+}
+
+/// Whether two figures give one measure in two units that convert ("52km" and "32
+/// miles"). Money is left out: a sum in another currency may well be another sum.
+fn converted(a: &facts::Quantity, b: &facts::Quantity) -> bool {
+    a.unit != b.unit
+        && measure(&a.unit).is_some_and(|m| matches!(m, "length" | "area" | "weight") && measure(&b.unit) == Some(m))
 }
 
 /// What kind of measure a unit is, if it is one.
