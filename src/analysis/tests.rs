@@ -870,3 +870,15 @@ fn a_figure_converted_to_other_units_leaves_the_changed_count_alone() {
     );
     assert_eq!(fires, [("10".to_owned(), "30".to_owned())]);
 }
+
+#[test]
+fn a_place_before_a_noun_and_after_it_place_one_thing() {
+    let killing = flagged_as(
+        Place,
+        "Ana Kovel was charged with five Jacksonville thefts and is suspected of a 1997 Georgia killing.",
+        "Ana Kovel was charged with five thefts and is suspected of a 1997 killing in the state of Italy.",
+    );
+    assert_eq!(killing, [("Georgia".to_owned(), "Italy".to_owned())]);
+    // A place that only describes a company is not where the event happened.
+    assert_eq!(flagged_as(Place, "The Texas company opened a plant.", "The company opened a plant in Houston."), []);
+}

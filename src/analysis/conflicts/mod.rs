@@ -502,8 +502,11 @@ fn places(row: &mut Findings) {
         |a: &Range<usize>, b: &Range<usize>| slot(left_side, a).is_some() && slot(left_side, a) == slot(right_side, b);
     let same_cue =
         |a: &Range<usize>, b: &Range<usize>| cue(left_side, a).is_some() && cue(left_side, a) == cue(right_side, b);
+    let one_thing = |a: &Range<usize>, b: &Range<usize>| {
+        same_head(left_side, a, right_side, b) || same_head(right_side, b, left_side, a)
+    };
     for (l, r) in l.into_iter().zip(r) {
-        for (i, j) in pair_up_by(&l, &r, &[&same_slot, &same_cue]) {
+        for (i, j) in pair_up_by(&l, &r, &[&same_slot, &same_cue, &one_thing]) {
             if !different_roles(left_side, &l[i], right_side, &r[j]) {
                 row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
             }
@@ -565,6 +568,14 @@ fn take_pairs(
     pairs
 }
 
+/// Whether the place at `m` modifies a word ("a 1997 Georgia killing") that comes
+/// shortly before the place at `at` on the other side ("a killing in the state of
+/// Italy"): both place one thing.
+fn same_head(modified: &RowSide, m: &Range<usize>, located: &RowSide, at: &Range<usize>) -> bool {
+    let head = modified.tokens.get(m.end).map(|t| t.norm.as_str()).filter(|w| !lexicon::STOPWORDS.contains(w));
+    head.is_some_and(|head| (at.start.saturating_sub(5)..at.start).any(|k| located.norm(k) == head))
+}
+
 /// The word before a place, looking past "the": "from" in "from the Netherlands".
 fn place_cue<'s>(side: &'s RowSide, range: &Range<usize>) -> Option<&'s str> {
     let at = range.start.checked_sub(1)?;
@@ -593,7 +604,8 @@ fn different_roles(left: &RowSide, l: &Range<usize>, right: &RowSide, r: &Range<
         });
         !locative(side, range) && (modifier || matches!(place_cue(side, range), Some("including" | "and" | "or")))
     };
-    (locative(left, l) && aside(right, r)) || (locative(right, r) && aside(left, l))
+    (locative(left, l) && aside(right, r) && !same_head(right, r, left, l))
+        || (locative(right, r) && aside(left, l) && !same_head(left, l, right, r))
 }
 
 /// Agencies one side credits that the other does not, while the other credits its own.
