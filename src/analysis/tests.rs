@@ -882,3 +882,26 @@ fn a_place_before_a_noun_and_after_it_place_one_thing() {
     // A place that only describes a company is not where the event happened.
     assert_eq!(flagged_as(Place, "The Texas company opened a plant.", "The company opened a plant in Houston."), []);
 }
+
+#[test]
+fn an_opposite_in_a_framed_change_and_a_glued_not_reverse_the_sentence() {
+    let image = flagged_as(
+        Negation,
+        "Kessary, brought down by a scandal, is taking a new name in a bid to clean up its image.",
+        "Kessary, ruined by a scandal, is taking a new name in a bid to clean down its image.",
+    );
+    assert_eq!(image, [("up".to_owned(), "down".to_owned())]);
+    let glued = flagged_as(
+        Negation,
+        "The inspectors said the dam is safe to use.",
+        "The inspectors said the dam isnot safe to use.",
+    );
+    assert_eq!(glued, [("is".to_owned(), "isnot".to_owned())]);
+    // Two clauses given in the other order reverse nothing.
+    let reordered = flagged_as(
+        Negation,
+        "A reading below 50 suggests contraction, while one above that indicates expansion.",
+        "A reading above 50 suggests growth, while one below that level indicates contraction.",
+    );
+    assert_eq!(reordered, []);
+}

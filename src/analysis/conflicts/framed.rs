@@ -45,7 +45,7 @@ fn same_run(left: &RowSide, right: &RowSide, hunk: &Hunk, back: bool) -> usize {
     }
 }
 
-fn is_framed(left: &RowSide, right: &RowSide, hunk: &Hunk) -> bool {
+pub(super) fn is_framed(left: &RowSide, right: &RowSide, hunk: &Hunk) -> bool {
     let small = |r: &Range<usize>| (1..=MAX_WORDS).contains(&r.len());
     small(&hunk.left)
         && small(&hunk.right)

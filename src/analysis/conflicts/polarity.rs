@@ -110,8 +110,57 @@ pub fn reversals(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<
     let mut found = added_negations(left, right);
     found.extend(added_negations(right, left).into_iter().map(|(r, l)| (l, r)));
     found.extend(opposites(left, right));
+    found.extend(framed_opposites(left, right, hunks));
+    found.extend(glued_not(left, right));
+    found.extend(glued_not(right, left).into_iter().map(|(r, l)| (l, r)));
     found.extend(lone_negators(left, right, hunks));
     found
+}
+
+/// A word swapped for its opposite in a small change with the same words around it
+/// ("to clean up its image" / "to clean down its image"), even where a copy uses the
+/// opposite elsewhere too ("brought down by a scandal"), which `opposites` leaves alone.
+fn framed_opposites(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut found = Vec::new();
+    for hunk in hunks.iter().filter(|h| super::framed::is_framed(left, right, h)) {
+        let word_in = |side: &RowSide, range: &Range<usize>, word: &str| range.clone().find(|&i| side.norm(i) == word);
+        for &(x, y) in lexicon::REVERSALS {
+            for (a, b) in [(x, y), (y, x)] {
+                let (Some(i), Some(j)) = (word_in(left, &hunk.left, a), word_in(right, &hunk.right, b)) else {
+                    continue;
+                };
+                // A word the other copy also uses elsewhere has moved: two clauses in
+                // another order ("below 50 ... contraction" / "above 25 suggests growth
+                // ... below that level indicates contraction").
+                let reordered = right.words.contains(a);
+                if !reordered
+                    && word_in(left, &hunk.left, b).is_none()
+                    && word_in(right, &hunk.right, a).is_none()
+                    && negated_near(left, i) == negated_near(right, j)
+                {
+                    found.push((i..i + 1, j..j + 1));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A "not" written onto a word the other copy states plainly ("is" / "isnot"): a
+/// typing slip that still reverses the sentence. "cannot" is read as a negation
+/// anyway.
+fn glued_not(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range<usize>)> {
+    (0..negative.tokens.len())
+        .filter_map(|i| {
+            let word = negative.norm(i);
+            let stem = word.strip_suffix("not").filter(|s| s.len() >= 2 && word != "cannot")?;
+            if negative.words.contains(stem) || !plain.words.contains(word.strip_suffix("not")?) {
+                return None;
+            }
+            let j = (0..plain.tokens.len()).find(|&j| plain.norm(j) == stem)?;
+            Some((i..i + 1, j..j + 1))
+        })
+        .collect()
 }
 
 /// How much of the shorter side's content words the other side has, for telling a
