@@ -905,3 +905,32 @@ fn an_opposite_in_a_framed_change_and_a_glued_not_reverse_the_sentence() {
     );
     assert_eq!(reordered, []);
 }
+
+#[test]
+fn a_place_written_short_or_in_other_words_is_the_same_place() {
+    let port = flagged_as(
+        Place,
+        "Kovel will meet the envoy in the Belskan port of Ostrava on Wednesday.",
+        "On Wednesday Kovel will meet the envoy in Ostrava, Belska.",
+    );
+    assert_eq!(port, []);
+    let campus = flagged_as(
+        Place,
+        "He has been at UCH since 1991, after 22 years at a laboratory.",
+        "Dynes has been at UC Halvik since 1991 after 22 years at a laboratory.",
+    );
+    assert_eq!(campus, []);
+    let room = flagged_as(
+        Place,
+        "He is introduced at a news conference in the Ann Lind/Big Green Room of Moro Center.",
+        "He will be introduced at a press conference in the Moro Center's Big Green Room.",
+    );
+    assert_eq!(room, []);
+    // A place that keeps part of the other's name is that name changed.
+    let shop = flagged_as(
+        Place,
+        "The layoffs at Eddie Lind headquarters were spread across the company and all levels, spokeswoman Ana Kovel said.",
+        "The cuts at Eddie Moro come at all levels of the company, said Eddie Lind spokeswoman Ana Kovel.",
+    );
+    assert_eq!(shop.len(), 1);
+}

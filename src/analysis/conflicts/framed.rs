@@ -127,11 +127,11 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Optio
     };
     let (names_l, names_r) = (name_words(left, &l), name_words(right, &r));
     let both_named = !names_l.is_empty() && !names_r.is_empty();
-    if both_named && (is_place(left, &hunk.left, &names_l) || is_place(right, &hunk.right, &names_r)) {
-        return Some(DiscrepancyKind::Place);
-    }
     if both_named && same_names(left, &names_l, right, &names_r) {
         return None;
+    }
+    if both_named && (is_place(left, &hunk.left, &names_l) || is_place(right, &hunk.right, &names_r)) {
+        return Some(DiscrepancyKind::Place);
     }
     // "Hynix CEO Ed Woo" against "Hynix Semiconductors": a role on one side only
     // names the company's officer, not another company.
@@ -254,13 +254,20 @@ fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
 /// Whether the changed name words of each side are the other side's, written short or
 /// with an initial more ("Doug" / "Douglas J.").
 fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool {
-    let words = |side: &RowSide, ids: &[usize]| -> Vec<String> {
-        ids.iter().map(|&i| side.norm(i).to_owned()).filter(|w| w.chars().count() > 1).collect()
+    let words = |side: &RowSide, ids: &[usize]| -> Vec<(String, bool)> {
+        ids.iter()
+            .map(|&i| (side.norm(i).to_owned(), side.tokens[i].all_caps))
+            .filter(|(w, _)| w.chars().count() > 1)
+            .collect()
     };
     let (a, b) = (words(left, l), words(right, r));
-    let covered = |xs: &[String], ys: &[String]| xs.iter().all(|x| ys.iter().any(|y| same_word(x, y)));
-    // "Pratt & Whitney" is "P&W", "United States" is "U.S.".
-    let initials = |xs: &[String]| xs.iter().filter_map(|x| x.chars().next()).collect::<String>();
+    let covered =
+        |xs: &[(String, bool)], ys: &[(String, bool)]| xs.iter().all(|(x, _)| ys.iter().any(|(y, _)| same_word(x, y)));
+    // "Pratt & Whitney" is "P&W", "United States" is "U.S."; an acronym inside the name
+    // gives all its letters ("UC San Diego" is "UCSD").
+    let initials = |xs: &[(String, bool)]| {
+        xs.iter().map(|(x, caps)| if *caps { x.as_str() } else { x.get(..1).unwrap_or_default() }).collect::<String>()
+    };
     let joined = |ids: &[usize], side: &RowSide| ids.iter().map(|&i| side.norm(i)).collect::<String>();
     let (joined_a, joined_b) = (joined(l, left), joined(r, right));
     abbreviates(&initials(&a), &joined_b, a.len())

@@ -478,7 +478,28 @@ fn places(row: &mut Findings) {
                         .flat_map(|o| o.names.iter())
                         .any(|&k| distinctive(b.side, k) && same_word(word, b.side.norm(k)))
                 };
-                m.names.iter().filter(|&&k| distinctive(a.side, k)).any(|&k| !named_there(a.side.norm(k)))
+                // "UCSD" is "UC San Diego" written short.
+                let short_for = |o: &facts::NameMention| {
+                    initials_match(a.side, &m.names, b.side, &o.names)
+                        || initials_match(b.side, &o.names, a.side, &m.names)
+                };
+                // "the Henderson Center's Big Green Room" / "the Big Green Room of the
+                // Henderson Center": every word of the name is in the other passage, and
+                // no place named there keeps part of it ("at Eddie Bauer" / "at Eddie
+                // Abraham ... said Eddie Bauer spokeswoman").
+                let distinct: Vec<&str> =
+                    m.names.iter().filter(|&&k| distinctive(a.side, k)).map(|&k| a.side.norm(k)).collect();
+                let part_kept = b.facts.cue_places.iter().any(|o| {
+                    let theirs: Vec<&str> = o.names.iter().map(|&k| b.side.norm(k)).collect();
+                    distinct.iter().any(|w| theirs.contains(w)) && !distinct.iter().all(|w| theirs.contains(w))
+                });
+                // One word found elsewhere is as often another mention ("in the
+                // Varenland capital" / "Varenland's minister").
+                let written_there =
+                    distinct.len() > 1 && !part_kept && distinct.iter().all(|w| b.side.words.contains(w));
+                !written_there
+                    && !b.facts.cue_places.iter().any(short_for)
+                    && m.names.iter().filter(|&&k| distinctive(a.side, k)).any(|&k| !named_there(a.side.norm(k)))
             })
             .map(|m| m.tokens.clone());
         [known, datelines, cued.collect()]
@@ -512,6 +533,23 @@ fn places(row: &mut Findings) {
             }
         }
     }
+}
+
+/// Whether `short` is one word in capitals made of the initials of the words of
+/// `long`, an acronym among them giving all its letters ("UCSD", "UC San Diego").
+fn initials_match(short_side: &RowSide, short: &[usize], long_side: &RowSide, long: &[usize]) -> bool {
+    let [only] = short else { return false };
+    if !short_side.tokens[*only].all_caps || long.len() < 2 {
+        return false;
+    }
+    let initials: String = long
+        .iter()
+        .map(|&k| {
+            let word = long_side.norm(k);
+            if long_side.tokens[k].all_caps { word } else { word.get(..1).unwrap_or_default() }
+        })
+        .collect();
+    initials == short_side.norm(*only)
 }
 
 /// Flags left-over places the two copies name in the same frame of words ("the civilian

@@ -121,6 +121,12 @@ pub fn agencies(text: &str, tokens: &[&Token]) -> Vec<AgencyMention> {
 /// or a starting place ("from Lyon to"); elsewhere it leads to a person or a group
 /// ("according to", "his commitment to").
 pub(crate) fn leads_to_place(before: [&str; CUE_REACH]) -> bool {
+    // "the port of Aqaba", "the state of Halvia".
+    if let ["of", kind, ..] = &before
+        && lexicon::PLACE_AFTER.contains(kind)
+    {
+        return true;
+    }
     let (to, rest): (&str, &[&str]) = match &before {
         ["the", cue, rest @ ..] => (cue, rest),
         [cue, rest @ ..] => (cue, rest),
@@ -146,11 +152,12 @@ pub fn cue_places(tokens: &[&Token], names: &[NameMention], known: &[Range<usize
         let last = norm(Some(mention.tokens.end - 1));
         lexicon::PLACE_AFTER.contains(&last) || lexicon::PLACE_AFTER.contains(&norm(Some(mention.tokens.end)))
     };
-    // "in the Belsk capital Hollin": the place stated is Hollin; Belsk only says whose
-    // capital it is.
+    // "in the Belsk capital Hollin", "the Jordanian port of Aqaba": the place stated is
+    // Hollin or Aqaba; Belsk only says whose capital it is.
     let qualifies_another = |mention: &NameMention| {
         let next = mention.tokens.end;
-        lexicon::PLACE_AFTER.contains(&norm(Some(next))) && tokens.get(next + 1).is_some_and(|t| t.capitalised)
+        let stated = next + if norm(Some(next + 1)) == "of" { 2 } else { 1 };
+        lexicon::PLACE_AFTER.contains(&norm(Some(next))) && tokens.get(stated).is_some_and(|t| t.capitalised)
     };
     names
         .iter()
