@@ -107,6 +107,16 @@ impl Quantity {
                 return true;
             }
         }
+        // "4.9 percent" said in words is "five percent".
+        let spelled_round = |spelled: &Quantity, written: &Quantity| {
+            spelled.decimals.is_none()
+                && written.decimals.is_some_and(|d| d > 0)
+                && written.value.abs() < 1000.0
+                && same(written.value.round(), spelled.value)
+        };
+        if spelled_round(self, other) || spelled_round(other, self) {
+            return true;
+        }
         let apart = (self.value - other.value).abs() / self.value.abs().max(other.value.abs());
         // A hedged amount allows rounding by a tenth either way. Any amount allows the
         // last digits to differ: copies round, and quote a price or an index at
@@ -215,17 +225,21 @@ fn parse(norm: &str) -> Option<(f64, Option<f64>)> {
     }
 }
 
-/// A unit written onto its number ("40g", "10km", "3ghz"): a few letters, no scale.
+/// A unit written onto its number ("40g", "10km", "3ghz", "1am"). Other letters make
+/// a name or a code ("11i", "3com"), not an amount.
 fn glued_unit(norm: &str) -> Option<&str> {
     let digits_end = norm.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
     let unit = &norm[digits_end..];
-    let letters = unit.chars().count();
-    (digits_end > 0
-        && (1..=4).contains(&letters)
-        && unit.chars().all(|c| c.is_ascii_alphabetic())
-        && scale(unit).is_none())
-    .then_some(unit)
+    (digits_end > 0 && GLUED_UNITS.contains(&unit)).then_some(unit)
 }
+
+/// Units written onto a number: lengths, weights, speeds, frequencies, sizes of
+/// memory, power, volumes, spans of time and the two halves of the day.
+const GLUED_UNITS: &[&str] = &[
+    "km", "cm", "mm", "mi", "ft", "kg", "g", "mg", "lb", "lbs", "oz", "t", "mph", "kph", "kmh", "hz", "khz", "mhz",
+    "ghz", "kb", "gb", "tb", "mb", "w", "kw", "mw", "gw", "kwh", "v", "kv", "ml", "l", "s", "ms", "h", "hr", "hrs",
+    "min", "mins", "sec", "secs", "yr", "yrs", "am", "pm", "c", "f", "x",
+];
 
 /// The value of a fraction written as one character ("½").
 fn vulgar_fraction(raw: &str) -> Option<f64> {
@@ -442,6 +456,9 @@ fn class_of(tokens: &[&Token], reading: Reading) -> QuantityClass {
     let month_next = |j: usize| lexicon::MONTHS.contains(&norm(j)) && tokens.get(j).is_some_and(|t| t.capitalised);
     let clock_word = CLOCK_WORDS.contains(&norm(end))
         && (value <= 12.0 || (!matches!(norm(end), "am" | "pm") && value <= 2400.0 && value % 100.0 < 60.0));
+    // "1am", "11pm".
+    let glued_clock = value <= 12.0 && matches!(glued_unit(norm(i)), Some("am" | "pm"));
+    let clock = clock || glued_clock;
     if clock || clock_word {
         QuantityClass::Time
     } else if whole && !scaled && (1800.0..=2100.0).contains(&value) && start == i && norm(end) != "%" {
@@ -626,6 +643,16 @@ mod tests {
         assert!(!read("1,200 jobs")[0].agrees_with(&read("1,100 jobs")[0]));
         assert!(!read("4 killed")[0].agrees_with(&read("5 killed")[0]));
         assert!(!read("an 8-10 percent rate")[0].agrees_with(&read("a 4-10 percent rate")[0]), "ranges end for end");
+    }
+
+    #[test]
+    fn only_units_make_a_glued_figure_and_a_glued_half_of_the_day_is_a_time() {
+        let morning = &read("from 1am to noon")[0];
+        assert_eq!((morning.class, morning.value), (QuantityClass::Time, 1.0));
+        assert!(morning.agrees_with(&read("from 1 a.m. to noon")[0]));
+        assert!(read("to replace 11i with another suite").is_empty(), "a product code is no amount");
+        assert!(read("plus or minus five percentage points")[0].agrees_with(&read("plus or minus 4.9 percent")[0]));
+        assert!(!read("five people")[0].agrees_with(&read("5.6 people")[0]));
     }
 
     #[test]
