@@ -934,3 +934,13 @@ fn a_place_written_short_or_in_other_words_is_the_same_place() {
     );
     assert_eq!(shop.len(), 1);
 }
+
+#[test]
+fn a_sum_pairs_with_the_sum_in_the_same_currency() {
+    let price = flagged_as(
+        Number,
+        "Buyers can purchase a loaded desktop for $298, excluding taxes, the report said.",
+        "Buyers can now choose a loaded desktop for 12,390 baht (US$149), excluding taxes, the report said.",
+    );
+    assert_eq!(price, [("$298".to_owned(), "US$149".to_owned())]);
+}

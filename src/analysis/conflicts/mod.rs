@@ -203,7 +203,15 @@ fn quantities(row: &mut Findings) -> bool {
         // telling word ("destroyed 32 caravans" / "destroyed 96 trailers", not "Two
         // other bodies"), then the rest in order.
         let counting_alike = |a: &facts::Quantity, b: &facts::Quantity| !a.unit.is_empty() && a.counts_as(b);
-        for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &framed]) {
+        // "$298" pairs with "(US$149)", not with "12,390 baht" before it.
+        let symbol = |side: &RowSide, q: &facts::Quantity| {
+            let word = side.norm(q.tokens.start);
+            (word != "%" && lexicon::AMOUNT_SYMBOLS.contains(&word)).then(|| word.to_owned())
+        };
+        let same_currency = |a: &facts::Quantity, b: &facts::Quantity| {
+            symbol(row.left.side, a).is_some() && symbol(row.left.side, a) == symbol(row.right.side, b)
+        };
+        for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &same_currency, &framed]) {
             let moving = snapshots && market::moves(&lc[i]) && market::moves(&rc[j]);
             let excused = years_apart_by_one(&lc[i], &rc[j]) || other_ends(&lc[i], &rc[j]) || moving;
             if same_thing(&lc[i], &rc[j]) && !excused {
