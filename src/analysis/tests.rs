@@ -810,6 +810,12 @@ fn two_agencies_merely_named_are_not_two_credits() {
         "Kessary has yet to allow inspections, UNICEF said.",
     );
     assert_eq!(credited, [("WHO".to_owned(), "UNICEF".to_owned())]);
+    let subject = flagged_as(
+        Attribution,
+        "A draft statement, obtained by Reuters on Friday, stopped short of endorsing the charge.",
+        "The WHO statement stopped short of endorsing the charge.",
+    );
+    assert_eq!(subject, []);
 }
 
 #[test]

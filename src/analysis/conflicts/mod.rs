@@ -674,9 +674,10 @@ fn agencies(row: &mut Findings) {
     let r = unmatched(&row.right, &row.left);
     let (left, right) = (row.left.side, row.right.side);
     for (i, j) in pair_up(&l, &r, |_, _| false) {
-        // Two agencies merely named ("a C.I.A. officer" / "The White House said") are
-        // not two credits: one of them must be credited.
-        if credited(left, &l[i]) || credited(right, &r[j]) {
+        // Two credits conflict; an agency merely named ("about a C.I.A. officer" /
+        // "The White House said", "obtained by Reuters" / "The EU statement") is what
+        // the sentence is about, not who it is credited to.
+        if credited(left, &l[i]) && credited(right, &r[j]) {
             row.add(DiscrepancyKind::Attribution, l[i].clone(), r[j].clone());
         }
     }
