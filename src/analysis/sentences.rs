@@ -88,7 +88,9 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
     let Some(word) = word else { return false };
     let next_word: String = following.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
     let next_is_lower = following.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+    // "Monroe's." ends in a possessive, not an initial.
+    let possessive = sentence.strip_suffix('.').is_some_and(|s| s.ends_with("'s") || s.ends_with("’s"));
+    let is_initial = word.chars().count() == 1 && word.chars().all(char::is_alphabetic) && !possessive;
     let is_initialism = word.contains('.') && word.split('.').all(|part| part.chars().count() == 1);
     if is_initial || is_initialism {
         // "J. Smith", "U.S. Army" — unless the next word plainly opens a sentence.
@@ -175,6 +177,14 @@ mod tests {
         assert_eq!(
             texts("He was killed in Amherst, N.Y. All the companies said they would help. The U.S. Army agreed."),
             ["He was killed in Amherst, N.Y.", "All the companies said they would help.", "The U.S. Army agreed."]
+        );
+    }
+
+    #[test]
+    fn a_possessive_before_the_stop_is_no_initial() {
+        assert_eq!(
+            texts("He would not let Lind's character meet Moro's. \"Belska should be on notice,\" he said."),
+            ["He would not let Lind's character meet Moro's.", "\"Belska should be on notice,\" he said."]
         );
     }
 
