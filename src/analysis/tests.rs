@@ -950,3 +950,13 @@ fn a_sum_pairs_with_the_sum_in_the_same_currency() {
     );
     assert_eq!(price, [("$298".to_owned(), "US$149".to_owned())]);
 }
+
+#[test]
+fn a_hometown_after_a_comma_is_no_part_of_the_name() {
+    let hometown = flagged_as(
+        Name,
+        "Kovel, of Lindale, was found guilty of making a false threat.",
+        "Ana Kovel, 50, was found guilty of making a false threat.",
+    );
+    assert_eq!(hometown, []);
+}

@@ -63,6 +63,8 @@ pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -
             if end < tokens.len() && !sentence_starts(end) && is_name_word(tokens, end) {
                 end += 1;
             } else if end + 1 < tokens.len()
+                // "Watson, of Lindale": a comma before the connector ends the name.
+                && !sentence_starts(end)
                 && CONNECTORS.contains(&tokens[end].norm.as_str())
                 && !tokens[end].capitalised
                 && is_name_word(tokens, end + 1)
