@@ -960,3 +960,13 @@ fn a_hometown_after_a_comma_is_no_part_of_the_name() {
     );
     assert_eq!(hometown, []);
 }
+
+#[test]
+fn a_person_of_an_organisation_is_named_by_the_person_words() {
+    let spokeswoman = flagged_as(
+        Name,
+        "Sheena Lind of Child, the support network, hoped the guidelines would lead to a fair service.",
+        "Sheena Moro, a spokeswoman for Child, the support network, said the guidelines should lead to a fair service.",
+    );
+    assert_eq!(spokeswoman, [("Lind".to_owned(), "Moro".to_owned())]);
+}

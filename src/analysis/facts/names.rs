@@ -65,6 +65,7 @@ pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -
             } else if end + 1 < tokens.len()
                 // "Watson, of Lindale": a comma before the connector ends the name.
                 && !sentence_starts(end)
+                && !person_of(tokens, start..end)
                 && CONNECTORS.contains(&tokens[end].norm.as_str())
                 && !tokens[end].capitalised
                 && is_name_word(tokens, end + 1)
@@ -89,6 +90,19 @@ pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -
         i = end;
     }
     found
+}
+
+/// Whether `words`, followed by "of", are a person's full name ("Sheena Young of
+/// Child"): the words after "of" name where the person is from or works, not more of
+/// the name. A body named with "of" has a word saying so ("Bank of England", "Federal
+/// Reserve Bank of New York").
+fn person_of(tokens: &[&Token], words: Range<usize>) -> bool {
+    let of = tokens.get(words.end).is_some_and(|t| t.norm == "of");
+    let body = words.clone().any(|k| {
+        let w = tokens[k].norm.as_str();
+        lexicon::INSTITUTIONS.contains(&w) || lexicon::NAMED_THINGS.contains(&w) || is_title(w)
+    });
+    of && words.len() >= 2 && !body
 }
 
 /// Whether two folded words are the same name: equal, one the other's plural or
