@@ -454,8 +454,10 @@ fn class_of(tokens: &[&Token], reading: Reading) -> QuantityClass {
     let Reading { at: i, start, end, value, whole, scaled, clock } = reading;
     let norm = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
     let month_next = |j: usize| lexicon::MONTHS.contains(&norm(j)) && tokens.get(j).is_some_and(|t| t.capitalised);
+    // "15 a.m." is no hour of the clock, but it is written as one: a time, to be
+    // compared with the other copy's time.
     let clock_word = CLOCK_WORDS.contains(&norm(end))
-        && (value <= 12.0 || (!matches!(norm(end), "am" | "pm") && value <= 2400.0 && value % 100.0 < 60.0));
+        && (value <= 24.0 || (!matches!(norm(end), "am" | "pm") && value <= 2400.0 && value % 100.0 < 60.0));
     // "1am", "11pm".
     let glued_clock = value <= 12.0 && matches!(glued_unit(norm(i)), Some("am" | "pm"));
     let clock = clock || glued_clock;
@@ -541,12 +543,15 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             (p.tokens.end + 1 == start && joins(p, p.tokens.end))
                 || (p.tokens.end + 2 == start && norm(p.tokens.end) == norm(end) && joins(p, p.tokens.end + 1))
         };
-        // A range runs upwards; "voted 256 to 170" gives two figures.
-        let upwards = |p: &Quantity| value > p.value;
+        // A range runs upwards; "voted 256 to 170" gives two figures. Only "between"
+        // makes a range whichever way it is written ("between $150 million and $85
+        // million").
+        let upwards = |p: &Quantity| value > p.value || (between(p) && value < p.value);
         if let Some(previous) =
             found.last_mut().filter(|p| p.upto.is_none() && p.class == class && upwards(p) && (dash(p) || word(p)))
         {
-            previous.upto = Some(value);
+            previous.upto = Some(value.max(previous.value));
+            previous.value = value.min(previous.value);
             previous.tokens.end = end;
         } else {
             let decimals = raw.bytes().any(|b| b.is_ascii_digit()).then(|| {
@@ -653,6 +658,15 @@ mod tests {
         assert!(read("to replace 11i with another suite").is_empty(), "a product code is no amount");
         assert!(read("plus or minus five percentage points")[0].agrees_with(&read("plus or minus 4.9 percent")[0]));
         assert!(!read("five people")[0].agrees_with(&read("5.6 people")[0]));
+    }
+
+    #[test]
+    fn between_makes_a_range_either_way_and_an_hour_before_am_is_a_time() {
+        let range = &read("between $150 million and $85 million")[0];
+        assert_eq!((range.value, range.upto), (85e6, Some(150e6)));
+        assert!(!range.agrees_with(&read("$150 million to $170 million")[0]));
+        assert_eq!(read("voted 256 to 170").len(), 2, "a tally is two figures");
+        assert_eq!(read("the 15 a.m. blast")[0].class, QuantityClass::Time);
     }
 
     #[test]
