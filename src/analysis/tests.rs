@@ -970,3 +970,13 @@ fn a_person_of_an_organisation_is_named_by_the_person_words() {
     );
     assert_eq!(spokeswoman, [("Lind".to_owned(), "Moro".to_owned())]);
 }
+
+#[test]
+fn a_place_before_a_post_is_a_place() {
+    let office = flagged_as(
+        Place,
+        "Kessary said the New York Attorney General had settled the charges.",
+        "Kessary said the Ohio Attorney General had settled the charges.",
+    );
+    assert_eq!(office, [("New York".to_owned(), "Ohio".to_owned())]);
+}

@@ -46,6 +46,8 @@ fn adjacent(text: &str, tokens: &[&Token], i: usize) -> bool {
 fn before_surname(text: &str, tokens: &[&Token], next: usize) -> bool {
     adjacent(text, tokens, next)
         && is_name_word(tokens, next)
+        // "the New York Attorney General": a post in a place, not a person's name.
+        && !is_title(&tokens[next].norm)
         && !lexicon::PLACE_AFTER.contains(&tokens[next].norm.as_str())
         && gazetteer::place_at(&words(tokens, next)).is_none()
         && gazetteer::agency_at(&words(tokens, next)).is_none()
