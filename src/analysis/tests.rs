@@ -980,3 +980,20 @@ fn a_place_before_a_post_is_a_place() {
     );
     assert_eq!(office, [("New York".to_owned(), "Ohio".to_owned())]);
 }
+
+#[test]
+fn a_number_that_names_an_index_is_compared_among_moving_figures() {
+    let index = flagged_as(
+        Number,
+        "The Halvik 250 stock index pulled back by nearly 4 points to 1,066.62.",
+        "The broad Halvik 500 Index fell 0.70 points, or 0.07 percent, to 1,069.42.",
+    );
+    assert_eq!(index, [("250".to_owned(), "500".to_owned())]);
+    // A town before a comma names nothing with the distance after it.
+    let distance = flagged_as(
+        Number,
+        "In Ostrava, 52km north-west of Halvik, residents were told to leave.",
+        "In Ostrava, 32 miles northwest of Halvik, residents were told to leave.",
+    );
+    assert_eq!(distance, []);
+}

@@ -162,7 +162,32 @@ fn quantities(row: &mut Findings) -> bool {
             let before_left = before(row.left.side, a);
             telling(&before_left) && before_left == before(row.right.side, b)
         };
+        // A whole number right after the same capitalised word names something
+        // ("Standard & Poor's 500", "Route 66", "Boeing 747"): another number there
+        // names something else, however many figures the copies report apart.
+        let named = |a: &facts::Quantity, b: &facts::Quantity| {
+            let name_before = |side: &RowSide, q: &facts::Quantity| {
+                q.tokens.start.checked_sub(1).is_some_and(|k| {
+                    let gap = side.text.get(side.tokens[k].bytes.end..side.tokens[q.tokens.start].bytes.start);
+                    gap.is_some_and(|gap| gap.chars().all(char::is_whitespace))
+                        && side.tokens[k].capitalised
+                        && !side.sentence_starts.contains(&k)
+                        && !lexicon::MONTHS.contains(&side.norm(k))
+                        && !lexicon::AMOUNT_SYMBOLS.contains(&side.norm(k))
+                })
+            };
+            let whole = |q: &facts::Quantity| q.value.fract() == 0.0 && q.upto.is_none();
+            class == QuantityClass::Amount
+                && whole(a)
+                && whole(b)
+                && framed(a, b)
+                && name_before(row.left.side, a)
+                && name_before(row.right.side, b)
+        };
         let same_thing = |a: &facts::Quantity, b: &facts::Quantity| {
+            if named(a, b) {
+                return true;
+            }
             // A rank says nothing without what it ranks: "a third movie" is not "the
             // second of a trilogy", "the third-largest lender" is "the second-largest".
             if class == QuantityClass::Rank {
