@@ -997,3 +997,18 @@ fn a_number_that_names_an_index_is_compared_among_moving_figures() {
     );
     assert_eq!(distance, []);
 }
+
+#[test]
+fn an_editors_gloss_and_words_inside_the_quote_are_not_the_speakers_or_a_speaker() {
+    let gloss = flagged(
+        "\"Mr Lind would have been entitled to these (pension) payments whatever the circumstances,\" Ms Moro said.",
+        "\"Mr Lind would have been entitled to those superannuation payments whatever the circumstances,\" she said.",
+    );
+    assert!(gloss.iter().all(|(kind, _, _)| *kind != Quote), "{gloss:?}");
+    let inside = flagged_as(
+        Attribution,
+        "\"Many key people will not be returning,\" producer Ana Kovel said in a statement.",
+        "\"Many key people will not be returning, including Lind,\" Kovel said on Monday.",
+    );
+    assert_eq!(inside, []);
+}

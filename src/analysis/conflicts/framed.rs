@@ -112,7 +112,19 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Optio
     if quoted && !copied {
         return None;
     }
-    if quoted && kept >= QUOTE_FRAME {
+    // Words an editor puts in brackets inside a quote ("these (pension) payments",
+    // "[They] were") are the outlet's gloss, not the speaker's words.
+    let glossed = |side: &RowSide, range: &Range<usize>| {
+        let (Some(first), Some(last)) =
+            (side.tokens.get(range.start), range.end.checked_sub(1).and_then(|k| side.tokens.get(k)))
+        else {
+            return false;
+        };
+        let from = first.bytes.start.saturating_sub(1);
+        let to = (last.bytes.end + 1).min(side.text.len());
+        side.text.get(from..to).is_some_and(|span| span.contains(['(', ')', '[', ']']))
+    };
+    if quoted && kept >= QUOTE_FRAME && !glossed(left, &hunk.left) && !glossed(right, &hunk.right) {
         return Some(DiscrepancyKind::Quote);
     }
     let name_words = |side: &RowSide, ids: &[usize]| -> Vec<usize> {
@@ -157,6 +169,12 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Optio
         let whose = ids.iter().any(|i| !noun(i) && !side.tokens[*i].is_stopword() && !calendar(i));
         !names.is_empty() || (whose && (ids.iter().any(noun) || noun(&range.end)))
     };
+    // Words inside the quotation on one side only ("returning, including Dylan,\"
+    // Kelley said" / "returning,\" producer David E. Kelley said") are no speaker.
+    let in_quote = |side: &RowSide, range: &Range<usize>| range.clone().any(|i| side.in_quote(i).is_some());
+    if in_quote(left, &hunk.left) != in_quote(right, &hunk.right) {
+        return None;
+    }
     if (near_attribution(left, &hunk.left) || near_attribution(right, &hunk.right))
         && speaker(left, &l, &names_l, &hunk.left)
         && speaker(right, &r, &names_r, &hunk.right)
