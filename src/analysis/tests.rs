@@ -1012,3 +1012,13 @@ fn an_editors_gloss_and_words_inside_the_quote_are_not_the_speakers_or_a_speaker
     );
     assert_eq!(inside, []);
 }
+
+#[test]
+fn a_common_noun_inside_two_names_does_not_make_them_one_name() {
+    let storm = flagged_as(
+        Name,
+        "Hurricane Orla moved toward the coast on Tuesday and was expected to strengthen, forecasters said.",
+        "The Halvik Hurricane Center said the hurricane was heading toward the coast and could strengthen.",
+    );
+    assert_eq!(storm, []);
+}

@@ -68,10 +68,19 @@ fn settled(side: &RowSide, mine: &[NameMention], other_side: &RowSide, theirs: &
 /// Every pair of a left and a right name that share a word, best first.
 fn pairings(left: &RowSide, lm: &[NameMention], right: &RowSide, rm: &[NameMention]) -> Vec<Pairing> {
     let shares = |a: &[&str], b: &[&str]| a.iter().filter(|x| b.iter().any(|y| same_word(x, y))).count();
+    // A word either passage also writes in lower case is a common noun inside a name
+    // ("Hurricane Claudette" / "the National Hurricane Center ... the hurricane"): it
+    // says nothing about who is named.
+    let common =
+        |word: &str| [left, right].iter().any(|side| side.tokens.iter().any(|t| !t.capitalised && t.norm == word));
+    let (left_naming, right_naming): (Vec<Vec<&str>>, Vec<Vec<&str>>) = (
+        lm.iter().map(|m| words(left, &m.names).into_iter().filter(|w| !common(w)).collect()).collect(),
+        rm.iter().map(|m| words(right, &m.names).into_iter().filter(|w| !common(w)).collect()).collect(),
+    );
     let mut pairings = Vec::new();
     for (i, a) in lm.iter().enumerate() {
         for (j, b) in rm.iter().enumerate() {
-            let shared_names = shares(&words(left, &a.names), &words(right, &b.names));
+            let shared_names = shares(&left_naming[i], &right_naming[j]);
             let shared_titles = shares(&words(left, &a.titles), &words(right, &b.titles));
             // Sharing the last name word ("Davor Lind" / "Water Minister Daria Lind")
             // says more than sharing a word of the post ("Minister for Water").
