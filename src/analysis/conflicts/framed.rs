@@ -15,6 +15,7 @@ use super::super::facts;
 use super::super::facts::names::same_word;
 use super::super::lexicon;
 use super::Findings;
+use super::initials;
 use super::names::abbreviates;
 
 /// Longest substitution, in words per side, that still counts as framed.
@@ -272,25 +273,19 @@ fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
 /// Whether the changed name words of each side are the other side's, written short or
 /// with an initial more ("Doug" / "Douglas J.").
 fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool {
-    let words = |side: &RowSide, ids: &[usize]| -> Vec<(String, bool)> {
-        ids.iter()
-            .map(|&i| (side.norm(i).to_owned(), side.tokens[i].all_caps))
-            .filter(|(w, _)| w.chars().count() > 1)
-            .collect()
+    let words = |side: &RowSide, ids: &[usize]| -> Vec<usize> {
+        ids.iter().copied().filter(|&i| side.norm(i).chars().count() > 1).collect()
     };
     let (a, b) = (words(left, l), words(right, r));
-    let covered =
-        |xs: &[(String, bool)], ys: &[(String, bool)]| xs.iter().all(|(x, _)| ys.iter().any(|(y, _)| same_word(x, y)));
-    // "Pratt & Whitney" is "P&W", "United States" is "U.S."; an acronym inside the name
-    // gives all its letters ("UC San Diego" is "UCSD").
-    let initials = |xs: &[(String, bool)]| {
-        xs.iter().map(|(x, caps)| if *caps { x.as_str() } else { x.get(..1).unwrap_or_default() }).collect::<String>()
+    let covered = |xs: &[usize], x_side: &RowSide, ys: &[usize], y_side: &RowSide| {
+        xs.iter().all(|&x| ys.iter().any(|&y| same_word(x_side.norm(x), y_side.norm(y))))
     };
+    // "Pratt & Whitney" is "P&W", "United States" is "U.S.", "UC San Diego" is "UCSD".
     let joined = |ids: &[usize], side: &RowSide| ids.iter().map(|&i| side.norm(i)).collect::<String>();
     let (joined_a, joined_b) = (joined(l, left), joined(r, right));
-    abbreviates(&initials(&a), &joined_b, a.len())
-        || abbreviates(&initials(&b), &joined_a, b.len())
-        || (!a.is_empty() && !b.is_empty() && covered(&a, &b) && covered(&b, &a))
+    abbreviates(&initials(left, &a), &joined_b, a.len())
+        || abbreviates(&initials(right, &b), &joined_a, b.len())
+        || (!a.is_empty() && !b.is_empty() && covered(&a, left, &b, right) && covered(&b, right, &a, left))
 }
 
 /// Names in `range` that the words around them make a place.

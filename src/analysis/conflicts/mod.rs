@@ -575,14 +575,19 @@ fn initials_match(short_side: &RowSide, short: &[usize], long_side: &RowSide, lo
     if !short_side.tokens[*only].all_caps || long.len() < 2 {
         return false;
     }
-    let initials: String = long
+    initials(long_side, long) == short_side.norm(*only)
+}
+
+/// The initials of the words at `indices`, an acronym among them giving all its letters:
+/// "United States" gives "us", "UC San Diego" gives "ucsd".
+fn initials(side: &RowSide, indices: &[usize]) -> String {
+    indices
         .iter()
         .map(|&k| {
-            let word = long_side.norm(k);
-            if long_side.tokens[k].all_caps { word } else { word.get(..1).unwrap_or_default() }
+            let word = side.norm(k);
+            if side.tokens[k].all_caps { word } else { word.get(..1).unwrap_or_default() }
         })
-        .collect();
-    initials == short_side.norm(*only)
+        .collect()
 }
 
 /// Flags left-over places the two copies name in the same frame of words ("the civilian
