@@ -1022,3 +1022,19 @@ fn a_common_noun_inside_two_names_does_not_make_them_one_name() {
     );
     assert_eq!(storm, []);
 }
+
+#[test]
+fn a_move_that_differs_as_much_as_the_price_drifted_is_one_move_seen_twice() {
+    let seen_twice = flagged_as(
+        Number,
+        "Kessary shares were also higher, trading up 12 cents at $13.60.",
+        "Shares of Halvik-based Kessary rose 14 cents to $13.62.",
+    );
+    assert_eq!(seen_twice, []);
+    let changed = flagged_as(
+        Number,
+        "The jump was led by Kessary, whose shares rose almost 10 percent to $38.28.",
+        "Shares jumped, led by Kessary, whose shares rose almost 20 percent to $38.30.",
+    );
+    assert_eq!(changed, [("10".to_owned(), "20".to_owned())]);
+}

@@ -7,7 +7,8 @@
 //! no moment is read as giving the close, and two copies that name the same moment are
 //! compared as usual: "up 3 percent at midday" against "up 6 percent at midday" is a
 //! changed figure. Copies that name no moment but disagree on several of a price's
-//! figures at once also give it at different moments.
+//! figures at once also give it at different moments, and so do copies that quote the
+//! price a few cents apart: then a move that differs by as much is the same move.
 
 use super::super::discrepancy::RowSide;
 use super::super::facts::{Quantity, QuantityClass};
@@ -61,6 +62,38 @@ pub(super) fn at_different_moments(left: &RowSide, right: &RowSide) -> bool {
     }
     let (l, r) = (moment(left), moment(right));
     (l.is_some() || r.is_some()) && l != r
+}
+
+/// How far apart two sides about a traded price quote one price ("at $13.60" / "to
+/// $13.62"), with the price, when they agree only as rounding would make them agree:
+/// the copies took the price at different moments (`left` and `right` are all the
+/// figures of each side).
+pub(super) fn drift(left: &RowSide, l: &[Quantity], right: &RowSide, r: &[Quantity]) -> Option<(f64, f64)> {
+    let price = |q: &Quantity| q.class == QuantityClass::Amount && q.decimals.is_some_and(|d| d > 0) && !q.hedged;
+    if !about_a_market(left) && !about_a_market(right) {
+        return None;
+    }
+    l.iter().filter(|a| price(a)).find_map(|a| {
+        r.iter()
+            .filter(|b| price(b))
+            .find(|b| (a.value - b.value).abs() > 1e-9 && a.decimals == b.decimals && a.agrees_with(b))
+            .map(|b| ((a.value - b.value).abs(), a.value.min(b.value)))
+    })
+}
+
+/// Whether two moves of a price differ by no more than the price itself drifted
+/// between the copies' moments (`drift`): "up 12 cents at $13.60" / "rose 14 cents to
+/// $13.62" is one move seen twice, "rose 10 percent to $38.28" / "rose 20 percent to
+/// $38.30" is not.
+pub(super) fn moved_by_drift(a: &Quantity, b: &Quantity, (drift, price): (f64, f64)) -> bool {
+    let apart = (a.value - b.value).abs();
+    let slack = 0.005;
+    match a.unit.as_str() {
+        _ if a.unit != b.unit => false,
+        "cent" => apart / 100.0 <= drift + slack,
+        "%" => price > 0.0 && apart <= 100.0 * (drift + slack) / price,
+        _ => false,
+    }
 }
 
 /// Whether two sides about a traded price each leave two or more moving figures

@@ -139,6 +139,7 @@ fn quantities(row: &mut Findings) -> bool {
     let relative = relative_year(row.left.side) != relative_year(row.right.side);
     let snapshots = market::at_different_moments(row.left.side, row.right.side)
         || market::moved_apart(row.left.side, &l, row.right.side, &r);
+    let drift = market::drift(row.left.side, &row.left.facts.quantities, row.right.side, &row.right.facts.quantities);
     for class in
         [QuantityClass::Year, QuantityClass::Day, QuantityClass::Time, QuantityClass::Amount, QuantityClass::Rank]
     {
@@ -237,7 +238,9 @@ fn quantities(row: &mut Findings) -> bool {
             symbol(row.left.side, a).is_some() && symbol(row.left.side, a) == symbol(row.right.side, b)
         };
         for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &same_currency, &framed]) {
-            let moving = snapshots && market::moves(&lc[i]) && market::moves(&rc[j]);
+            let moving = market::moves(&lc[i])
+                && market::moves(&rc[j])
+                && (snapshots || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d)));
             let excused = years_apart_by_one(&lc[i], &rc[j]) || other_ends(&lc[i], &rc[j]) || moving;
             if same_thing(&lc[i], &rc[j]) && !excused {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
