@@ -1037,4 +1037,10 @@ fn a_move_that_differs_as_much_as_the_price_drifted_is_one_move_seen_twice() {
         "Shares jumped, led by Kessary, whose shares rose almost 20 percent to $38.30.",
     );
     assert_eq!(changed, [("10".to_owned(), "20".to_owned())]);
+    let canadian = flagged_as(
+        Number,
+        "Kessary's shares closed down 63 Canadian cents at C$16.93 in Toronto on Tuesday.",
+        "Kessary's shares fell 66 Canadian cents, at C$16.90 in Toronto on Tuesday.",
+    );
+    assert_eq!(canadian, []);
 }

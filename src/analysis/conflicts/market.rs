@@ -88,8 +88,12 @@ pub(super) fn drift(left: &RowSide, l: &[Quantity], right: &RowSide, r: &[Quanti
 pub(super) fn moved_by_drift(a: &Quantity, b: &Quantity, (drift, price): (f64, f64)) -> bool {
     let apart = (a.value - b.value).abs();
     let slack = 0.005;
-    match a.unit.as_str() {
-        _ if a.unit != b.unit => false,
+    // "66 Canadian cents" counts cents.
+    let unit = |q: &Quantity| {
+        if q.nouns.first().is_some_and(|n| n == "cent") { "cent".to_owned() } else { q.unit.clone() }
+    };
+    match unit(a).as_str() {
+        _ if unit(a) != unit(b) => false,
         "cent" => apart / 100.0 <= drift + slack,
         "%" => price > 0.0 && apart <= 100.0 * (drift + slack) / price,
         _ => false,
