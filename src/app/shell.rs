@@ -190,9 +190,11 @@ impl CrosscheckApp {
 
     /// Writes the recovery file when it is due, and wakes the window when the next one is.
     fn tick_autosave(&mut self, ctx: &egui::Context) {
-        // Quitting discarded the recovery file on purpose; writing it again while the
-        // window closes would offer the discarded work next time.
+        // Quitting discarded the recovery file on purpose (or saved the work); writing it
+        // again while the window closes, or letting a write under way land, would offer
+        // that work next time.
         if self.session.is_quitting() {
+            self.autosave.reset();
             return;
         }
         let Some(workspace) = self.session.workspace() else { return };
