@@ -533,9 +533,7 @@ fn places(row: &mut Findings) {
                 // Varenland capital" / "Varenland's minister").
                 let written_there =
                     distinct.len() > 1 && !part_kept && distinct.iter().all(|w| b.side.words.contains(w));
-                !written_there
-                    && !b.facts.cue_places.iter().any(short_for)
-                    && m.names.iter().filter(|&&k| distinctive(a.side, k)).any(|&k| !named_there(a.side.norm(k)))
+                !written_there && !b.facts.cue_places.iter().any(short_for) && distinct.iter().any(|w| !named_there(w))
             })
             .map(|m| m.tokens.clone());
         [known, datelines, cued.collect()]
