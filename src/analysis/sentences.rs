@@ -42,14 +42,45 @@ pub fn split(text: &str) -> Vec<Sentence> {
 /// Byte ranges of the sentences of `text`.
 pub fn split_bytes(text: &str) -> Vec<Range<usize>> {
     let mut sentences: Vec<Range<usize>> = Vec::new();
-    for (start, piece) in text.split_sentence_bound_indices() {
-        let Some(range) = trimmed(text, start..start + piece.len()) else { continue };
+    let pieces = text.split_sentence_bound_indices().flat_map(|(start, piece)| {
+        let mut cuts = figure_openings(piece);
+        cuts.push(piece.len());
+        let mut from = 0;
+        cuts.into_iter().map(move |cut| start + std::mem::replace(&mut from, cut)..start + cut)
+    });
+    for piece in pieces {
+        let Some(range) = trimmed(text, piece) else { continue };
         match sentences.last_mut() {
             Some(last) if continues(text, last, &range) => last.end = range.end,
             _ => sentences.push(range),
         }
     }
     sentences
+}
+
+/// Byte offsets in `piece` where a sentence may open on a figure after a stop
+/// (`reaction. "90 years waiting"`, `in 2003. 30 people`). Unicode's rules keep these
+/// inside one sentence because a lowercase word follows the figure; `continues` then
+/// joins back the pieces a title or an abbreviation ended ("No. 1", "Nov. 30").
+fn figure_openings(piece: &str) -> Vec<usize> {
+    let bytes = piece.as_bytes();
+    let mut cuts = Vec::new();
+    for (at, &byte) in bytes.iter().enumerate() {
+        if !matches!(byte, b'.' | b'!' | b'?') {
+            continue;
+        }
+        let rest = &piece[at + 1..];
+        let after_close = rest.trim_start_matches(['"', '”', '’', '\'', ')']);
+        let next = after_close.trim_start_matches([' ', '\t']);
+        if next.len() == after_close.len() {
+            continue;
+        }
+        let opening = next.trim_start_matches(['"', '“', '‘', '(']);
+        if opening.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            cuts.push(piece.len() - next.len());
+        }
+    }
+    cuts
 }
 
 fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
@@ -185,6 +216,18 @@ mod tests {
         assert_eq!(
             texts("He would not let Lind's character meet Moro's. \"Belska should be on notice,\" he said."),
             ["He would not let Lind's character meet Moro's.", "\"Belska should be on notice,\" he said."]
+        );
+    }
+
+    #[test]
+    fn a_sentence_may_open_on_a_figure_but_not_after_an_abbreviation() {
+        assert_eq!(
+            texts("Unions had a mixed reaction. \"40 years of waiting,\" read one sign. 12 people were hurt."),
+            ["Unions had a mixed reaction.", "\"40 years of waiting,\" read one sign.", "12 people were hurt."]
+        );
+        assert_eq!(
+            texts("The No. 2 seed won on Nov. 30 at 9 a.m. 40 guests came."),
+            ["The No. 2 seed won on Nov. 30 at 9 a.m. 40 guests came."]
         );
     }
 

@@ -168,7 +168,7 @@ fn counted(text: &str, tokens: &[&Token], at: usize, end: usize) -> (String, Vec
         unit_at += 1;
     }
     let unit = match glued_unit(norm(at)) {
-        Some(unit) => unit.to_owned(),
+        Some(unit) => singular(unit),
         None if joined(unit_at) => singular(norm(unit_at)),
         // "$700,000, or 2 cents" counts nothing: the words after the comma are another
         // figure's.
@@ -274,8 +274,24 @@ pub fn singular(word: &str) -> String {
     } else {
         word
     };
-    stem.to_owned()
+    // "8 kilos" and "17 kilograms" count one thing.
+    UNIT_NAMES.iter().find(|(short, _)| *short == stem).map_or(stem, |(_, full)| full).to_owned()
 }
+
+/// Units written short, with the name `singular` gives them.
+const UNIT_NAMES: &[(&str, &str)] = &[
+    ("kilo", "kilogram"),
+    ("kg", "kilogram"),
+    ("kilogramme", "kilogram"),
+    ("km", "kilometer"),
+    ("tonne", "ton"),
+    ("feet", "foot"),
+    ("ft", "foot"),
+    ("hr", "hour"),
+    ("hrs", "hour"),
+    ("yrs", "year"),
+    ("yr", "year"),
+];
 
 /// Whether two values carry a scale word that rounding must not cross ("1.4 million"
 /// rounded is not "1 million" written as "1,000,000"): only plain values round.
@@ -340,10 +356,10 @@ fn written(text: &str, tokens: &[&Token], i: usize, mut value: f64) -> Written {
         end = i + 2;
     } else if gap(i, i + 1) == ":"
         && value <= 24.0
-        && tokens.get(i + 1).is_some_and(|t| t.norm.len() == 2)
+        && tokens.get(i + 1).is_some_and(|t| t.norm.len() == 2 || CLOCK_WORDS.contains(&norm(i + 2)))
         && let Some(minutes) = digits(i + 1)
     {
-        // "10:33" is one time of day, not 10 and 33.
+        // "10:33" is one time of day, not 10 and 33; so is a mistyped "9:120 a.m.".
         value += minutes / 100.0;
         end = i + 2;
         clock = true;
@@ -703,6 +719,9 @@ mod tests {
         assert_eq!((time.class, read("at 10:33 a.m. in New York").len()), (QuantityClass::Time, 1));
         assert_eq!(read("by 1018 GMT")[0].class, QuantityClass::Time);
         assert_eq!(read("around 2 p.m. Tuesday")[0].class, QuantityClass::Time);
+        let mistyped = read("began at 9:120 a.m. on Friday");
+        assert_eq!((mistyped.len(), mistyped[0].class), (1, QuantityClass::Time), "a mistyped time is still one time");
+        assert!(!mistyped[0].agrees_with(&read("began at 9:40 a.m.")[0]));
         assert_eq!(read("a 16-page letter")[0].unit, read("33 pages of documents")[0].unit);
     }
 
@@ -715,5 +734,12 @@ mod tests {
         assert_eq!(read("the House voted 128-170 on Tuesday").len(), 2);
         assert_eq!(read("rose 1-3 percent").len(), 1, "a range still reads as one");
         assert_eq!(read("since March 33")[0].class, QuantityClass::Day, "an impossible day is still a day");
+    }
+
+    #[test]
+    fn a_unit_written_short_counts_what_its_full_name_counts() {
+        let units = |text: &str| read(text).into_iter().map(|q| q.unit).collect::<Vec<_>>();
+        assert_eq!(units("lost 8 kilos in 3 hrs over 52km"), units("lost 17 kilograms in 2 hours over 30 kilometres"));
+        assert_eq!(units("a 6ft wall")[0], units("six feet")[0]);
     }
 }
