@@ -588,6 +588,7 @@ pub const INSTITUTIONS: &[&str] = &[
     "senate",
     "assembly",
     "congress",
+    "house",
 ];
 
 /// Roles that name a person by themselves before a single name ("Officer Lane",

@@ -1014,6 +1014,22 @@ fn an_editors_gloss_and_words_inside_the_quote_are_not_the_speakers_or_a_speaker
 }
 
 #[test]
+fn a_body_named_before_a_person_is_no_other_name_for_them() {
+    let speaker = flagged_as(
+        Name,
+        "Ostrava Speaker Lena Marsh will table the bill during the special session on Monday.",
+        "The Speaker of the House Lena Marsh is expected to table the bill during a one-day special session.",
+    );
+    assert_eq!(speaker, []);
+    let swapped = flagged_as(
+        Name,
+        "Speaker of the House Lena Marsh will table the bill on Monday.",
+        "Speaker of the House Lena Orwell will table the bill on Monday.",
+    );
+    assert_eq!(swapped, [("Marsh".to_owned(), "Orwell".to_owned())]);
+}
+
+#[test]
 fn a_common_noun_inside_two_names_does_not_make_them_one_name() {
     let storm = flagged_as(
         Name,

@@ -116,20 +116,20 @@ pub(super) fn conflicts(row: &mut Findings) {
         };
         let (mut da, mut db) = (differing(a, left, b, right), differing(b, right, a, left));
         // "Ahold Chairman Henny de Ruiter" / "Board Chairman Henny de Ruiter": the same
-        // person after a role, whoever the role is with, unless that is a place ("Ohio
-        // Attorney General" / "Canada Attorney General" is a place changed).
+        // person after a role, whoever the role is with, unless both copies place it
+        // ("Ohio Attorney General" / "Canada Attorney General" is a place changed; a
+        // place against a body, "Florida Speaker" / "Speaker of the House", is not).
         let names_a_place = |side: &RowSide, d: &[usize]| {
             let words: Vec<&str> = d.iter().map(|&k| side.norm(k)).collect();
             (0..words.len()).any(|at| super::super::gazetteer::place_at(&words[at..]).is_some())
         };
         let after_role = |m: &NameMention, side: &RowSide| -> Vec<String> {
-            let Some(&role) = m.titles.last() else { return Vec::new() };
-            m.names.iter().filter(|&&k| k > role).map(|&k| side.norm(k).to_owned()).collect()
+            after_post(m, side).unwrap_or_default().iter().map(|&k| side.norm(k).to_owned()).collect()
         };
         let (person_a, person_b) = (after_role(a, left), after_role(b, right));
+        let places_swapped = names_a_place(left, &da) && names_a_place(right, &db);
         if !person_a.is_empty()
-            && !names_a_place(left, &da)
-            && !names_a_place(right, &db)
+            && !places_swapped
             && person_a.len() == person_b.len()
             && person_a.iter().zip(&person_b).all(|(x, y)| same_word(x, y))
         {
@@ -226,11 +226,23 @@ fn parted_by_role(mention: &NameMention, differing: &[usize]) -> bool {
         && shared.into_iter().all(|&k| k < role)
 }
 
+/// The words of a name after the post it follows, if it follows one: a title or role
+/// ("Police Chief Anna Varga"), or a body, which ends a post as a role does ("Speaker of
+/// the House Johnnie Byrd").
+fn after_post(m: &NameMention, side: &RowSide) -> Option<Vec<usize>> {
+    let body = m.names.iter().copied().rfind(|&k| lexicon::INSTITUTIONS.contains(&side.norm(k)));
+    let post = m.titles.last().copied().max(body)?;
+    Some(m.names.iter().copied().filter(|&k| k > post).collect())
+}
+
 /// A name that is an institution ("the Water Ministry") credits a statement; one that
 /// ends in "Street" or "River" is a place; the rest are people.
 fn kind_of(left: &RowSide, a: &NameMention, right: &RowSide, b: &NameMention) -> DiscrepancyKind {
-    // The name's own words, not the role before it: "Police Chief Anna Varga" is a person.
-    let any = |side: &RowSide, m: &NameMention, words: &[&str]| m.names.iter().any(|&k| words.contains(&side.norm(k)));
+    // The name's own words, not the post before it: "House Speaker Anna Varga" is a person.
+    let own = |side: &RowSide, m: &NameMention| after_post(m, side).filter(|words| !words.is_empty());
+    let any = |side: &RowSide, m: &NameMention, words: &[&str]| {
+        own(side, m).unwrap_or_else(|| m.names.clone()).iter().any(|&k| words.contains(&side.norm(k)))
+    };
     if any(left, a, lexicon::INSTITUTIONS) && any(right, b, lexicon::INSTITUTIONS) {
         DiscrepancyKind::Attribution
     } else if any(left, a, lexicon::PLACE_AFTER) && any(right, b, lexicon::PLACE_AFTER) {

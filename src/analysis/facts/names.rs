@@ -186,10 +186,14 @@ pub fn full_names(text: &str, sentences: &[Vec<Token>]) -> Vec<FullName> {
         for mention in mentions(text, &tokens, &|i| i == 0) {
             let after_title = mention.titles.last().map_or(0, |&t| t + 1);
             let names: Vec<&Token> = mention.names.iter().filter(|&&k| k >= after_title).map(|&k| tokens[k]).collect();
-            let institution = names.iter().any(|t| {
+            let body = |t: &&Token| {
                 lexicon::INSTITUTIONS.contains(&t.norm.as_str()) || lexicon::NAMED_THINGS.contains(&t.norm.as_str())
-            });
-            if let (false, [first, .., last]) = (institution, names.as_slice()) {
+            };
+            // "Speaker of the House Johnnie Byrd": the body ends the post, the person follows.
+            let after_body = names.iter().rposition(body).map_or(0, |k| k + 1);
+            let names = if names.len() >= after_body + 2 { &names[after_body..] } else { &names[..] };
+            let institution = names.iter().any(body);
+            if let (false, [first, .., last]) = (institution, names) {
                 found.push(FullName { at: first.bytes.start, first: first.norm.clone(), last: last.norm.clone() });
             }
         }
@@ -205,7 +209,18 @@ pub fn resolve<'p>(people: &'p [FullName], word: &str, at: usize) -> Option<&'p 
 
 #[cfg(test)]
 mod tests {
-    use super::same_word;
+    use super::{full_names, same_word};
+    use crate::analysis::tokens::tokenize;
+
+    #[test]
+    fn a_body_before_a_person_is_part_of_the_post_not_of_the_name() {
+        let text = "The Speaker of the House Lena Marsh tabled the bill. The Bank of Orlen agreed.";
+        let sentences: Vec<_> =
+            crate::analysis::sentences::split_bytes(text).into_iter().map(|range| tokenize(text, range)).collect();
+        let people: Vec<(String, String)> =
+            full_names(text, &sentences).into_iter().map(|p| (p.first, p.last)).collect();
+        assert_eq!(people, [("lena".to_owned(), "marsh".to_owned())]);
+    }
 
     #[test]
     fn short_forms_and_transliterations_name_one_person_and_a_changed_consonant_another() {
