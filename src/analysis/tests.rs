@@ -1014,6 +1014,19 @@ fn an_editors_gloss_and_words_inside_the_quote_are_not_the_speakers_or_a_speaker
 }
 
 #[test]
+fn failing_to_is_a_negative_so_a_not_moved_onto_another_verb_is_a_reversal() {
+    let moved = flagged_as(
+        Negation,
+        "Lindcorp already has paid the city $4 million in fines for not meeting its hiring targets.",
+        "Lindcorp has not paid $4 million in fines for failing to meet its hiring targets.",
+    );
+    assert_eq!(moved, [("has".to_owned(), "has not".to_owned())]);
+    let same =
+        flagged_as(Negation, "Lindcorp failed to pay the city its fines.", "Lindcorp did not pay the city its fines.");
+    assert_eq!(same, []);
+}
+
+#[test]
 fn a_body_named_before_a_person_is_no_other_name_for_them() {
     let speaker = flagged_as(
         Name,

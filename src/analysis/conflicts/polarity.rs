@@ -26,6 +26,8 @@ const NEGATIVE_WORDS: &[&str] = &[
     "denied",
     "denies",
     "failed",
+    "failing",
+    "fail",
     "fails",
     "lack",
     "lacked",
