@@ -15,6 +15,7 @@ mod framed;
 mod market;
 mod names;
 mod polarity;
+mod zones;
 
 use std::ops::Range;
 
@@ -241,7 +242,12 @@ fn quantities(row: &mut Findings) -> bool {
             let moving = market::moves(&lc[i])
                 && market::moves(&rc[j])
                 && (snapshots || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d)));
-            let excused = years_apart_by_one(&lc[i], &rc[j]) || other_ends(&lc[i], &rc[j]) || moving;
+            let after = |side: &RowSide, q: &facts::Quantity| -> Vec<String> {
+                (q.tokens.end..side.tokens.len().min(q.tokens.end + 3)).map(|k| side.norm(k).to_owned()).collect()
+            };
+            let zoned = class == QuantityClass::Time
+                && zones::one_moment(&lc[i], &after(row.left.side, &lc[i]), &rc[j], &after(row.right.side, &rc[j]));
+            let excused = years_apart_by_one(&lc[i], &rc[j]) || other_ends(&lc[i], &rc[j]) || moving || zoned;
             if same_thing(&lc[i], &rc[j]) && !excused {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
             }
