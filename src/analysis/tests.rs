@@ -1014,6 +1014,34 @@ fn an_editors_gloss_and_words_inside_the_quote_are_not_the_speakers_or_a_speaker
 }
 
 #[test]
+fn a_figure_converted_to_other_units_or_another_currency_is_no_changed_figure() {
+    let units = flagged_as(
+        Number,
+        "The patients weighed an average 220 pounds and needed to lose between 30 and 80 pounds.",
+        "The patients weighed an average 100 kilograms and needed to lose between 14 and 36 kilograms.",
+    );
+    assert_eq!(units, []);
+    let distance = flagged_as(
+        Number,
+        "The gunmen fired from a mosque in the town, 30 miles west of Halvik.",
+        "The gunmen fired from a mosque in the town, 50 km west of Halvik.",
+    );
+    assert_eq!(distance, []);
+    let currency = flagged_as(
+        Number,
+        "The family won a $165,000 settlement in one of the cases.",
+        "The family won a £90,000 settlement in one of the cases.",
+    );
+    assert_eq!(currency, []);
+    let changed = flagged_as(
+        Number,
+        "The family won a $165,000 settlement in one of the cases.",
+        "The family won a $90,000 settlement in one of the cases.",
+    );
+    assert_eq!(changed, [("$165,000".to_owned(), "$90,000".to_owned())]);
+}
+
+#[test]
 fn failing_to_is_a_negative_so_a_not_moved_onto_another_verb_is_a_reversal() {
     let moved = flagged_as(
         Negation,

@@ -231,29 +231,48 @@ fn quantities(row: &mut Findings) -> bool {
         // other bodies"), then the rest in order.
         let counting_alike = |a: &facts::Quantity, b: &facts::Quantity| !a.unit.is_empty() && a.counts_as(b);
         // "$298" pairs with "(US$149)", not with "12,390 baht" before it.
-        let symbol = |side: &RowSide, q: &facts::Quantity| {
-            let word = side.norm(q.tokens.start);
-            (word != "%" && lexicon::AMOUNT_SYMBOLS.contains(&word)).then(|| word.to_owned())
-        };
         let same_currency = |a: &facts::Quantity, b: &facts::Quantity| {
-            symbol(row.left.side, a).is_some() && symbol(row.left.side, a) == symbol(row.right.side, b)
+            currency_sign(row.left.side, a).is_some()
+                && currency_sign(row.left.side, a) == currency_sign(row.right.side, b)
         };
         for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &same_currency, &framed]) {
             let moving = market::moves(&lc[i])
                 && market::moves(&rc[j])
                 && (snapshots || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d)));
-            let after = |side: &RowSide, q: &facts::Quantity| -> Vec<String> {
-                (q.tokens.end..side.tokens.len().min(q.tokens.end + 3)).map(|k| side.norm(k).to_owned()).collect()
-            };
-            let zoned = class == QuantityClass::Time
-                && zones::one_moment(&lc[i], &after(row.left.side, &lc[i]), &rc[j], &after(row.right.side, &rc[j]));
-            let excused = years_apart_by_one(&lc[i], &rc[j]) || other_ends(&lc[i], &rc[j]) || moving || zoned;
+            let excused = years_apart_by_one(&lc[i], &rc[j])
+                || other_ends(&lc[i], &rc[j])
+                || moving
+                || told_otherwise(row, &lc[i], &rc[j]);
             if same_thing(&lc[i], &rc[j]) && !excused {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
             }
         }
     }
     snapshots
+}
+
+/// Whether two figures are one figure told in another currency or time zone:
+/// "$165,000" / "£90,000" converts at a rate the copies do not give, "3:49 p.m.
+/// Eastern time" / "1:49 p.m. MDT" is one moment.
+fn told_otherwise(row: &Findings, a: &facts::Quantity, b: &facts::Quantity) -> bool {
+    let (left, right) = (row.left.side, row.right.side);
+    if a.class == QuantityClass::Time {
+        let after = |side: &RowSide, q: &facts::Quantity| -> Vec<String> {
+            (q.tokens.end..side.tokens.len().min(q.tokens.end + 3)).map(|k| side.norm(k).to_owned()).collect()
+        };
+        return zones::one_moment(a, &after(left, a), b, &after(right, b));
+    }
+    let currency = |side: &RowSide, q: &facts::Quantity| {
+        currency_sign(side, q).or_else(|| currency_named(&q.unit)).map(str::to_owned)
+    };
+    let (left_currency, right_currency) = (currency(left, a), currency(right, b));
+    left_currency.is_some() && right_currency.is_some() && left_currency != right_currency
+}
+
+/// The currency sign a figure is written with ("$" of "$298", "US$729").
+fn currency_sign<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<&'s str> {
+    let word = side.norm(quantity.tokens.start);
+    (word != "%" && lexicon::AMOUNT_SYMBOLS.contains(&word)).then_some(word)
 }
 
 /// How a side names a year relatively ("last year", "a year earlier", "a year ago"),
@@ -294,6 +313,69 @@ fn may_count_alike(a: &facts::Quantity, b: &facts::Quantity) -> bool {
 fn converted(a: &facts::Quantity, b: &facts::Quantity) -> bool {
     a.unit != b.unit
         && measure(&a.unit).is_some_and(|m| matches!(m, "length" | "area" | "weight") && measure(&b.unit) == Some(m))
+}
+
+/// Units of physical measures with their size in one base unit of the measure.
+/// "Pound" is a weight here: it converts only against another weight.
+const UNIT_SIZES: &[(&str, &str, f64)] = &[
+    ("meter", "length", 1.0),
+    ("m", "length", 1.0),
+    ("kilometer", "length", 1000.0),
+    ("mile", "length", 1609.344),
+    ("mi", "length", 1609.344),
+    ("foot", "length", 0.3048),
+    ("yard", "length", 0.9144),
+    ("inch", "length", 0.0254),
+    ("cm", "length", 0.01),
+    ("mm", "length", 0.001),
+    ("kilogram", "weight", 1.0),
+    ("gram", "weight", 0.001),
+    ("g", "weight", 0.001),
+    ("pound", "weight", 0.453_592),
+    ("lb", "weight", 0.453_592),
+    ("ounce", "weight", 0.028_35),
+    ("oz", "weight", 0.028_35),
+    ("hectare", "area", 10_000.0),
+    ("ha", "area", 10_000.0),
+    ("acre", "area", 4_046.86),
+    ("mph", "speed", 1.609_344),
+    ("kph", "speed", 1.0),
+    ("kmh", "speed", 1.0),
+];
+
+/// How far apart a figure and its conversion may be: copies round what they convert
+/// ("30 miles" is "50 km", "220 pounds" is "100 kg").
+const CONVERSION_ROUNDING: f64 = 0.06;
+
+/// Whether two figures in different units of one measure give one quantity, ranges
+/// end for end.
+fn converts(a: &facts::Quantity, b: &facts::Quantity) -> bool {
+    let size = |unit: &str| UNIT_SIZES.iter().find(|(name, _, _)| *name == unit).map(|&(_, m, f)| (m, f));
+    let (Some((measure_a, size_a)), Some((measure_b, size_b))) = (size(&a.unit), size(&b.unit)) else {
+        return false;
+    };
+    let close = |x: f64, y: f64| {
+        (x * size_a - y * size_b).abs() <= CONVERSION_ROUNDING * (x * size_a).abs().max((y * size_b).abs())
+    };
+    a.unit != b.unit
+        && measure_a == measure_b
+        && close(a.value, b.value)
+        && match (a.upto, b.upto) {
+            (Some(x), Some(y)) => close(x, y),
+            (None, None) => true,
+            _ => false,
+        }
+}
+
+/// The sign of the currency a unit names ("euros" is "€").
+fn currency_named(unit: &str) -> Option<&'static str> {
+    match unit {
+        "dollar" => Some("$"),
+        "euro" => Some("€"),
+        "pound" | "sterling" => Some("£"),
+        "yen" | "yuan" => Some("¥"),
+        _ => None,
+    }
 }
 
 /// What kind of measure a unit is, if it is one.
@@ -342,6 +424,13 @@ fn unmatched_quantities(
                 left_used[i] = true;
                 right_used[j] = true;
             }
+        }
+    }
+    // "220 pounds" is "100 kg": one figure given in two units.
+    for (i, a) in left.iter().enumerate() {
+        if let Some(j) = (0..right.len()).find(|&j| !left_used[i] && !right_used[j] && converts(a, &right[j])) {
+            left_used[i] = true;
+            right_used[j] = true;
         }
     }
     // "two officials and at least five other people" is "seven people" counted apart.

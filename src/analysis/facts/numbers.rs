@@ -569,6 +569,11 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
             previous.upto = Some(value.max(previous.value));
             previous.value = value.min(previous.value);
             previous.tokens.end = end;
+            // "between 30 and 80 pounds" counts pounds, written once after the range.
+            if matches!(previous.unit.as_str(), "" | "to" | "and" | "or") {
+                previous.unit = unit;
+                previous.nouns = nouns;
+            }
         } else {
             let decimals = raw.bytes().any(|b| b.is_ascii_digit()).then(|| {
                 raw.split_once('.').map_or(0, |(_, after)| after.bytes().take_while(u8::is_ascii_digit).count())
