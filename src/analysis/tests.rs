@@ -1042,6 +1042,22 @@ fn a_figure_converted_to_other_units_or_another_currency_is_no_changed_figure() 
 }
 
 #[test]
+fn an_opposite_negated_is_a_paraphrase_not_a_reversal() {
+    let kept = flagged_as(
+        Negation,
+        "The Halvik appeals court did not explain the reason for keeping the lower court's ruling from July.",
+        "The Halvik appeals court did not explain its reasons for not disturbing the lower court's ruling of July.",
+    );
+    assert_eq!(kept, []);
+    let denied = flagged_as(
+        Negation,
+        "The Halvik appeals court gave the reason for keeping the lower court's ruling from July.",
+        "The Halvik appeals court gave no reason for keeping the lower court's ruling from July.",
+    );
+    assert_eq!(denied.len(), 1, "{denied:?}");
+}
+
+#[test]
 fn failing_to_is_a_negative_so_a_not_moved_onto_another_verb_is_a_reversal() {
     let moved = flagged_as(
         Negation,

@@ -218,12 +218,23 @@ fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<
             .map(|i| side.norm(i))
             .any(|w| NEGATIVE_WORDS.contains(&w) || w.starts_with("fail") || (w.len() > 5 && w.starts_with("un")))
     };
+    // What the negative word denies must be something the other copy states: "has no
+    // plans" / "plans", but not "for not disturbing" / "for keeping", which denies a
+    // word the other copy never uses (an opposite, negated).
+    let denies_shared = |side: &RowSide, at: usize, other: &std::collections::HashSet<&str>| {
+        (at + 1..side.tokens.len())
+            .map(|k| side.norm(k))
+            .find(|w| !lexicon::STOPWORDS.contains(w) && !lexicon::NEGATIONS.contains(w))
+            .is_none_or(|w| other.iter().any(|o| alike(super::super::align::stem(w), o)))
+    };
     let mut found = Vec::new();
     for hunk in changed {
         if says_negative(left, &hunk.left) || says_negative(right, &hunk.right) {
             continue;
         }
         let (in_left, in_right) = (negator(left, &hunk.left), negator(right, &hunk.right));
+        let in_left = in_left.filter(|&i| denies_shared(left, i, &r));
+        let in_right = in_right.filter(|&j| denies_shared(right, j, &l));
         match (in_left, in_right) {
             (Some(i), None) if negativity(left) > negativity(right) => {
                 if let Some(other) = across(right, &hunk.right) {
