@@ -1042,6 +1042,22 @@ fn a_figure_converted_to_other_units_or_another_currency_is_no_changed_figure() 
 }
 
 #[test]
+fn a_name_written_with_more_words_names_no_one_else() {
+    let more = flagged_as(
+        Name,
+        "Former South African Archbishop Tomas Brel said he did not see what the fuss was about.",
+        "South Africa's Nobel laureate Archbishop Tomas Brel says he does not understand the fuss.",
+    );
+    assert_eq!(more, []);
+    let swapped = flagged_as(
+        Name,
+        "Former Archbishop Tomas Brel said he did not see what the fuss was about.",
+        "Former Archbishop Tomas Orlen said he did not see what the fuss was about.",
+    );
+    assert_eq!(swapped, [("Brel".to_owned(), "Orlen".to_owned())]);
+}
+
+#[test]
 fn an_opposite_negated_is_a_paraphrase_not_a_reversal() {
     let kept = flagged_as(
         Negation,

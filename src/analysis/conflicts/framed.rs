@@ -270,8 +270,9 @@ fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
             || (neighbour(range.end) && range.end > 0 && tight(range.end - 1, range.end)))
 }
 
-/// Whether the changed name words of each side are the other side's, written short or
-/// with an initial more ("Doug" / "Douglas J.").
+/// Whether the changed name words of one side are all the other side's, written short
+/// or with an initial more ("Doug" / "Douglas J."): the other side names more, not
+/// someone else ("South African" / "South Africa's Nobel laureate").
 fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool {
     let words = |side: &RowSide, ids: &[usize]| -> Vec<usize> {
         ids.iter().copied().filter(|&i| side.norm(i).chars().count() > 1).collect()
@@ -285,7 +286,7 @@ fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool
     let (joined_a, joined_b) = (joined(l, left), joined(r, right));
     abbreviates(&initials(left, &a), &joined_b, a.len())
         || abbreviates(&initials(right, &b), &joined_a, b.len())
-        || (!a.is_empty() && !b.is_empty() && covered(&a, left, &b, right) && covered(&b, right, &a, left))
+        || (!a.is_empty() && !b.is_empty() && (covered(&a, left, &b, right) || covered(&b, right, &a, left)))
 }
 
 /// Names in `range` that the words around them make a place.

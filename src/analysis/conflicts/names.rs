@@ -119,15 +119,17 @@ pub(super) fn conflicts(row: &mut Findings) {
         // person after a role, whoever the role is with, unless both copies place it
         // ("Ohio Attorney General" / "Canada Attorney General" is a place changed; a
         // place against a body, "Florida Speaker" / "Speaker of the House", is not).
-        let names_a_place = |side: &RowSide, d: &[usize]| {
+        let place_named = |side: &RowSide, d: &[usize]| {
             let words: Vec<&str> = d.iter().map(|&k| side.norm(k)).collect();
-            (0..words.len()).any(|at| super::super::gazetteer::place_at(&words[at..]).is_some())
+            (0..words.len()).find_map(|at| super::super::gazetteer::place_at(&words[at..]).map(|(_, place)| place.name))
         };
         let after_role = |m: &NameMention, side: &RowSide| -> Vec<String> {
             after_post(m, side).unwrap_or_default().iter().map(|&k| side.norm(k).to_owned()).collect()
         };
         let (person_a, person_b) = (after_role(a, left), after_role(b, right));
-        let places_swapped = names_a_place(left, &da) && names_a_place(right, &db);
+        // "South African Archbishop" / "South Africa's Nobel laureate Archbishop" place
+        // the role alike.
+        let places_swapped = matches!((place_named(left, &da), place_named(right, &db)), (Some(x), Some(y)) if x != y);
         if !person_a.is_empty()
             && !places_swapped
             && person_a.len() == person_b.len()
