@@ -14,8 +14,7 @@ pub const TITLES: &[&str] = &[
 /// Abbreviations that may end a sentence: the stop ends one only when a capital follows.
 pub const SOFT_ABBREVIATIONS: &[&str] = &[
     "etc", "inc", "ltd", "co", "corp", "plc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "am", "pm", "e.g", "i.e", "a.m", "p.m", "al", "est", "bn", "mln", "approx", "no", "nos", "vol", "vs",
-    "fig", "pp",
+    "nov", "dec", "am", "pm", "e.g", "i.e", "a.m", "p.m", "al", "est", "bn", "mln", "approx",
 ];
 
 /// Words that usually open a sentence; after "U.S." they mean a new sentence began.
