@@ -1042,6 +1042,16 @@ fn a_figure_converted_to_other_units_or_another_currency_is_no_changed_figure() 
 }
 
 #[test]
+fn a_figure_nothing_on_the_other_side_could_be_does_not_make_the_figures_several() {
+    let share = flagged_as(
+        Number,
+        "With all precincts reporting, Lind, a three-term mayor from Halvik, had 57 percent of the vote.",
+        "With all precincts reporting, Lind had 88,747 votes, or 71 percent of the total.",
+    );
+    assert_eq!(share, [("57".to_owned(), "71".to_owned())]);
+}
+
+#[test]
 fn a_name_written_with_more_words_names_no_one_else() {
     let more = flagged_as(
         Name,

@@ -154,7 +154,13 @@ fn quantities(row: &mut Findings) -> bool {
         // A figure given in other units of a physical measure ("80,937 hectares" /
         // "200,000 acres") is a conversion, not another report of the figures.
         let conversions = lc.iter().filter(|a| rc.iter().any(|b| converted(a, b))).count();
-        let several = lc.len().saturating_sub(conversions) > 1 && rc.len().saturating_sub(conversions) > 1;
+        // Only figures that could be one of the other side's count: "a three-term
+        // congressman" reports nothing the other copy's "88,747 votes" could be.
+        let pairable = |own: &[facts::Quantity], other: &[facts::Quantity]| {
+            own.iter().filter(|a| other.iter().any(|b| could_pair(a, b))).count()
+        };
+        let several =
+            pairable(&lc, &rc).saturating_sub(conversions) > 1 && pairable(&rc, &lc).saturating_sub(conversions) > 1;
         let framed = |a: &facts::Quantity, b: &facts::Quantity| {
             let before =
                 |side: &RowSide, q: &facts::Quantity| q.tokens.start.checked_sub(1).map(|k| side.norm(k).to_owned());
@@ -306,6 +312,15 @@ fn counts_something(quantity: &facts::Quantity) -> bool {
 /// measure: "3 percent" is not "three months".
 fn may_count_alike(a: &facts::Quantity, b: &facts::Quantity) -> bool {
     !counts_something(a) || !counts_something(b) || a.counts_as(b) || measure(&a.unit) == measure(&b.unit)
+}
+
+/// Whether two figures could be one figure reported twice: one says nothing of what it
+/// counts, both count the same, or both are of one known measure.
+fn could_pair(a: &facts::Quantity, b: &facts::Quantity) -> bool {
+    !counts_something(a)
+        || !counts_something(b)
+        || a.counts_as(b)
+        || measure(&a.unit).is_some_and(|m| measure(&b.unit) == Some(m))
 }
 
 /// Whether two figures give one measure in two units that convert ("52km" and "32
