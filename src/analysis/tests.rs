@@ -1052,6 +1052,16 @@ fn a_figure_nothing_on_the_other_side_could_be_does_not_make_the_figures_several
 }
 
 #[test]
+fn two_counts_after_the_same_hedge_stand_in_one_slot() {
+    let toll = flagged_as(
+        Number,
+        "Rebels tightened their grip on Halvik after a week of fighting that killed at least 112 people.",
+        "Rebels tightened their grip on Halvik as residents counted at least 224 dead after a week of fighting.",
+    );
+    assert_eq!(toll, [("112".to_owned(), "224".to_owned())]);
+}
+
+#[test]
 fn a_name_written_with_more_words_names_no_one_else() {
     let more = flagged_as(
         Name,

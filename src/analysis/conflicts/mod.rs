@@ -210,8 +210,15 @@ fn quantities(row: &mut Findings) -> bool {
             // different things.
             // Units of one measure may be a conversion ("52km" / "32 miles").
             let measures_nothing = measure(&a.unit).is_none() && measure(&b.unit).is_none();
-            let one_slot =
-                framed(a, b) && (measures_nothing || a.unit == b.unit || !counts_something(a) || !counts_something(b));
+            // "killed at least 112 people" / "at least 224 dead": the same hedge of two
+            // words puts two counts of nothing measured in one slot too.
+            let hedge = |side: &RowSide, q: &facts::Quantity| {
+                let word = |back: usize| q.tokens.start.checked_sub(back).map(|k| side.norm(k).to_owned());
+                q.hedged.then(|| (word(2), word(1))).filter(|(first, _)| first.is_some())
+            };
+            let same_hedge = hedge(row.left.side, a).is_some() && hedge(row.left.side, a) == hedge(row.right.side, b);
+            let one_slot = (framed(a, b) || (same_hedge && measures_nothing))
+                && (measures_nothing || a.unit == b.unit || !counts_something(a) || !counts_something(b));
             (a.counts_as(b) || (!spelled && (!counts_something(a) || !counts_something(b) || (!several && one_slot))))
                 && (!several
                     || (framed(a, b) && counts_something(a) && a.unit == b.unit)
