@@ -1062,6 +1062,28 @@ fn two_counts_after_the_same_hedge_stand_in_one_slot() {
 }
 
 #[test]
+fn a_price_level_twice_as_high_is_no_later_snapshot() {
+    let share = flagged_as(
+        Number,
+        "Kessary shares were up 8 cents at $30.50 in morning trading on the Halvik exchange.",
+        "The stock rose 48 cents to $60 yesterday in Halvik exchange trading.",
+    );
+    assert_eq!(share, [("$30.50".to_owned(), "$60".to_owned())]);
+    let index = flagged_as(
+        Number,
+        "The Halvik index ended trading down 1.83 percent at 10,310.04, a four-week low.",
+        "The Halvik index was down 1.83 percent or 192.25 points at 20,620.08, its lowest close since August 28.",
+    );
+    assert_eq!(index, [("10,310.04".to_owned(), "20,620.08".to_owned())]);
+    let later = flagged_as(
+        Number,
+        "Kessary shares were up 8 cents at $30.50 in morning trading on the Halvik exchange.",
+        "The stock rose 48 cents to $30.90 yesterday in Halvik exchange trading.",
+    );
+    assert_eq!(later, [], "a price a little higher at the close is a later snapshot");
+}
+
+#[test]
 fn a_name_written_with_more_words_names_no_one_else() {
     let more = flagged_as(
         Name,

@@ -127,3 +127,31 @@ pub(super) fn moves(quantity: &Quantity) -> bool {
         _ => false,
     }
 }
+
+/// How far apart two quotes of one price level may be and still be the same price
+/// taken at two moments of a day: a price moves by a few percent in a session, not by
+/// half.
+const LEVEL_DRIFT: f64 = 0.25;
+
+/// Whether two figures both give the level of a traded price ("at $30.50", "to
+/// 924.42") in passages about a market: one slot, however many figures the copies
+/// report apart.
+pub(super) fn levels(left: &RowSide, a: &Quantity, right: &RowSide, b: &Quantity) -> bool {
+    let level = |side: &RowSide, q: &Quantity| {
+        let before = q.tokens.start.checked_sub(1).map(|k| side.norm(k));
+        about_a_market(side)
+            && q.class == QuantityClass::Amount
+            && matches!(before, Some("at" | "to"))
+            // A move, or the volume traded ("at 500.22 million shares"), is no level.
+            && !matches!(q.unit.as_str(), "%" | "cent" | "point" | "basis" | "share" | "contract")
+            && q.upto.is_none()
+    };
+    level(left, a) && level(right, b)
+}
+
+/// Whether two levels of a price (`levels`) are so far apart that no time of day
+/// explains it: a changed figure, not a later snapshot.
+pub(super) fn level_jumped(left: &RowSide, a: &Quantity, right: &RowSide, b: &Quantity) -> bool {
+    let apart = (a.value - b.value).abs() / a.value.abs().max(b.value.abs()).max(f64::MIN_POSITIVE);
+    levels(left, a, right, b) && apart > LEVEL_DRIFT
+}

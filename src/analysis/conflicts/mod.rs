@@ -174,26 +174,18 @@ fn quantities(row: &mut Findings) -> bool {
         // ("Standard & Poor's 500", "Route 66", "Boeing 747"): another number there
         // names something else, however many figures the copies report apart.
         let named = |a: &facts::Quantity, b: &facts::Quantity| {
-            let name_before = |side: &RowSide, q: &facts::Quantity| {
-                q.tokens.start.checked_sub(1).is_some_and(|k| {
-                    let gap = side.text.get(side.tokens[k].bytes.end..side.tokens[q.tokens.start].bytes.start);
-                    gap.is_some_and(|gap| gap.chars().all(char::is_whitespace))
-                        && side.tokens[k].capitalised
-                        && !side.sentence_starts.contains(&k)
-                        && !lexicon::MONTHS.contains(&side.norm(k))
-                        && !lexicon::AMOUNT_SYMBOLS.contains(&side.norm(k))
-                })
-            };
             let whole = |q: &facts::Quantity| q.value.fract() == 0.0 && q.upto.is_none();
             class == QuantityClass::Amount
                 && whole(a)
                 && whole(b)
                 && framed(a, b)
-                && name_before(row.left.side, a)
-                && name_before(row.right.side, b)
+                && after_a_name(row.left.side, a)
+                && after_a_name(row.right.side, b)
         };
+        let levels = |a: &facts::Quantity, b: &facts::Quantity| market::levels(row.left.side, a, row.right.side, b);
         let same_thing = |a: &facts::Quantity, b: &facts::Quantity| {
-            if named(a, b) {
+            // A price level far from the other copy's is that level changed.
+            if named(a, b) || market::level_jumped(row.left.side, a, row.right.side, b) {
                 return true;
             }
             // A rank says nothing without what it ranks: "a third movie" is not "the
@@ -205,18 +197,13 @@ fn quantities(row: &mut Findings) -> bool {
             // figure only when both count the same thing.
             let spelled = a.decimals.is_none() != b.decimals.is_none();
             // Two figures after the same telling word ("BTS 10200 Softswitch" / "BTS
-            // 20400 soft switch", "killed at least 112 people" / "at least 224 dead")
-            // stand in one slot, whatever word follows them, unless they measure
-            // different things.
+            // 20400 soft switch") stand in one slot, whatever word follows them, unless
+            // they measure different things; so do two counts of nothing measured after
+            // the same hedge ("killed at least 112 people" / "at least 224 dead").
             // Units of one measure may be a conversion ("52km" / "32 miles").
             let measures_nothing = measure(&a.unit).is_none() && measure(&b.unit).is_none();
-            // "killed at least 112 people" / "at least 224 dead": the same hedge of two
-            // words puts two counts of nothing measured in one slot too.
-            let hedge = |side: &RowSide, q: &facts::Quantity| {
-                let word = |back: usize| q.tokens.start.checked_sub(back).map(|k| side.norm(k).to_owned());
-                q.hedged.then(|| (word(2), word(1))).filter(|(first, _)| first.is_some())
-            };
-            let same_hedge = hedge(row.left.side, a).is_some() && hedge(row.left.side, a) == hedge(row.right.side, b);
+            let hedge = (hedge_of(row.left.side, a), hedge_of(row.right.side, b));
+            let same_hedge = hedge.0.is_some() && hedge.0 == hedge.1;
             let one_slot = (framed(a, b) || (same_hedge && measures_nothing))
                 && (measures_nothing || a.unit == b.unit || !counts_something(a) || !counts_something(b));
             (a.counts_as(b) || (!spelled && (!counts_something(a) || !counts_something(b) || (!several && one_slot))))
@@ -248,10 +235,11 @@ fn quantities(row: &mut Findings) -> bool {
             currency_sign(row.left.side, a).is_some()
                 && currency_sign(row.left.side, a) == currency_sign(row.right.side, b)
         };
-        for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &same_currency, &framed]) {
+        for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &levels, &same_currency, &framed]) {
             let moving = market::moves(&lc[i])
                 && market::moves(&rc[j])
-                && (snapshots || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d)));
+                && (snapshots || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d)))
+                && !market::level_jumped(row.left.side, &lc[i], row.right.side, &rc[j]);
             let excused = years_apart_by_one(&lc[i], &rc[j])
                 || other_ends(&lc[i], &rc[j])
                 || moving
@@ -286,6 +274,25 @@ fn told_otherwise(row: &Findings, a: &facts::Quantity, b: &facts::Quantity) -> b
 fn currency_sign<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<&'s str> {
     let word = side.norm(quantity.tokens.start);
     (word != "%" && lexicon::AMOUNT_SYMBOLS.contains(&word)).then_some(word)
+}
+
+/// Whether a figure follows a capitalised word it names something with ("Route 66",
+/// "Poor's 500"), not a month, a currency or a sentence's first word.
+fn after_a_name(side: &RowSide, quantity: &facts::Quantity) -> bool {
+    quantity.tokens.start.checked_sub(1).is_some_and(|k| {
+        let gap = side.text.get(side.tokens[k].bytes.end..side.tokens[quantity.tokens.start].bytes.start);
+        gap.is_some_and(|gap| gap.chars().all(char::is_whitespace))
+            && side.tokens[k].capitalised
+            && !side.sentence_starts.contains(&k)
+            && !lexicon::MONTHS.contains(&side.norm(k))
+            && !lexicon::AMOUNT_SYMBOLS.contains(&side.norm(k))
+    })
+}
+
+/// The two words of the hedge before a hedged figure ("at least", "more than").
+fn hedge_of<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<(&'s str, &'s str)> {
+    let first = quantity.tokens.start.checked_sub(2)?;
+    quantity.hedged.then(|| (side.norm(first), side.norm(first + 1)))
 }
 
 /// How a side names a year relatively ("last year", "a year earlier", "a year ago"),
