@@ -1084,6 +1084,22 @@ fn a_price_level_twice_as_high_is_no_later_snapshot() {
 }
 
 #[test]
+fn a_company_written_as_its_initials_is_the_same_company() {
+    // "General" is also a title; it still gives its letter.
+    let short = flagged(
+        "A discouraging outlook from General Lindmark Co. sent its shares down 81 cents.",
+        "A discouraging outlook from GL sent the company's shares down 81 cents.",
+    );
+    assert_eq!(short, []);
+    let other = flagged_as(
+        Name,
+        "A discouraging outlook from General Lindmark Co. sent its shares down 81 cents.",
+        "A discouraging outlook from Halvik Orlen Co. sent its shares down 81 cents.",
+    );
+    assert_eq!(other.len(), 1, "{other:?}");
+}
+
+#[test]
 fn a_name_written_with_more_words_names_no_one_else() {
     let more = flagged_as(
         Name,

@@ -140,7 +140,9 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Optio
     };
     let (names_l, names_r) = (name_words(left, &l), name_words(right, &r));
     let both_named = !names_l.is_empty() && !names_r.is_empty();
-    if both_named && same_names(left, &names_l, right, &names_r) {
+    if both_named
+        && (same_names(left, &names_l, right, &names_r) || written_short(left, &hunk.left, right, &hunk.right))
+    {
         return None;
     }
     if both_named && (is_place(left, &hunk.left, &names_l) || is_place(right, &hunk.right, &names_r)) {
@@ -287,6 +289,19 @@ fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool
     abbreviates(&initials(left, &a), &joined_b, a.len())
         || abbreviates(&initials(right, &b), &joined_a, b.len())
         || (!a.is_empty() && !b.is_empty() && (covered(&a, left, &b, right) || covered(&b, right, &a, left)))
+}
+
+/// Whether one side writes the other's capitalised words as their initials, a title
+/// among them giving its letter too ("GE" / "General Electric Co.").
+fn written_short(left: &RowSide, l: &Range<usize>, right: &RowSide, r: &Range<usize>) -> bool {
+    let capitals = |side: &RowSide, range: &Range<usize>| -> Vec<usize> {
+        range.clone().filter(|&i| side.tokens[i].capitalised).collect()
+    };
+    let (a, b) = (capitals(left, l), capitals(right, r));
+    let joined = |ids: &[usize], side: &RowSide| ids.iter().map(|&i| side.norm(i)).collect::<String>();
+    let short = |ids: &[usize], side: &RowSide| ids.len() == 1 && side.tokens[ids[0]].all_caps;
+    (short(&b, right) && abbreviates(&initials(left, &a), &joined(&b, right), a.len()))
+        || (short(&a, left) && abbreviates(&initials(right, &b), &joined(&a, left), b.len()))
 }
 
 /// Names in `range` that the words around them make a place.
