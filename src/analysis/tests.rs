@@ -1100,6 +1100,16 @@ fn a_company_written_as_its_initials_is_the_same_company() {
 }
 
 #[test]
+fn a_figure_left_over_pairs_with_one_written_alike() {
+    let quantities = flagged_as(
+        Number,
+        "The Lindmark chips are priced from $125 to $300 in quantities of 10,000.",
+        "The chips are priced at $575 and $295 in quantities of 30,000.",
+    );
+    assert_eq!(quantities, [("10,000".to_owned(), "30,000".to_owned())]);
+}
+
+#[test]
 fn a_name_written_with_more_words_names_no_one_else() {
     let more = flagged_as(
         Name,

@@ -235,7 +235,13 @@ fn quantities(row: &mut Findings) -> bool {
             currency_sign(row.left.side, a).is_some()
                 && currency_sign(row.left.side, a) == currency_sign(row.right.side, b)
         };
-        for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &levels, &same_currency, &framed]) {
+        // Then figures written alike ("10,000" with "30,000", not with "$575").
+        let written_alike = |a: &facts::Quantity, b: &facts::Quantity| {
+            a.unit == b.unit
+                && a.decimals.is_none() == b.decimals.is_none()
+                && currency_sign(row.left.side, a) == currency_sign(row.right.side, b)
+        };
+        for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &levels, &same_currency, &framed, &written_alike]) {
             let moving = market::moves(&lc[i])
                 && market::moves(&rc[j])
                 && (snapshots || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d)))
