@@ -1110,6 +1110,16 @@ fn a_figure_left_over_pairs_with_one_written_alike() {
 }
 
 #[test]
+fn a_name_pairs_by_the_person_rather_than_the_body_they_serve() {
+    let director = flagged_as(
+        Name,
+        "Lindmark Director Tomas Brel said the two men were \"defined by courage.\"",
+        "\"They were defined by courage,\" said Lindmark's director Tomas Orlen.",
+    );
+    assert_eq!(director, [("Brel".to_owned(), "Orlen".to_owned())]);
+}
+
+#[test]
 fn a_name_written_with_more_words_names_no_one_else() {
     let more = flagged_as(
         Name,

@@ -88,8 +88,13 @@ fn pairings(left: &RowSide, lm: &[NameMention], right: &RowSide, rm: &[NameMenti
                 (Some(&x), Some(&y)) => same_word(left.norm(x), right.norm(y)),
                 _ => false,
             };
+            // A word of the person after their post ("George" of "CIA Director George
+            // Tenet") says more than the body the post is with ("CIA").
+            let shared_person = shares(&person_words(left, a), &words(right, &b.names))
+                + shares(&person_words(right, b), &words(left, &a.names));
             if shared_names + shared_titles > 0 {
-                let score = 3 * usize::from(same_last) + 2 * shared_names + shared_titles;
+                let score =
+                    3 * usize::from(same_last) + 2 * shared_names + shared_titles + usize::from(shared_person > 0);
                 pairings.push(Pairing { score, left: i, right: j, shared_names });
             }
         }
@@ -235,6 +240,12 @@ fn after_post(m: &NameMention, side: &RowSide) -> Option<Vec<usize>> {
     let body = m.names.iter().copied().rfind(|&k| lexicon::INSTITUTIONS.contains(&side.norm(k)));
     let post = m.titles.last().copied().max(body)?;
     Some(m.names.iter().copied().filter(|&k| k > post).collect())
+}
+
+/// The words naming the person after a post ("George Tenet" of "CIA Director George
+/// Tenet"); none where the name follows no post.
+fn person_words<'a>(side: &'a RowSide, m: &NameMention) -> Vec<&'a str> {
+    after_post(m, side).map_or_else(Vec::new, |own| words(side, &own))
 }
 
 /// A name that is an institution ("the Water Ministry") credits a statement; one that
