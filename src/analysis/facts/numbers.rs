@@ -373,8 +373,10 @@ fn written(text: &str, tokens: &[&Token], i: usize, mut value: f64) -> Written {
             end += 2;
         }
     }
-    // "the 90s", "the 1980s", "the 90's": a decade, any year or age inside it.
-    if end == i + 1 && value >= 10.0 && value % 10.0 == 0.0 {
+    // "the 90s", "the 1980s", "the 90's": a decade, any year or age inside it; a
+    // mistyped "the 1981s" is still one, if not the 1980s ("2001's" is a possessive).
+    let mistyped_decade = (1000.0..10_000.0).contains(&value) && tokens[i].raw(text).ends_with('s');
+    if end == i + 1 && value >= 10.0 && (value % 10.0 == 0.0 || mistyped_decade) {
         if norm(i).ends_with('s') {
             decade = true;
         } else if norm(end) == "s" && gap(i, end) == "'" {
@@ -720,6 +722,8 @@ mod tests {
         assert!(read("even into his 90s")[0].agrees_with(&read("after he turned 94")[0]), "a decade holds its years");
         assert!(read("in the 1980s")[0].agrees_with(&read("in 1985")[0]));
         assert!(!read("in the 1980s")[0].agrees_with(&read("in 1992")[0]));
+        assert!(!read("in the 1980s")[0].agrees_with(&read("in the 1981s")[0]), "a mistyped decade is another");
+        assert_eq!(read("over 2001's 8.9 million")[0].upto, None, "a possessive year is no decade");
         let time = &read("at 10:33 a.m. in New York")[0];
         assert_eq!((time.class, read("at 10:33 a.m. in New York").len()), (QuantityClass::Time, 1));
         assert_eq!(read("by 1018 GMT")[0].class, QuantityClass::Time);
