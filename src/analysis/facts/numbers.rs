@@ -479,9 +479,22 @@ fn class_of(tokens: &[&Token], reading: Reading) -> QuantityClass {
     // "1am", "11pm".
     let glued_clock = value <= 12.0 && matches!(glued_unit(norm(i)), Some("am" | "pm"));
     let clock = clock || glued_clock;
+    // "more than 2000 people", "about 2100 troops": a hedged count, not a year ("about
+    // 1900, the city", "around 2010 the market" and "over 2001's" stay years).
+    let counted = |i: usize| {
+        let before = i.checked_sub(1).map_or("", norm);
+        let plural_next = tokens.get(end).is_some_and(|t| {
+            !t.capitalised
+                && t.norm.len() > 3
+                && t.norm.ends_with('s')
+                && !lexicon::STOPWORDS.contains(&t.norm.as_str())
+        });
+        matches!(before, "than" | "least" | "nearly" | "almost" | "some" | "approximately" | "roughly")
+            || (matches!(before, "about" | "around" | "over") && plural_next)
+    };
     if clock || clock_word {
         QuantityClass::Time
-    } else if whole && !scaled && (1800.0..=2100.0).contains(&value) && start == i && norm(end) != "%" {
+    } else if whole && !scaled && (1800.0..=2100.0).contains(&value) && start == i && norm(end) != "%" && !counted(i) {
         QuantityClass::Year
     } else if whole
         && !scaled
@@ -728,6 +741,10 @@ mod tests {
         assert_eq!((time.class, read("at 10:33 a.m. in New York").len()), (QuantityClass::Time, 1));
         assert_eq!(read("by 1018 GMT")[0].class, QuantityClass::Time);
         assert_eq!(read("around 2 p.m. Tuesday")[0].class, QuantityClass::Time);
+        assert_eq!(read("has about 2100 troops there")[0].class, QuantityClass::Amount, "a hedged count");
+        assert_eq!(read("more than 2000 people")[0].class, QuantityClass::Amount);
+        assert_eq!(read("around 2010 the market fell")[0].class, QuantityClass::Year);
+        assert_eq!(read("a rise over 2001's 8.9 million")[0].class, QuantityClass::Year);
         let mistyped = read("began at 9:120 a.m. on Friday");
         assert_eq!((mistyped.len(), mistyped[0].class), (1, QuantityClass::Time), "a mistyped time is still one time");
         assert!(!mistyped[0].agrees_with(&read("began at 9:40 a.m.")[0]));
