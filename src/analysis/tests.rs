@@ -1120,6 +1120,22 @@ fn a_name_pairs_by_the_person_rather_than_the_body_they_serve() {
 }
 
 #[test]
+fn a_title_word_closing_a_name_is_a_surname() {
+    let trainer = flagged_as(
+        Name,
+        "\"It is absurd,\" Lindmark's trainer Tomas Brel said.",
+        "Meanwhile, Lindmark's trainer, Tomas Major, called the claims \"ridiculous.\"",
+    );
+    assert_eq!(trainer, [("Brel".to_owned(), "Major".to_owned())]);
+    let post = flagged_as(
+        Name,
+        "The Secretary General Ana Lind met the envoys.",
+        "Secretary General Ana Lind met the envoys on Monday.",
+    );
+    assert_eq!(post, []);
+}
+
+#[test]
 fn a_name_written_with_more_words_names_no_one_else() {
     let more = flagged_as(
         Name,

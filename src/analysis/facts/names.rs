@@ -77,7 +77,16 @@ pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -
             }
         }
         let words = start..end;
-        let titles: Vec<usize> = words.clone().filter(|&k| is_title(&tokens[k].norm)).collect();
+        // A title word closing a name after a first name is a surname: "Barclay Major",
+        // "John Major" (but "Secretary General" stays a post).
+        let surname = |k: usize| {
+            k + 1 == end
+                && k > start
+                && tokens[k - 1].capitalised
+                && !is_title(&tokens[k - 1].norm)
+                && !lexicon::INSTITUTIONS.contains(&tokens[k - 1].norm.as_str())
+        };
+        let titles: Vec<usize> = words.clone().filter(|&k| is_title(&tokens[k].norm) && !surname(k)).collect();
         let names: Vec<usize> = words
             .clone()
             .filter(|&k| {
