@@ -117,6 +117,14 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
     }
     let following = &text[next.clone()];
     let Some(word) = word else { return false };
+    // "Hwy. 404", "Apt. 4": a short capitalised word before a stop and a figure is an
+    // abbreviation the lists do not hold, not the end of a sentence.
+    let written = sentence.strip_suffix('.').map(last_word).unwrap_or_default();
+    let short_capitalised = written.chars().next().is_some_and(char::is_uppercase) && written.chars().count() <= 4;
+    if short_capitalised && following.trim_start_matches(['"', '“', '‘', '(']).starts_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
     let next_word: String = following.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
     let next_is_lower = following.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
     // "Monroe's." ends in a possessive, not an initial.
@@ -226,8 +234,8 @@ mod tests {
             ["Unions had a mixed reaction.", "\"40 years of waiting,\" read one sign.", "12 people were hurt."]
         );
         assert_eq!(
-            texts("The No. 2 seed won on Nov. 30 at 9 a.m. 40 guests came."),
-            ["The No. 2 seed won on Nov. 30 at 9 a.m. 40 guests came."]
+            texts("The No. 2 seed won on Nov. 30 at 9 a.m. 40 guests came near Hwy. 404 and Apt. 4."),
+            ["The No. 2 seed won on Nov. 30 at 9 a.m. 40 guests came near Hwy. 404 and Apt. 4."]
         );
     }
 

@@ -1120,6 +1120,16 @@ fn a_name_pairs_by_the_person_rather_than_the_body_they_serve() {
 }
 
 #[test]
+fn a_number_after_an_abbreviated_name_names_something() {
+    let road = flagged_as(
+        Number,
+        "Detective Ana Lind appeared last evening at the home near Orlen Ave. and Hwy. 404.",
+        "Detective Ana Lind appeared last night at the Orlen Ave.-Hwy. 202 area home.",
+    );
+    assert_eq!(road, [("404".to_owned(), "202".to_owned())]);
+}
+
+#[test]
 fn a_title_word_closing_a_name_is_a_surname() {
     let trainer = flagged_as(
         Name,

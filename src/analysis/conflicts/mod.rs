@@ -283,11 +283,14 @@ fn currency_sign<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<&'
 }
 
 /// Whether a figure follows a capitalised word it names something with ("Route 66",
-/// "Poor's 500"), not a month, a currency or a sentence's first word.
+/// "Poor's 500", "Hwy. 404"), not a month, a currency or a sentence's first word.
 fn after_a_name(side: &RowSide, quantity: &facts::Quantity) -> bool {
-    quantity.tokens.start.checked_sub(1).is_some_and(|k| {
-        let gap = side.text.get(side.tokens[k].bytes.end..side.tokens[quantity.tokens.start].bytes.start);
-        gap.is_some_and(|gap| gap.chars().all(char::is_whitespace))
+    let at = quantity.tokens.start;
+    at.checked_sub(1).is_some_and(|k| {
+        // "Route 66", and "Hwy. 404" after an abbreviation's stop.
+        let gap = side.text.get(side.tokens[k].bytes.end..side.tokens[at].bytes.start);
+        gap.is_some_and(|gap| gap.trim_start_matches('.').chars().all(char::is_whitespace))
+            && !side.sentence_starts.contains(&at)
             && side.tokens[k].capitalised
             && !side.sentence_starts.contains(&k)
             && !lexicon::MONTHS.contains(&side.norm(k))
