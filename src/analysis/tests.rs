@@ -1130,6 +1130,16 @@ fn a_number_after_an_abbreviated_name_names_something() {
 }
 
 #[test]
+fn a_share_and_a_sum_of_money_are_two_facts() {
+    let income = flagged_as(
+        Number,
+        "Median household income in Halvik declined 1.2 percent between 2021 and 2022 to $41,310.",
+        "The median Halvik household earned income fell $600 over the same period to $41,300.",
+    );
+    assert_eq!(income, []);
+}
+
+#[test]
 fn a_title_word_closing_a_name_is_a_surname() {
     let trainer = flagged_as(
         Name,

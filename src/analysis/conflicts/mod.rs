@@ -188,6 +188,11 @@ fn quantities(row: &mut Findings) -> bool {
             if named(a, b) || market::level_jumped(row.left.side, a, row.right.side, b) {
                 return true;
             }
+            // "declined 1.1 percent" / "fell $500": a share and a sum are two facts.
+            let (measure_a, measure_b) = (measure_of(row.left.side, a), measure_of(row.right.side, b));
+            if measure_a.is_some() && measure_b.is_some() && measure_a != measure_b {
+                return false;
+            }
             // A rank says nothing without what it ranks: "a third movie" is not "the
             // second of a trilogy", "the third-largest lender" is "the second-largest".
             if class == QuantityClass::Rank {
@@ -274,6 +279,12 @@ fn told_otherwise(row: &Findings, a: &facts::Quantity, b: &facts::Quantity) -> b
     };
     let (left_currency, right_currency) = (currency(left, a), currency(right, b));
     left_currency.is_some() && right_currency.is_some() && left_currency != right_currency
+}
+
+/// What a figure measures: money when written with a currency sign, else its unit's
+/// measure.
+fn measure_of(side: &RowSide, quantity: &facts::Quantity) -> Option<&'static str> {
+    if currency_sign(side, quantity).is_some() { Some("money") } else { measure(&quantity.unit) }
 }
 
 /// The currency sign a figure is written with ("$" of "$298", "US$729").
