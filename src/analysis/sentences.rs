@@ -58,6 +58,9 @@ pub fn split_bytes(text: &str) -> Vec<Range<usize>> {
     sentences
 }
 
+/// Marks that may open a sentence before its first word: a quotation or a bracket.
+const OPENING_MARKS: [char; 4] = ['"', '“', '‘', '('];
+
 /// Byte offsets in `piece` where a sentence may open on a figure after a stop
 /// (`reaction. "90 years waiting"`, `in 2003. 30 people`). Unicode's rules keep these
 /// inside one sentence because a lowercase word follows the figure; `continues` then
@@ -75,7 +78,7 @@ fn figure_openings(piece: &str) -> Vec<usize> {
         if next.len() == after_close.len() {
             continue;
         }
-        let opening = next.trim_start_matches(['"', '“', '‘', '(']);
+        let opening = next.trim_start_matches(OPENING_MARKS);
         if opening.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
             cuts.push(piece.len() - next.len());
         }
@@ -121,8 +124,7 @@ fn continues(text: &str, current: &Range<usize>, next: &Range<usize>) -> bool {
     // abbreviation the lists do not hold, not the end of a sentence.
     let written = sentence.strip_suffix('.').map(last_word).unwrap_or_default();
     let short_capitalised = written.chars().next().is_some_and(char::is_uppercase) && written.chars().count() <= 4;
-    if short_capitalised && following.trim_start_matches(['"', '“', '‘', '(']).starts_with(|c: char| c.is_ascii_digit())
-    {
+    if short_capitalised && following.trim_start_matches(OPENING_MARKS).starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
     let next_word: String = following.chars().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();

@@ -477,7 +477,10 @@ fn unmatched_quantities(
     }
     // "220 pounds" is "100 kg": one figure given in two units.
     for (i, a) in left.iter().enumerate() {
-        if let Some(j) = (0..right.len()).find(|&j| !left_used[i] && !right_used[j] && converts(a, &right[j])) {
+        if left_used[i] {
+            continue;
+        }
+        if let Some(j) = (0..right.len()).find(|&j| !right_used[j] && converts(a, &right[j])) {
             left_used[i] = true;
             right_used[j] = true;
         }

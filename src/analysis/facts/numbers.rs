@@ -481,7 +481,7 @@ fn class_of(tokens: &[&Token], reading: Reading) -> QuantityClass {
     let clock = clock || glued_clock;
     // "more than 2000 people", "about 2100 troops": a hedged count, not a year ("about
     // 1900, the city", "around 2010 the market" and "over 2001's" stay years).
-    let counted = |i: usize| {
+    let hedged_count = {
         let before = i.checked_sub(1).map_or("", norm);
         let plural_next = tokens.get(end).is_some_and(|t| {
             !t.capitalised
@@ -494,7 +494,8 @@ fn class_of(tokens: &[&Token], reading: Reading) -> QuantityClass {
     };
     if clock || clock_word {
         QuantityClass::Time
-    } else if whole && !scaled && (1800.0..=2100.0).contains(&value) && start == i && norm(end) != "%" && !counted(i) {
+    } else if whole && !scaled && (1800.0..=2100.0).contains(&value) && start == i && norm(end) != "%" && !hedged_count
+    {
         QuantityClass::Year
     } else if whole
         && !scaled
