@@ -1247,3 +1247,40 @@ fn a_move_that_differs_as_much_as_the_price_drifted_is_one_move_seen_twice() {
     );
     assert_eq!(canadian, []);
 }
+
+#[test]
+fn a_place_changed_inside_a_name_is_a_changed_place() {
+    let inside = |left: &str, right: &str| flagged_as(Place, left, right);
+    assert_eq!(
+        inside(
+            "South Lisbon's Kessary, the second-biggest maker, rose 6 percent.",
+            "South Oslo, Calif.'s Kessary, the No. 2 maker, advanced 6 percent."
+        ),
+        [("Lisbon's".to_owned(), "Oslo".to_owned())]
+    );
+    assert_eq!(
+        inside(
+            "The kiosks were to be unveiled at music festivals in Britain.",
+            "The kiosks were soon to be rolled out at summer festivals in Great Boston."
+        ),
+        [("Britain".to_owned(), "Boston".to_owned())]
+    );
+    // The place named elsewhere in the other copy is no change: a body moved to
+    // another post ("Virginia Gov.") leaves the new place the only one changed.
+    assert_eq!(
+        inside(
+            "Gov. Lena Marsh urged officials to protect Virginia Tech's athletics.",
+            "Virginia Gov. Lena Marsh urged officials to protect Ohio Tech's interests."
+        ),
+        [("Virginia".to_owned(), "Ohio".to_owned())]
+    );
+    // A place the other copy names or lies in is the same place written another way.
+    assert_eq!(
+        inside(
+            "He was a research assistant at England's University of Bristol.",
+            "He was a research assistant at Bristol University in Britain."
+        ),
+        []
+    );
+    assert_eq!(inside("Her Texas Instruments stake grew.", "Her Dallas Instruments stake grew."), []);
+}

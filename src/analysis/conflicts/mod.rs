@@ -12,6 +12,7 @@
 
 mod codes;
 mod framed;
+mod inside_names;
 mod market;
 mod names;
 mod polarity;
@@ -83,6 +84,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     codes::conflicts(&mut row);
     places(&mut row);
     agencies(&mut row);
+    inside_names::conflicts(&mut row, hunks);
     names::conflicts(&mut row);
     framed::conflicts(&mut row, hunks);
     let mut found = row.found;
