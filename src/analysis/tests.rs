@@ -1284,3 +1284,26 @@ fn a_place_changed_inside_a_name_is_a_changed_place() {
     );
     assert_eq!(inside("Her Texas Instruments stake grew.", "Her Dallas Instruments stake grew."), []);
 }
+
+#[test]
+fn a_range_written_backwards_has_an_end_changed() {
+    let numbers = |left: &str, right: &str| flagged_as(Number, left, right);
+    assert_eq!(
+        numbers(
+            "The stoppage is expected to cut output by 60 million to 70 million board feet.",
+            "The stoppage is expected to take 60 million to 35 million board feet out of the mill."
+        ),
+        [("60 million to 70 million".to_owned(), "35 million".to_owned())]
+    );
+    assert_eq!(
+        numbers("Kessary forecast an 8-10 percent growth rate.", "Kessary forecast a 16-10 percent growth rate."),
+        [("8-10".to_owned(), "16".to_owned())]
+    );
+    assert_eq!(
+        numbers("As little as 2 or 3 grams a day, a cake has 4 grams.", "As little as 4 or 3 grams a day."),
+        [("2 or 3".to_owned(), "4".to_owned())]
+    );
+    // A tally is no range, and a range written the same way is the same range.
+    assert_eq!(numbers("The board voted 8 to 10 on Monday.", "The board voted 10 to 8 on Monday."), []);
+    assert_eq!(numbers("Output fell by 60 to 70 tonnes.", "Output fell by 60-70 tonnes."), []);
+}

@@ -16,6 +16,7 @@ mod inside_names;
 mod market;
 mod names;
 mod polarity;
+mod ranges;
 mod zones;
 
 use std::ops::Range;
@@ -79,6 +80,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     for (l, r) in polarity::reversals(left, right, hunks) {
         row.add(DiscrepancyKind::Negation, l, r);
     }
+    ranges::conflicts(&mut row);
     let snapshots = quantities(&mut row);
     calendar(&mut row, snapshots);
     codes::conflicts(&mut row);
