@@ -1307,3 +1307,18 @@ fn a_range_written_backwards_has_an_end_changed() {
     assert_eq!(numbers("The board voted 8 to 10 on Monday.", "The board voted 10 to 8 on Monday."), []);
     assert_eq!(numbers("Output fell by 60 to 70 tonnes.", "Output fell by 60-70 tonnes."), []);
 }
+
+#[test]
+fn a_year_written_over_by_a_count_in_place_is_a_changed_figure() {
+    let numbers = |left: &str, right: &str| flagged_as(Number, left, right);
+    assert_eq!(
+        numbers(
+            "A similar bill was struck down by the Ostrava high court in 1871.",
+            "A quite similar bill had been struck down by the Ostrava high court in 3742."
+        ),
+        [("1871".to_owned(), "3742".to_owned())]
+    );
+    // Not in the same words, or counting something, it is another figure.
+    assert_eq!(numbers("The court sat in 1871.", "The court heard 3742 cases."), []);
+    assert_eq!(numbers("The court ruled in 1871 on it.", "The court ruled in 3742 cases on it."), []);
+}

@@ -330,3 +330,34 @@ fn near_attribution(side: &RowSide, range: &Range<usize>) -> bool {
     let after_verb = range.start.saturating_sub(3)..range.start;
     before_verb || after_verb.clone().any(|i| is_verb(i) && outside_quote(i)) && range.clone().all(outside_quote)
 }
+
+/// Flags a year written over in place by a figure that is no year: a framed
+/// substitution that begins with a year on one side and a count on the other ("struck
+/// down by the court in 1883." / "… in 3766."). Figures pair only within their class,
+/// so the two would never be compared; between the same words one stands where the
+/// other copy has the other.
+pub(super) fn years_turned_into_counts(row: &mut Findings, hunks: &[Hunk]) {
+    use facts::QuantityClass::{Amount, Year};
+    let (left, right) = (row.left.side, row.right.side);
+    let (lq, rq) = (&row.left.facts.quantities, &row.right.facts.quantities);
+    let at = |quantities: &[facts::Quantity], k: usize| quantities.iter().find(|q| q.tokens.contains(&k)).cloned();
+    let mut found = Vec::new();
+    for hunk in hunks.iter().filter(|h| is_framed(left, right, h)) {
+        let (Some(a), Some(b)) = (at(lq, hunk.left.start), at(rq, hunk.right.start)) else { continue };
+        // Written in digits, unhedged: "in three" is loose, not a year changed.
+        let exact = |q: &facts::Quantity| q.decimals == Some(0) && !q.hedged && q.upto.is_none();
+        let classes = [a.class, b.class];
+        if exact(&a) && exact(&b) && classes.contains(&Year) && classes.contains(&Amount) && !counts_something(&a, &b) {
+            found.push((a.tokens, b.tokens));
+        }
+    }
+    for (l, r) in found {
+        row.add(DiscrepancyKind::Number, l, r);
+    }
+}
+
+/// Whether either figure says what it counts: "in 1883" against "in 1883 cases" is
+/// not one slot.
+fn counts_something(a: &facts::Quantity, b: &facts::Quantity) -> bool {
+    super::counts_something(a) || super::counts_something(b)
+}

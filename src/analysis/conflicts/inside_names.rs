@@ -60,9 +60,11 @@ fn spots(reading: &Reading, range: Range<usize>) -> Vec<Spot> {
 }
 
 /// Flags a place inside a name that a short substitution replaces with another place.
-/// Both places must be absent from the other copy's passage, and the two must not lie
-/// in each other ("Waco, Texas" / "Waco" is not a change of place); where fact reading
-/// saw both as places, `places` has already judged them.
+/// Neither may be in the other side of the substitution, one of them must be new to
+/// the other copy's passage (neither named there nor lying in or around a place named
+/// there), and the two must not lie in each other ("Waco, Texas" / "Waco, Houston"
+/// may only say the city); where fact reading saw both as places, `places` has
+/// already judged them.
 pub(super) fn conflicts(row: &mut Findings, hunks: &[Hunk]) {
     let small = |r: &Range<usize>| (1..=MAX_WORDS).contains(&r.len());
     let everywhere = |reading: &Reading| spots(reading, 0..reading.side.tokens.len());

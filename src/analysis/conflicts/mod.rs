@@ -83,6 +83,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     ranges::conflicts(&mut row);
     let snapshots = quantities(&mut row);
     calendar(&mut row, snapshots);
+    framed::years_turned_into_counts(&mut row, hunks);
     codes::conflicts(&mut row);
     places(&mut row);
     agencies(&mut row);
