@@ -1322,3 +1322,27 @@ fn a_year_written_over_by_a_count_in_place_is_a_changed_figure() {
     assert_eq!(numbers("The court sat in 1871.", "The court heard 3742 cases."), []);
     assert_eq!(numbers("The court ruled in 1871 on it.", "The court ruled in 3742 cases on it."), []);
 }
+
+#[test]
+fn the_same_digits_in_other_marks_and_a_side_described_are_no_conflict() {
+    assert_eq!(
+        flagged("The imam dealt with several key 9-11 figures.", "The imam dealt with several 9/11 figures, it adds."),
+        []
+    );
+    assert_eq!(
+        flagged_as(
+            Name,
+            "Trailing Halvik by eight points two months ago, Orlen rallied.",
+            "Trailing the Northerners by eight points two months ago, Orlen rallied."
+        ),
+        []
+    );
+    assert_eq!(
+        flagged_as(
+            Name,
+            "Trailing Halvik by eight points, Orlen rallied.",
+            "Trailing Kessary by eight points, Orlen rallied."
+        ),
+        [("Halvik".to_owned(), "Kessary".to_owned())]
+    );
+}

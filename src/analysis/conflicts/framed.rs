@@ -267,7 +267,10 @@ fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
     // One name, not a stretch of a list: "AT&T Corp., SBC" / "and Sprint".
     let listed =
         range.clone().any(|i| matches!(side.norm(i), "and" | "or")) || range.clone().skip(1).any(|i| !tight(i - 1, i));
+    // "the Londoners" describes whom it means; a name is not written after "the".
+    let described = side.tokens.get(range.start).is_some_and(|t| !t.capitalised && t.norm == "the");
     !listed
+        && !described
         && (range.start.checked_sub(1).is_some_and(|i| neighbour(i) && tight(i, range.start))
             || (neighbour(range.end) && range.end > 0 && tight(range.end - 1, range.end)))
 }

@@ -259,7 +259,8 @@ fn quantities(row: &mut Findings) -> bool {
             let excused = years_apart_by_one(&lc[i], &rc[j])
                 || other_ends(&lc[i], &rc[j])
                 || moving
-                || told_otherwise(row, &lc[i], &rc[j]);
+                || told_otherwise(row, &lc[i], &rc[j])
+                || same_digits(row, &lc[i], &rc[j]);
             if same_thing(&lc[i], &rc[j]) && !excused {
                 row.add(kind, lc[i].tokens.clone(), rc[j].tokens.clone());
             }
@@ -284,6 +285,17 @@ fn told_otherwise(row: &Findings, a: &facts::Quantity, b: &facts::Quantity) -> b
     };
     let (left_currency, right_currency) = (currency(left, a), currency(right, b));
     left_currency.is_some() && right_currency.is_some() && left_currency != right_currency
+}
+
+/// Whether two figures are written with the same digits, only the marks between them
+/// differing: "9-11" / "9/11", "21/2" / "2 1/2".
+fn same_digits(row: &Findings, a: &facts::Quantity, b: &facts::Quantity) -> bool {
+    let digits = |side: &RowSide, q: &facts::Quantity| -> String {
+        let bytes = side.span(&q.tokens);
+        side.text.get(bytes).unwrap_or_default().chars().filter(char::is_ascii_digit).collect()
+    };
+    let (left, right) = (digits(row.left.side, a), digits(row.right.side, b));
+    left.len() >= 2 && left == right
 }
 
 /// What a figure measures: money when written with a currency sign, else its unit's
