@@ -1346,3 +1346,17 @@ fn the_same_digits_in_other_marks_and_a_side_described_are_no_conflict() {
         [("Halvik".to_owned(), "Kessary".to_owned())]
     );
 }
+
+#[test]
+fn a_plural_in_ies_pairs_with_its_singular() {
+    let left = "The harbour board met on Monday to review the ferry timetable. \
+                The new ferries were to be unveiled this summer at the Orlen regatta.";
+    let right = "On Monday the harbour board reviewed the ferry timetable. \
+                 The first electric ferry was soon to be launched at a summer regatta. \
+                 Crowds at the Orlen regatta were the largest in years.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
+    assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![], vec![2])]);
+}
