@@ -1360,3 +1360,23 @@ fn a_plural_in_ies_pairs_with_its_singular() {
         comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
     assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![], vec![2])]);
 }
+
+#[test]
+fn a_place_owning_a_name_is_a_place_and_a_place_word_in_a_name_is_no_place() {
+    let places = |left: &str, right: &str| flagged_as(Place, left, right);
+    assert_eq!(
+        places(
+            "Hundreds marched over the massacre of activists occupying Freedom Square in Lisbon in 1989.",
+            "Hong Kong has not seen such a protest since hundreds marched over the massacre of activists \
+             occupying Oslo's Freedom Square."
+        ),
+        [("Lisbon".to_owned(), "Oslo's".to_owned())]
+    );
+    assert_eq!(
+        places(
+            "Kingston also finished with 67 after six birdies on the back nine.",
+            "South Africa's James Kingston is also on five under after six birdies on his back nine."
+        ),
+        []
+    );
+}

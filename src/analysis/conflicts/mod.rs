@@ -661,7 +661,19 @@ fn places(row: &mut Findings) {
                 if others.is_empty() { theirs.iter().collect() } else { others.iter().map(|&j| &theirs[j]).collect() };
             candidates.iter().any(|o| gazetteer::same_or_within(p.place, o.place))
         };
-        let known: Vec<&facts::PlaceMention> = own.iter().map(|&i| &mine[i]).filter(|p| !explained(p)).collect();
+        // A place the other copy writes inside a name ("Kingston finished" / "James
+        // Kingston") is no other place: one of the two readings is a person.
+        let in_a_name =
+            |k: usize| b.side.tokens[k].capitalised && !b.facts.places.iter().any(|o| o.tokens.contains(&k));
+        let written_there = |p: &facts::PlaceMention| {
+            let words: Vec<&str> = p.tokens.clone().map(|k| a.side.norm(k)).collect();
+            (0..b.side.tokens.len()).any(|k| {
+                words.iter().enumerate().all(|(n, w)| k + n < b.side.tokens.len() && b.side.norm(k + n) == *w)
+                    && in_a_name(k)
+            })
+        };
+        let known: Vec<&facts::PlaceMention> =
+            own.iter().map(|&i| &mine[i]).filter(|p| !explained(p) && !written_there(p)).collect();
         let datelines = known.iter().filter(|p| p.dateline).map(|p| p.tokens.clone()).collect();
         let known = known.iter().filter(|p| !p.dateline).map(|p| p.tokens.clone()).collect();
         let cued = a

@@ -76,8 +76,14 @@ pub fn places(text: &str, tokens: &[&Token]) -> Vec<PlaceMention> {
             && gazetteer::place_at(&words(tokens, i - 1)).is_none();
         // "Judge Nottingham" is a person named like a city.
         let after_title = i > 0 && adjacent(text, tokens, i) && is_title(&tokens[i - 1].norm);
-        let hit = gazetteer::place_at(&words(tokens, i))
-            .filter(|(length, _)| !after_first_name && !after_title && !before_surname(text, tokens, i + length));
+        // "Moscow's Red Square": a place's own thing follows, not more of a name.
+        let possessive = |length: usize| {
+            let raw = tokens[i + length - 1].raw(text);
+            raw.ends_with("'s") || raw.ends_with("’s")
+        };
+        let hit = gazetteer::place_at(&words(tokens, i)).filter(|&(length, _)| {
+            !after_first_name && !after_title && (possessive(length) || !before_surname(text, tokens, i + length))
+        });
         match hit {
             Some((length, place)) => {
                 let capitals = tokens[i..i + length].iter().all(|t| t.all_caps || t.norm.len() == 1);
