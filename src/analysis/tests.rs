@@ -1380,3 +1380,23 @@ fn a_place_owning_a_name_is_a_place_and_a_place_word_in_a_name_is_no_place() {
         []
     );
 }
+
+#[test]
+fn a_place_written_over_in_the_same_words_is_changed_though_the_other_copy_names_it_elsewhere() {
+    let places = |left: &str, right: &str| flagged_as(Place, left, right);
+    assert_eq!(
+        places(
+            "\"Indeed, Lisbon should be put on notice that efforts to remake the league in their image will fail,\" he said.",
+            "\"Oslo should be on notice that attempts to remake the league in Lisbon's image will fail,\" he said."
+        ),
+        [("Lisbon".to_owned(), "Oslo".to_owned())]
+    );
+    // A list written out further is no change.
+    assert_eq!(
+        places(
+            "The chain previously shut stores in Lyon, Lille, Nantes, Cleveland, and Columbus.",
+            "Since 2001, the chain has shut stores in Lyon, Lille, Nantes, Cleveland, Columbus, Ohio, and Washington."
+        ),
+        []
+    );
+}

@@ -1,6 +1,7 @@
-//! A place changed inside a name: "South Linford's biggest employer" / "South Orvale's
-//! biggest employer", "festivals in Britain" / "festivals in Great Orvale", "Orvale
-//! Tech's athletes" / "Linford Tech's athletes".
+//! A place written over by another in the same words, often inside a name: "South
+//! Linford's biggest employer" / "South Orvale's biggest employer", "festivals in
+//! Britain" / "festivals in Great Orvale", "Indeed, Linford should be on notice" /
+//! "Orvale should be on notice".
 //!
 //! Fact reading takes a place word joined to other capitalised words for part of a
 //! person's or a body's name ("Georgia Smith", "Texas Instruments"), so `places` never
@@ -12,7 +13,7 @@ use std::ops::Range;
 
 use super::super::align::Hunk;
 use super::super::discrepancy::DiscrepancyKind;
-use super::super::facts::names::is_title;
+use super::super::facts::names::{is_title, same_word};
 use super::super::gazetteer::{self, Place};
 use super::{Findings, Reading};
 
@@ -59,27 +60,35 @@ fn spots(reading: &Reading, range: Range<usize>) -> Vec<Spot> {
     found
 }
 
-/// Flags a place inside a name that a short substitution replaces with another place.
-/// Neither may be in the other side of the substitution, one of them must be new to
-/// the other copy's passage (neither named there nor lying in or around a place named
-/// there), and the two must not lie in each other ("Waco, Texas" / "Waco, Houston"
-/// may only say the city); where fact reading saw both as places, `places` has
-/// already judged them.
+/// Flags a place that a short substitution replaces with another place. Neither may be
+/// in the other side of the substitution, even spelled another way ("Fallujah" /
+/// "Falluja, west of Baghdad"); one of them must be new to the other copy's passage
+/// (neither named there nor lying in or around a place named there); the two must not
+/// lie in each other ("Waco, Texas" / "Waco, Houston" may only say the city). Where
+/// fact reading saw both as places, an item of a list is left alone: lists are
+/// reordered ("Cleveland, and Columbus" / "Columbus, Ohio, and Washington").
 pub(super) fn conflicts(row: &mut Findings, hunks: &[Hunk]) {
     let small = |r: &Range<usize>| (1..=MAX_WORDS).contains(&r.len());
     let everywhere = |reading: &Reading| spots(reading, 0..reading.side.tokens.len());
     let (all_left, all_right) = (everywhere(&row.left), everywhere(&row.right));
     let named = |all: &[Spot], place: &Place| all.iter().any(|s| s.place.name == place.name);
     let new_to = |all: &[Spot], place: &Place| !all.iter().any(|s| gazetteer::same_or_within(place, s.place));
+    // The place's words written in the other side of the substitution, perhaps spelled
+    // another way.
+    let written_in = |spot: &Spot, side: &Reading, own: &Reading, range: &Range<usize>| {
+        spot.tokens.clone().all(|k| range.clone().any(|j| same_word(own.side.norm(k), side.side.norm(j))))
+    };
     let mut found = Vec::new();
     for hunk in hunks.iter().filter(|h| small(&h.left) && small(&h.right)) {
         let (left, right) = (spots(&row.left, hunk.left.clone()), spots(&row.right, hunk.right.clone()));
         let pair = left.iter().find_map(|a| {
             let b = right.iter().find(|b| {
-                (a.hidden || b.hidden)
+                (a.hidden || b.hidden || (!listed(&row.left, &a.tokens) && !listed(&row.right, &b.tokens)))
                     && !gazetteer::same_or_within(a.place, b.place)
                     && !named(&right, a.place)
                     && !named(&left, b.place)
+                    && !written_in(a, &row.right, &row.left, &hunk.right)
+                    && !written_in(b, &row.left, &row.right, &hunk.left)
                     && (new_to(&all_right, a.place) || new_to(&all_left, b.place))
             })?;
             Some((a.tokens.clone(), b.tokens.clone()))
@@ -89,4 +98,19 @@ pub(super) fn conflicts(row: &mut Findings, hunks: &[Hunk]) {
     for (l, r) in found {
         row.add(DiscrepancyKind::Place, l, r);
     }
+}
+
+/// Whether the place at `tokens` is an item of a list: "and" or "or" right before or
+/// after it, or a comma parting it from another name ("Honduras, Mexico, Peru").
+fn listed(reading: &Reading, tokens: &Range<usize>) -> bool {
+    let side = reading.side;
+    let joins = |k: usize| matches!(side.norm(k), "and" | "or");
+    let comma_between = |a: usize, b: usize| {
+        side.text.get(side.tokens[a].bytes.end..side.tokens[b].bytes.start).is_some_and(|gap| gap.contains(','))
+    };
+    let a_name = |k: usize| side.tokens[k].capitalised && !side.sentence_starts.contains(&k);
+    let before = tokens.start.checked_sub(1).is_some_and(|k| joins(k) || (comma_between(k, tokens.start) && a_name(k)));
+    let after = tokens.end < side.tokens.len()
+        && (joins(tokens.end) || (comma_between(tokens.end - 1, tokens.end) && a_name(tokens.end)));
+    before || after
 }
