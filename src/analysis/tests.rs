@@ -1400,3 +1400,15 @@ fn a_place_written_over_in_the_same_words_is_changed_though_the_other_copy_names
         []
     );
 }
+
+#[test]
+fn a_post_written_short_is_no_name() {
+    assert_eq!(
+        flagged_as(
+            Name,
+            "Lena Marsh most recently served as VP of Kessary's mobile devices division.",
+            "She most recently served as corporate vice president of Kessary's Mobile Devices Marketing Group."
+        ),
+        []
+    );
+}
