@@ -1412,3 +1412,30 @@ fn a_post_written_short_is_no_name() {
         []
     );
 }
+
+#[test]
+fn a_not_on_the_very_verb_the_other_copy_states_is_a_reversal_whatever_else_is_negative() {
+    let negations = |left: &str, right: &str| flagged_as(Negation, left, right);
+    assert_eq!(
+        negations(
+            "Marsh assured him that he would be considered a hero if he did not return, the witness testified.",
+            "Marsh assured him that he would not be considered a hero if anything happened on his trip, the witness said."
+        ),
+        [("would".to_owned(), "would not".to_owned())]
+    );
+    // Both copies negate the verb, or one puts its "not" before a phrase instead.
+    assert_eq!(
+        negations(
+            "The party won the 1990 election by a landslide but was never allowed to govern.",
+            "The party won a landslide election in 1990 but has never been allowed to govern."
+        ),
+        []
+    );
+    assert_eq!(
+        negations(
+            "\"Ms. Marsh is being prosecuted not because of who she is, but because of what she did,\" he said.",
+            "\"Lena Marsh is not being prosecuted for who she is but for what she did.\""
+        ),
+        []
+    );
+}

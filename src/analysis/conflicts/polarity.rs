@@ -254,9 +254,7 @@ fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<
 
 /// A "not" that `negative` adds to an auxiliary `plain` states un-negated.
 fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range<usize>)> {
-    if negativity(negative) <= negativity(plain) {
-        return Vec::new();
-    }
+    let more_negative = negativity(negative) > negativity(plain);
     let plain_negated = negations(plain);
     let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for negated in negations(negative) {
@@ -264,16 +262,42 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
         if count(&plain_negated) >= count(&negations(negative)) {
             continue;
         }
-        let unnegated = (0..plain.tokens.len()).find(|&j| {
+        let free = |j: usize| {
             auxiliary(plain.norm(j)) == Some(negated.auxiliary)
                 && !plain_negated.iter().any(|n| n.tokens.contains(&j))
                 && !found.iter().any(|(_, taken)| taken.contains(&j))
-        });
+        };
+        // Where the copies say as many negative things, the "not" must fall on the very
+        // verb the other copy states plainly ("were not exposed" / "were exposed"): a
+        // negative said elsewhere ("no longer had") is then another fact.
+        let verb = main_verb(negative, negated.tokens.end);
+        // "is being prosecuted not because of who she is" / "is not being prosecuted for
+        // who she is": a "not" the other copy puts before a phrase moved, not added.
+        let bare_not = (0..plain.tokens.len()).any(|k| plain.norm(k) == "not" && negated_at(plain, k).is_none());
+        let unnegated = if more_negative {
+            (0..plain.tokens.len()).find(|&j| free(j))
+        } else if bare_not {
+            None
+        } else {
+            (0..plain.tokens.len())
+                .find(|&j| free(j) && !negated_near(plain, j) && verb.is_some() && main_verb(plain, j + 1) == verb)
+        };
         if let Some(j) = unnegated {
             found.push((negated.tokens, j..j + 1));
         }
     }
     found
+}
+
+/// The word an auxiliary ending before `from` carries: the next word past "be", "been"
+/// or "have", if it is a lower-case content word ("exposed" of "were not exposed",
+/// "considered" of "would be considered"; nothing in "isn't until March").
+fn main_verb<'s>(side: &'s RowSide, from: usize) -> Option<&'s str> {
+    let at = (from..side.tokens.len().min(from + 3))
+        .find(|&k| !matches!(side.norm(k), "be" | "been" | "being" | "have" | "not" | "never"))?;
+    let (word, token) = (side.norm(at), &side.tokens[at]);
+    let verb_like = !token.capitalised && !token.has_digit() && !lexicon::STOPWORDS.contains(&word);
+    verb_like.then_some(word)
 }
 
 /// A word one side has where the other has its opposite, neither having both.
