@@ -1439,3 +1439,15 @@ fn a_not_on_the_very_verb_the_other_copy_states_is_a_reversal_whatever_else_is_n
         []
     );
 }
+
+#[test]
+fn a_team_named_for_its_city_replaced_by_a_place_is_a_changed_place() {
+    assert_eq!(
+        flagged_as(
+            Place,
+            "Marsh, who won three championships with the Lisbon Lions in the 90's and one with the Rovers in 1999, scored 12.",
+            "Marsh, who won three league titles with Oslo and one with the Rovers in 1999, scored 12."
+        ),
+        [("Lisbon".to_owned(), "Oslo".to_owned())]
+    );
+}

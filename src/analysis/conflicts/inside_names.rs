@@ -19,7 +19,7 @@ use super::{Findings, Reading};
 
 /// Longest substitution, in words per side, whose places are set against each other:
 /// beyond it the two sides are rewritten sentences, where a place in each says little.
-const MAX_WORDS: usize = 6;
+const MAX_WORDS: usize = 8;
 /// Longest place name in the gazetteer, in words.
 const LONGEST: usize = 6;
 
