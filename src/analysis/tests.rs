@@ -1451,3 +1451,22 @@ fn a_team_named_for_its_city_replaced_by_a_place_is_a_changed_place() {
         [("Lisbon".to_owned(), "Oslo".to_owned())]
     );
 }
+
+#[test]
+fn two_close_figures_are_two_figures_and_a_change_in_a_share_is_not_the_share() {
+    let numbers = |left: &str, right: &str| flagged_as(Number, left, right);
+    assert_eq!(
+        numbers(
+            "The confidence measure slipped to 83.5 in June from 83.6 in May.",
+            "The confidence measure came in at 83.5 in June, down slightly from a revised 41.8 in May."
+        ),
+        [("83.6".to_owned(), "41.8".to_owned())]
+    );
+    assert_eq!(
+        numbers(
+            "The orders measure rose to 52.2 percent from 51.9 percent in May.",
+            "The orders measure rose by 0.3 percentage points from 25.9 percent in May to 52.2 percent in June."
+        ),
+        [("51.9".to_owned(), "25.9".to_owned())]
+    );
+}

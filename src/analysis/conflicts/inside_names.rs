@@ -69,6 +69,16 @@ fn spots(reading: &Reading, range: Range<usize>) -> Vec<Spot> {
 /// reordered ("Cleveland, and Columbus" / "Columbus, Ohio, and Washington").
 pub(super) fn conflicts(row: &mut Findings, hunks: &[Hunk]) {
     let small = |r: &Range<usize>| (1..=MAX_WORDS).contains(&r.len());
+    // Most rows substitute no place for a place: only those are read whole.
+    let substituted: Vec<(&Hunk, Vec<Spot>, Vec<Spot>)> = hunks
+        .iter()
+        .filter(|h| small(&h.left) && small(&h.right))
+        .map(|h| (h, spots(&row.left, h.left.clone()), spots(&row.right, h.right.clone())))
+        .filter(|(_, left, right)| !left.is_empty() && !right.is_empty())
+        .collect();
+    if substituted.is_empty() {
+        return;
+    }
     let everywhere = |reading: &Reading| spots(reading, 0..reading.side.tokens.len());
     let (all_left, all_right) = (everywhere(&row.left), everywhere(&row.right));
     let named = |all: &[Spot], place: &Place| all.iter().any(|s| s.place.name == place.name);
@@ -79,14 +89,13 @@ pub(super) fn conflicts(row: &mut Findings, hunks: &[Hunk]) {
         spot.tokens.clone().all(|k| range.clone().any(|j| same_word(own.side.norm(k), side.side.norm(j))))
     };
     let mut found = Vec::new();
-    for hunk in hunks.iter().filter(|h| small(&h.left) && small(&h.right)) {
-        let (left, right) = (spots(&row.left, hunk.left.clone()), spots(&row.right, hunk.right.clone()));
+    for (hunk, left, right) in &substituted {
         let pair = left.iter().find_map(|a| {
             let b = right.iter().find(|b| {
                 (a.hidden || b.hidden || (!listed(&row.left, &a.tokens) && !listed(&row.right, &b.tokens)))
                     && !gazetteer::same_or_within(a.place, b.place)
-                    && !named(&right, a.place)
-                    && !named(&left, b.place)
+                    && !named(right, a.place)
+                    && !named(left, b.place)
                     && !written_in(a, &row.right, &row.left, &hunk.right)
                     && !written_in(b, &row.left, &row.right, &hunk.left)
                     && (new_to(&all_right, a.place) || new_to(&all_left, b.place))

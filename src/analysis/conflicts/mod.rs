@@ -239,7 +239,6 @@ fn quantities(row: &mut Findings) -> bool {
         // Figures counting the same thing pair first, then figures after the same
         // telling word ("destroyed 32 caravans" / "destroyed 96 trailers", not "Two
         // other bodies"), then the rest in order.
-        let counting_alike = |a: &facts::Quantity, b: &facts::Quantity| !a.unit.is_empty() && a.counts_as(b);
         // "$298" pairs with "(US$149)", not with "12,390 baht" before it.
         let same_currency = |a: &facts::Quantity, b: &facts::Quantity| {
             currency_sign(row.left.side, a).is_some()
@@ -267,6 +266,13 @@ fn quantities(row: &mut Findings) -> bool {
         }
     }
     snapshots
+}
+
+/// Whether two figures say they count the same thing. A change in a share ("0.3
+/// percentage points") is not the share ("51.9 percent").
+fn counting_alike(a: &facts::Quantity, b: &facts::Quantity) -> bool {
+    let points = |q: &facts::Quantity| q.nouns.first().is_some_and(|n| n == "point");
+    !a.unit.is_empty() && a.counts_as(b) && points(a) == points(b)
 }
 
 /// Whether two figures are one figure told in another currency or time zone:
@@ -508,8 +514,14 @@ fn unmatched_quantities(
     // A figure one copy repeats ("40 percent ... those 40 percent") is stated once, and
     // a range ("from 29.4 to 32.6") accounts for both ends written apart.
     let rest = |side: &[facts::Quantity], used: &[bool], other: &[facts::Quantity]| {
+        // Repeated is the same value: "slipped to 83.5 from 83.6" states two figures,
+        // however close.
+        let same =
+            |a: &facts::Quantity, b: &facts::Quantity| (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0);
         let repeated = |i: usize| {
-            side.iter().enumerate().any(|(k, o)| k != i && used[k] && o.unit == side[i].unit && o.agrees_with(&side[i]))
+            side.iter().enumerate().any(|(k, o)| {
+                k != i && used[k] && o.unit == side[i].unit && same(o, &side[i]) && o.upto == side[i].upto
+            })
         };
         let in_range = |i: usize| other.iter().any(|o| side[i].ends(o));
         (0..side.len())
