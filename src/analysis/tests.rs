@@ -1423,6 +1423,13 @@ fn a_not_on_the_very_verb_the_other_copy_states_is_a_reversal_whatever_else_is_n
         ),
         [("would".to_owned(), "would not".to_owned())]
     );
+    assert_eq!(
+        negations(
+            "Marsh said it was the first time in Ostrava history a comptroller had not certified the act.",
+            "In a release Thursday, Marsh said this was not the first time a comptroller rejected a budget."
+        ),
+        [("was".to_owned(), "was not".to_owned())]
+    );
     // Both copies negate the verb, or one puts its "not" before a phrase instead.
     assert_eq!(
         negations(

@@ -289,12 +289,13 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
     found
 }
 
-/// The word an auxiliary ending before `from` carries: the next word past "be", "been"
-/// or "have", if it is a lower-case content word ("exposed" of "were not exposed",
-/// "considered" of "would be considered"; nothing in "isn't until March").
+/// The word an auxiliary ending before `from` carries: the next word past "be", "been",
+/// "have" or an article, if it is a lower-case content word ("exposed" of "were not
+/// exposed", "considered" of "would be considered", "first" of "was not the first
+/// time"; nothing in "isn't until March").
 fn main_verb<'s>(side: &'s RowSide, from: usize) -> Option<&'s str> {
     let at = (from..side.tokens.len().min(from + 3))
-        .find(|&k| !matches!(side.norm(k), "be" | "been" | "being" | "have" | "not" | "never"))?;
+        .find(|&k| !matches!(side.norm(k), "be" | "been" | "being" | "have" | "not" | "never" | "the" | "a" | "an"))?;
     let (word, token) = (side.norm(at), &side.tokens[at]);
     let verb_like = !token.capitalised && !token.has_digit() && !lexicon::STOPWORDS.contains(&word);
     verb_like.then_some(word)
