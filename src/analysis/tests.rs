@@ -1477,3 +1477,15 @@ fn two_close_figures_are_two_figures_and_a_change_in_a_share_is_not_the_share() 
         [("51.9".to_owned(), "25.9".to_owned())]
     );
 }
+
+#[test]
+fn a_size_of_memory_changed_among_other_figures_is_found() {
+    assert_eq!(
+        flagged_as(
+            Number,
+            "A base model with a 2.0GHz processor, 128M bytes of memory and a 40G-byte hard drive costs US$729.",
+            "A base model with a 2.4GHz chip, 128MB of RAM and a 80GB hard drive costs $699."
+        ),
+        [("40G".to_owned(), "80GB".to_owned()), ("US$729".to_owned(), "$699".to_owned())]
+    );
+}

@@ -577,7 +577,14 @@ fn account_for_sums(
 /// The first content word after a number and its unit: what "14 percent for saturated
 /// fat" is a figure of.
 fn subject<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<&'s str> {
-    (quantity.tokens.end + 1..side.tokens.len()).map(|i| side.norm(i)).find(|w| !lexicon::STOPWORDS.contains(w))
+    // A unit written onto its number ("40GB hard drive") leaves no unit word to skip.
+    let end = quantity.tokens.end;
+    let after_unit = if end < side.tokens.len() && facts::numbers::singular(side.norm(end)) == quantity.unit {
+        end + 1
+    } else {
+        end
+    };
+    (after_unit..side.tokens.len()).map(|i| side.norm(i)).find(|w| !lexicon::STOPWORDS.contains(w))
 }
 
 /// Months and weekdays one side names that the other does not, month for month. The

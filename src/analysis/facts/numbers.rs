@@ -168,6 +168,10 @@ fn counted(text: &str, tokens: &[&Token], at: usize, end: usize) -> (String, Vec
         unit_at += 1;
     }
     let unit = match glued_unit(norm(at)) {
+        // "40G-byte": the letter of a size of memory glued on, "byte" after it.
+        Some(unit @ ("k" | "m" | "g" | "t")) if joined(unit_at) && singular(norm(unit_at)) == "byte" => {
+            format!("{unit}b")
+        }
         Some(unit) => singular(unit),
         None if joined(unit_at) => singular(norm(unit_at)),
         // "$700,000, or 2 cents" counts nothing: the words after the comma are another
@@ -617,8 +621,26 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
         {
             quantity.value *= factor;
         }
+        in_bytes(quantity);
     }
     found
+}
+
+/// Sizes of memory in bytes, however written: "128MB", "128 megabytes", "128M bytes"
+/// and "a 128-megabyte card" are one size.
+fn in_bytes(quantity: &mut Quantity) {
+    let factor = |unit: &str| match unit {
+        "kb" | "kilobyte" => Some(1e3),
+        "mb" | "megabyte" => Some(1e6),
+        "gb" | "gigabyte" => Some(1e9),
+        "tb" | "terabyte" => Some(1e12),
+        _ => None,
+    };
+    if let Some(scale) = factor(&quantity.unit) {
+        quantity.value *= scale;
+        quantity.upto = quantity.upto.map(|top| top * scale);
+        "byte".clone_into(&mut quantity.unit);
+    }
 }
 
 #[cfg(test)]
@@ -630,6 +652,17 @@ mod tests {
         let tokens = tokenize(text, 0..text.len());
         let refs: Vec<&Token> = tokens.iter().collect();
         quantities(text, &refs)
+    }
+
+    #[test]
+    fn a_size_of_memory_is_read_in_bytes_however_written() {
+        for written in ["a 128MB card", "a 128 MB card", "128M bytes of memory", "128 megabytes", "a 128-megabyte card"]
+        {
+            let size = &read(written)[0];
+            assert_eq!((size.value, size.unit.as_str()), (128e6, "byte"), "{written}");
+        }
+        let drive = &read("a 40G-byte hard drive")[0];
+        assert_eq!((drive.value, drive.unit.as_str(), drive.nouns[0].as_str()), (40e9, "byte", "hard"));
     }
 
     #[test]
