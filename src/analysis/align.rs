@@ -76,7 +76,7 @@ pub struct Hunk {
 /// The word without its commonest inflection, so that "inspections" matches
 /// "inspection" and "consumed" matches "consume" when sentences are paired.
 pub(crate) fn stem(word: &str) -> &str {
-    // "potties" and "potty", "cities" and "city": the plural in "-ies" keeps the stem.
+    // "ferries" and "ferry", "cities" and "city": the plural in "-ies" keeps the stem.
     if word.len() >= 4
         && let Some(stem) = word.strip_suffix('y').filter(|stem| !stem.ends_with(['a', 'e', 'o', 'u', 'l']))
     {

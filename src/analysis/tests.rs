@@ -1253,33 +1253,30 @@ fn a_place_changed_inside_a_name_is_a_changed_place() {
     let inside = |left: &str, right: &str| flagged_as(Place, left, right);
     assert_eq!(
         inside(
-            "South Lisbon's Kessary, the second-biggest maker, rose 6 percent.",
-            "South Oslo, Calif.'s Kessary, the No. 2 maker, advanced 6 percent."
+            "North Lisbon's Kessary, the region's biggest mill, gained 4 percent.",
+            "North Oslo, Calif.'s Kessary, the region's largest mill, added 4 percent."
         ),
         [("Lisbon's".to_owned(), "Oslo".to_owned())]
     );
     assert_eq!(
         inside(
-            "The kiosks were to be unveiled at music festivals in Britain.",
-            "The kiosks were soon to be rolled out at summer festivals in Great Boston."
+            "The new ferries will enter service next spring on routes in Britain.",
+            "The first electric ferries are due to start sailing next spring on routes in Great Lisbon."
         ),
-        [("Britain".to_owned(), "Boston".to_owned())]
+        [("Britain".to_owned(), "Lisbon".to_owned())]
     );
-    // The place named elsewhere in the other copy is no change: a body moved to
-    // another post ("Virginia Gov.") leaves the new place the only one changed.
+    // The place named elsewhere in the other copy is no change: a place moved onto
+    // another post ("Ohio Mayor") leaves the new place the only one changed.
     assert_eq!(
         inside(
-            "Gov. Lena Marsh urged officials to protect Virginia Tech's athletics.",
-            "Virginia Gov. Lena Marsh urged officials to protect Ohio Tech's interests."
+            "Officials asked Mayor Lena Marsh to fund Ohio State's new stadium.",
+            "Ohio Mayor Lena Marsh was asked to fund Iowa State's new stadium."
         ),
-        [("Virginia".to_owned(), "Ohio".to_owned())]
+        [("Ohio".to_owned(), "Iowa".to_owned())]
     );
     // A place the other copy names or lies in is the same place written another way.
     assert_eq!(
-        inside(
-            "He was a research assistant at England's University of Bristol.",
-            "He was a research assistant at Bristol University in Britain."
-        ),
+        inside("She studied at Scotland's University of Glasgow.", "She studied at Glasgow University in Britain."),
         []
     );
     assert_eq!(inside("Her Texas Instruments stake grew.", "Her Dallas Instruments stake grew."), []);
@@ -1290,18 +1287,21 @@ fn a_range_written_backwards_has_an_end_changed() {
     let numbers = |left: &str, right: &str| flagged_as(Number, left, right);
     assert_eq!(
         numbers(
-            "The stoppage is expected to cut output by 60 million to 70 million board feet.",
-            "The stoppage is expected to take 60 million to 35 million board feet out of the mill."
+            "The plant is expected to cut output by 40 million to 50 million litres.",
+            "The plant is expected to take 40 million to 25 million litres out of the market."
         ),
-        [("60 million to 70 million".to_owned(), "35 million".to_owned())]
+        [("40 million to 50 million".to_owned(), "25 million".to_owned())]
     );
     assert_eq!(
-        numbers("Kessary forecast an 8-10 percent growth rate.", "Kessary forecast a 16-10 percent growth rate."),
-        [("8-10".to_owned(), "16".to_owned())]
+        numbers("Kessary forecast a 6-9 percent growth rate.", "Kessary forecast a 12-9 percent growth rate."),
+        [("6-9".to_owned(), "12".to_owned())]
     );
     assert_eq!(
-        numbers("As little as 2 or 3 grams a day, a cake has 4 grams.", "As little as 4 or 3 grams a day."),
-        [("2 or 3".to_owned(), "4".to_owned())]
+        numbers(
+            "Taking as little as 5 or 6 tablets a week, a packet holds 10 tablets.",
+            "Taking as little as 10 or 6 tablets a week."
+        ),
+        [("5 or 6".to_owned(), "10".to_owned())]
     );
     // A tally is no range, and a range written the same way is the same range.
     assert_eq!(numbers("The board voted 8 to 10 on Monday.", "The board voted 10 to 8 on Monday."), []);
@@ -1313,35 +1313,38 @@ fn a_year_written_over_by_a_count_in_place_is_a_changed_figure() {
     let numbers = |left: &str, right: &str| flagged_as(Number, left, right);
     assert_eq!(
         numbers(
-            "A similar bill was struck down by the Ostrava high court in 1871.",
-            "A quite similar bill had been struck down by the Ostrava high court in 3742."
+            "The old bridge over the Pell was opened to traffic in 1871.",
+            "The original bridge across the Pell was opened to traffic in 3742."
         ),
         [("1871".to_owned(), "3742".to_owned())]
     );
     // Not in the same words, or counting something, it is another figure.
-    assert_eq!(numbers("The court sat in 1871.", "The court heard 3742 cases."), []);
-    assert_eq!(numbers("The court ruled in 1871 on it.", "The court ruled in 3742 cases on it."), []);
+    assert_eq!(numbers("The bridge opened in 1871.", "The bridge carried 3742 cars."), []);
+    assert_eq!(
+        numbers("The bridge was rebuilt in 1871 after it.", "The bridge was rebuilt in 3742 days after it."),
+        []
+    );
 }
 
 #[test]
 fn the_same_digits_in_other_marks_and_a_side_described_are_no_conflict() {
     assert_eq!(
-        flagged("The imam dealt with several key 9-11 figures.", "The imam dealt with several 9/11 figures, it adds."),
+        flagged("The report names several key 4-7 suspects.", "The report names several 4/7 suspects, it adds."),
         []
     );
     assert_eq!(
         flagged_as(
             Name,
-            "Trailing Halvik by eight points two months ago, Orlen rallied.",
-            "Trailing the Northerners by eight points two months ago, Orlen rallied."
+            "Chasing Halvik by six points in March, Orlen won its last nine games.",
+            "Chasing the Northerners by six points in March, Orlen won its last nine games."
         ),
         []
     );
     assert_eq!(
         flagged_as(
             Name,
-            "Trailing Halvik by eight points, Orlen rallied.",
-            "Trailing Kessary by eight points, Orlen rallied."
+            "Chasing Halvik by six points in March, Orlen won its last nine games.",
+            "Chasing Kessary by six points in March, Orlen won its last nine games."
         ),
         [("Halvik".to_owned(), "Kessary".to_owned())]
     );
@@ -1366,16 +1369,15 @@ fn a_place_owning_a_name_is_a_place_and_a_place_word_in_a_name_is_no_place() {
     let places = |left: &str, right: &str| flagged_as(Place, left, right);
     assert_eq!(
         places(
-            "Hundreds marched over the massacre of activists occupying Freedom Square in Lisbon in 1989.",
-            "Hong Kong has not seen such a protest since hundreds marched over the massacre of activists \
-             occupying Oslo's Freedom Square."
+            "Thousands gathered in Marvila Park in Lisbon in 1990 to mark the treaty.",
+            "Oslo has not seen such a crowd since thousands gathered in Porto's Marvila Park in 1990 to mark the treaty."
         ),
-        [("Lisbon".to_owned(), "Oslo's".to_owned())]
+        [("Lisbon".to_owned(), "Porto's".to_owned())]
     );
     assert_eq!(
         places(
-            "Kingston also finished with 67 after six birdies on the back nine.",
-            "South Africa's James Kingston is also on five under after six birdies on his back nine."
+            "Lincoln finished third after a fast last lap of the velodrome.",
+            "England's Anna Lincoln finished third after a fast final lap of the velodrome."
         ),
         []
     );
@@ -1386,16 +1388,16 @@ fn a_place_written_over_in_the_same_words_is_changed_though_the_other_copy_names
     let places = |left: &str, right: &str| flagged_as(Place, left, right);
     assert_eq!(
         places(
-            "\"Indeed, Lisbon should be put on notice that efforts to remake the league in their image will fail,\" he said.",
-            "\"Oslo should be on notice that attempts to remake the league in Lisbon's image will fail,\" he said."
+            "\"Frankly, Lisbon must be warned that any bid to shape the league to its liking will fail,\" he said.",
+            "\"Oslo must be warned that any bid to shape the league to Lisbon's liking will fail,\" he said."
         ),
         [("Lisbon".to_owned(), "Oslo".to_owned())]
     );
     // A list written out further is no change.
     assert_eq!(
         places(
-            "The chain previously shut stores in Lyon, Lille, Nantes, Cleveland, and Columbus.",
-            "Since 2001, the chain has shut stores in Lyon, Lille, Nantes, Cleveland, Columbus, Ohio, and Washington."
+            "The bank has closed branches in Lyon, Lille, Nantes, Leeds, and Bristol.",
+            "Since 2019 the bank has closed branches in Lyon, Lille, Nantes, Leeds, Bristol, England, and Cardiff."
         ),
         []
     );
@@ -1406,8 +1408,8 @@ fn a_post_written_short_is_no_name() {
     assert_eq!(
         flagged_as(
             Name,
-            "Lena Marsh most recently served as VP of Kessary's mobile devices division.",
-            "She most recently served as corporate vice president of Kessary's Mobile Devices Marketing Group."
+            "Lena Marsh was until March the VP of Kessary's retail banking arm.",
+            "She was until March senior vice president of Kessary's Retail Banking Services Group."
         ),
         []
     );
@@ -1418,30 +1420,30 @@ fn a_not_on_the_very_verb_the_other_copy_states_is_a_reversal_whatever_else_is_n
     let negations = |left: &str, right: &str| flagged_as(Negation, left, right);
     assert_eq!(
         negations(
-            "Marsh assured him that he would be considered a hero if he did not return, the witness testified.",
-            "Marsh assured him that he would not be considered a hero if anything happened on his trip, the witness said."
+            "The coach told her she would be picked for the final if she did not miss training, a teammate said.",
+            "The coach told her she would not be picked for the final whatever happened in training, a teammate said."
         ),
         [("would".to_owned(), "would not".to_owned())]
     );
     assert_eq!(
         negations(
-            "Marsh said it was the first time in Ostrava history a comptroller had not certified the act.",
-            "In a release Thursday, Marsh said this was not the first time a comptroller rejected a budget."
+            "Marsh said it was the sole year on record that the auditor had not approved the accounts.",
+            "In a note on Friday, Marsh said this was not the sole year the auditor rejected the accounts."
         ),
         [("was".to_owned(), "was not".to_owned())]
     );
     // Both copies negate the verb, or one puts its "not" before a phrase instead.
     assert_eq!(
         negations(
-            "The party won the 1990 election by a landslide but was never allowed to govern.",
-            "The party won a landslide election in 1990 but has never been allowed to govern."
+            "The crew reached the summit in 1995 but was never allowed to publish the route.",
+            "The crew reached the summit in 1995 but has never been allowed to publish its route."
         ),
         []
     );
     assert_eq!(
         negations(
-            "\"Ms. Marsh is being prosecuted not because of who she is, but because of what she did,\" he said.",
-            "\"Lena Marsh is not being prosecuted for who she is but for what she did.\""
+            "\"Kessary is being sued not because of what it sells, but because of how it sells it,\" she said.",
+            "\"Kessary is not being sued for what it sells but for how it sells it.\""
         ),
         []
     );
@@ -1452,8 +1454,8 @@ fn a_team_named_for_its_city_replaced_by_a_place_is_a_changed_place() {
     assert_eq!(
         flagged_as(
             Place,
-            "Marsh, who won three championships with the Lisbon Lions in the 90's and one with the Rovers in 1999, scored 12.",
-            "Marsh, who won three league titles with Oslo and one with the Rovers in 1999, scored 12."
+            "Marsh, who took two league titles with the Lisbon Eagles in the 80's and one with the Rovers in 1994, scored twice.",
+            "Marsh, who took two titles with Oslo and one with the Rovers in 1994, scored twice."
         ),
         [("Lisbon".to_owned(), "Oslo".to_owned())]
     );
@@ -1464,17 +1466,17 @@ fn two_close_figures_are_two_figures_and_a_change_in_a_share_is_not_the_share() 
     let numbers = |left: &str, right: &str| flagged_as(Number, left, right);
     assert_eq!(
         numbers(
-            "The confidence measure slipped to 83.5 in June from 83.6 in May.",
-            "The confidence measure came in at 83.5 in June, down slightly from a revised 41.8 in May."
+            "The survey's index eased to 61.2 in April from 61.4 in March.",
+            "The survey's index stood at 61.2 in April, down a little from a revised 30.7 in March."
         ),
-        [("83.6".to_owned(), "41.8".to_owned())]
+        [("61.4".to_owned(), "30.7".to_owned())]
     );
     assert_eq!(
         numbers(
-            "The orders measure rose to 52.2 percent from 51.9 percent in May.",
-            "The orders measure rose by 0.3 percentage points from 25.9 percent in May to 52.2 percent in June."
+            "The export gauge climbed to 47.6 percent from 47.1 percent in March.",
+            "The export gauge climbed by 0.5 percentage points from 23.5 percent in March to 47.6 percent in April."
         ),
-        [("51.9".to_owned(), "25.9".to_owned())]
+        [("47.1".to_owned(), "23.5".to_owned())]
     );
 }
 
@@ -1483,9 +1485,9 @@ fn a_size_of_memory_changed_among_other_figures_is_found() {
     assert_eq!(
         flagged_as(
             Number,
-            "A base model with a 2.0GHz processor, 128M bytes of memory and a 40G-byte hard drive costs US$729.",
-            "A base model with a 2.4GHz chip, 128MB of RAM and a 80GB hard drive costs $699."
+            "The entry model has a 1.8GHz processor, 512M bytes of memory and a 250G-byte disk, and sells for US$849.",
+            "The entry model comes with a 2.2GHz chip, 512MB of RAM and a 500GB disk, and sells for $829."
         ),
-        [("40G".to_owned(), "80GB".to_owned()), ("US$729".to_owned(), "$699".to_owned())]
+        [("250G".to_owned(), "500GB".to_owned())]
     );
 }

@@ -267,7 +267,7 @@ fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
     // One name, not a stretch of a list: "AT&T Corp., SBC" / "and Sprint".
     let listed =
         range.clone().any(|i| matches!(side.norm(i), "and" | "or")) || range.clone().skip(1).any(|i| !tight(i - 1, i));
-    // "the Londoners" describes whom it means; a name is not written after "the".
+    // "the Northerners" describes whom it means; a name is not written after "the".
     let described = side.tokens.get(range.start).is_some_and(|t| !t.capitalised && t.norm == "the");
     !listed
         && !described
@@ -335,8 +335,8 @@ fn near_attribution(side: &RowSide, range: &Range<usize>) -> bool {
 }
 
 /// Flags a year written over in place by a figure that is no year: a framed
-/// substitution that begins with a year on one side and a count on the other ("struck
-/// down by the court in 1883." / "… in 3766."). Figures pair only within their class,
+/// substitution that begins with a year on one side and a count on the other ("was
+/// opened to traffic in 1871." / "… in 3742."). Figures pair only within their class,
 /// so the two would never be compared; between the same words one stands where the
 /// other copy has the other.
 pub(super) fn years_turned_into_counts(row: &mut Findings, hunks: &[Hunk]) {
@@ -350,7 +350,7 @@ pub(super) fn years_turned_into_counts(row: &mut Findings, hunks: &[Hunk]) {
         // Written in digits, unhedged: "in three" is loose, not a year changed.
         let exact = |q: &facts::Quantity| q.decimals == Some(0) && !q.hedged && q.upto.is_none();
         let classes = [a.class, b.class];
-        if exact(&a) && exact(&b) && classes.contains(&Year) && classes.contains(&Amount) && !counts_something(&a, &b) {
+        if exact(&a) && exact(&b) && classes.contains(&Year) && classes.contains(&Amount) && !either_counts(&a, &b) {
             found.push((a.tokens, b.tokens));
         }
     }
@@ -359,8 +359,8 @@ pub(super) fn years_turned_into_counts(row: &mut Findings, hunks: &[Hunk]) {
     }
 }
 
-/// Whether either figure says what it counts: "in 1883" against "in 1883 cases" is
-/// not one slot.
-fn counts_something(a: &facts::Quantity, b: &facts::Quantity) -> bool {
+/// Whether either figure says what it counts: "in 1871" against "in 1871 days" is not
+/// one slot.
+fn either_counts(a: &facts::Quantity, b: &facts::Quantity) -> bool {
     super::counts_something(a) || super::counts_something(b)
 }

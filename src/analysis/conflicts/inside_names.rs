@@ -1,7 +1,7 @@
 //! A place written over by another in the same words, often inside a name: "South
-//! Linford's biggest employer" / "South Orvale's biggest employer", "festivals in
-//! Britain" / "festivals in Great Orvale", "Indeed, Linford should be on notice" /
-//! "Orvale should be on notice".
+//! Linford's biggest employer" / "South Orvale's biggest employer", "routes in
+//! Britain" / "routes in Great Orvale", "Frankly, Linford must be warned" / "Orvale must
+//! be warned".
 //!
 //! Fact reading takes a place word joined to other capitalised words for part of a
 //! person's or a body's name ("Georgia Smith", "Texas Instruments"), so `places` never
@@ -42,7 +42,7 @@ fn spots(reading: &Reading, range: Range<usize>) -> Vec<Spot> {
         let token = side.tokens[k];
         // "US" is the country, "us" is not.
         let capital = token.capitalised && (token.norm != "us" || token.all_caps);
-        // "Judge Nottingham" is a person named like a city.
+        // "Judge Lyon" is a person named like a city.
         let after_title = k.checked_sub(1).is_some_and(|p| is_title(side.norm(p)));
         let end = range.end.min(k + LONGEST);
         let words: Vec<&str> = (k..end).map(|i| side.norm(i)).collect();
@@ -61,12 +61,12 @@ fn spots(reading: &Reading, range: Range<usize>) -> Vec<Spot> {
 }
 
 /// Flags a place that a short substitution replaces with another place. Neither may be
-/// in the other side of the substitution, even spelled another way ("Fallujah" /
-/// "Falluja, west of Baghdad"); one of them must be new to the other copy's passage
+/// in the other side of the substitution, even spelled another way ("Linford" /
+/// "Lynford, west of Orvale"); one of them must be new to the other copy's passage
 /// (neither named there nor lying in or around a place named there); the two must not
-/// lie in each other ("Waco, Texas" / "Waco, Houston" may only say the city). Where
+/// lie in each other ("Ashby, Texas" / "Ashby, Dallas" may only say the city). Where
 /// fact reading saw both as places, an item of a list is left alone: lists are
-/// reordered ("Cleveland, and Columbus" / "Columbus, Ohio, and Washington").
+/// reordered and extended ("Leeds, and Bristol" / "Bristol, England, and Cardiff").
 pub(super) fn conflicts(row: &mut Findings, hunks: &[Hunk]) {
     let small = |r: &Range<usize>| (1..=MAX_WORDS).contains(&r.len());
     // Most rows substitute no place for a place: only those are read whole.

@@ -269,7 +269,7 @@ fn quantities(row: &mut Findings) -> bool {
 }
 
 /// Whether two figures say they count the same thing. A change in a share ("0.3
-/// percentage points") is not the share ("51.9 percent").
+/// percentage points") is not the share ("47.1 percent").
 fn counting_alike(a: &facts::Quantity, b: &facts::Quantity) -> bool {
     let points = |q: &facts::Quantity| q.nouns.first().is_some_and(|n| n == "point");
     !a.unit.is_empty() && a.counts_as(b) && points(a) == points(b)
@@ -294,7 +294,7 @@ fn told_otherwise(row: &Findings, a: &facts::Quantity, b: &facts::Quantity) -> b
 }
 
 /// Whether two figures are written with the same digits, only the marks between them
-/// differing: "9-11" / "9/11", "21/2" / "2 1/2".
+/// differing: "4-7" / "4/7", "31/2" / "3 1/2".
 fn same_digits(row: &Findings, a: &facts::Quantity, b: &facts::Quantity) -> bool {
     let digits = |side: &RowSide, q: &facts::Quantity| -> String {
         let bytes = side.span(&q.tokens);
@@ -514,7 +514,7 @@ fn unmatched_quantities(
     // A figure one copy repeats ("40 percent ... those 40 percent") is stated once, and
     // a range ("from 29.4 to 32.6") accounts for both ends written apart.
     let rest = |side: &[facts::Quantity], used: &[bool], other: &[facts::Quantity]| {
-        // Repeated is the same value: "slipped to 83.5 from 83.6" states two figures,
+        // Repeated is the same value: "eased to 61.2 from 61.4" states two figures,
         // however close.
         let same =
             |a: &facts::Quantity, b: &facts::Quantity| (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0);
@@ -577,7 +577,7 @@ fn account_for_sums(
 /// The first content word after a number and its unit: what "14 percent for saturated
 /// fat" is a figure of.
 fn subject<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<&'s str> {
-    // A unit written onto its number ("40GB hard drive") leaves no unit word to skip.
+    // A unit written onto its number ("500GB disk") leaves no unit word to skip.
     let end = quantity.tokens.end;
     let after_unit = if end < side.tokens.len() && facts::numbers::singular(side.norm(end)) == quantity.unit {
         end + 1
@@ -680,8 +680,8 @@ fn places(row: &mut Findings) {
                 if others.is_empty() { theirs.iter().collect() } else { others.iter().map(|&j| &theirs[j]).collect() };
             candidates.iter().any(|o| gazetteer::same_or_within(p.place, o.place))
         };
-        // A place the other copy writes inside a name ("Kingston finished" / "James
-        // Kingston") is no other place: one of the two readings is a person.
+        // A place the other copy writes inside a name ("Lincoln closed" / "Anna
+        // Lincoln") is no other place: one of the two readings is a person.
         let in_a_name =
             |k: usize| b.side.tokens[k].capitalised && !b.facts.places.iter().any(|o| o.tokens.contains(&k));
         let written_there = |p: &facts::PlaceMention| {

@@ -268,11 +268,11 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
                 && !found.iter().any(|(_, taken)| taken.contains(&j))
         };
         // Where the copies say as many negative things, the "not" must fall on the very
-        // verb the other copy states plainly ("were not exposed" / "were exposed"): a
-        // negative said elsewhere ("no longer had") is then another fact.
+        // verb the other copy states plainly ("were not tested" / "were tested"): a
+        // negative said elsewhere ("no longer kept") is then another fact.
         let verb = main_verb(negative, negated.tokens.end);
-        // "is being prosecuted not because of who she is" / "is not being prosecuted for
-        // who she is": a "not" the other copy puts before a phrase moved, not added.
+        // "is being sued not because of what it sells" / "is not being sued for what it
+        // sells": a "not" the other copy puts before a phrase moved, not added.
         let bare_not = (0..plain.tokens.len()).any(|k| plain.norm(k) == "not" && negated_at(plain, k).is_none());
         let unnegated = if more_negative {
             (0..plain.tokens.len()).find(|&j| free(j))
@@ -290,9 +290,9 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
 }
 
 /// The word an auxiliary ending before `from` carries: the next word past "be", "been",
-/// "have" or an article, if it is a lower-case content word ("exposed" of "were not
-/// exposed", "considered" of "would be considered", "first" of "was not the first
-/// time"; nothing in "isn't until March").
+/// "have" or an article, if it is a lower-case content word ("tested" of "were not
+/// tested", "picked" of "would be picked", "sole" of "was not the sole year"; nothing
+/// in "isn't until March").
 fn main_verb<'s>(side: &'s RowSide, from: usize) -> Option<&'s str> {
     let at = (from..side.tokens.len().min(from + 3))
         .find(|&k| !matches!(side.norm(k), "be" | "been" | "being" | "have" | "not" | "never" | "the" | "a" | "an"))?;

@@ -1,6 +1,6 @@
-//! A range one copy writes with an end changed so that it runs backwards: "60 million
-//! to 70 million board feet" / "60 million to 35 million board feet", "an 8-10 percent
-//! rate" / "a 16-10 percent rate".
+//! A range one copy writes with an end changed so that it runs backwards: "40 million
+//! to 50 million litres" / "40 million to 25 million litres", "a 6-9 percent rate" /
+//! "a 12-9 percent rate".
 //!
 //! Figure reading takes only an upward "X to Y" for a range ("voted 256 to 170" gives
 //! two figures), so the backward copy states two figures: the first agrees with one

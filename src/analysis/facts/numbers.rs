@@ -168,7 +168,7 @@ fn counted(text: &str, tokens: &[&Token], at: usize, end: usize) -> (String, Vec
         unit_at += 1;
     }
     let unit = match glued_unit(norm(at)) {
-        // "40G-byte": the letter of a size of memory glued on, "byte" after it.
+        // "500G-byte": the letter of a size of memory glued on, "byte" after it.
         Some(unit @ ("k" | "m" | "g" | "t")) if joined(unit_at) && singular(norm(unit_at)) == "byte" => {
             format!("{unit}b")
         }
@@ -626,8 +626,8 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
     found
 }
 
-/// Sizes of memory in bytes, however written: "128MB", "128 megabytes", "128M bytes"
-/// and "a 128-megabyte card" are one size.
+/// Sizes of memory in bytes, however written: "256MB", "256 megabytes", "256M bytes"
+/// and "a 256-megabyte card" are one size.
 fn in_bytes(quantity: &mut Quantity) {
     let factor = |unit: &str| match unit {
         "kb" | "kilobyte" => Some(1e3),
@@ -656,13 +656,13 @@ mod tests {
 
     #[test]
     fn a_size_of_memory_is_read_in_bytes_however_written() {
-        for written in ["a 128MB card", "a 128 MB card", "128M bytes of memory", "128 megabytes", "a 128-megabyte card"]
+        for written in ["a 256MB card", "a 256 MB card", "256M bytes of memory", "256 megabytes", "a 256-megabyte card"]
         {
             let size = &read(written)[0];
-            assert_eq!((size.value, size.unit.as_str()), (128e6, "byte"), "{written}");
+            assert_eq!((size.value, size.unit.as_str()), (256e6, "byte"), "{written}");
         }
-        let drive = &read("a 40G-byte hard drive")[0];
-        assert_eq!((drive.value, drive.unit.as_str(), drive.nouns[0].as_str()), (40e9, "byte", "hard"));
+        let disk = &read("a 500G-byte solid disk")[0];
+        assert_eq!((disk.value, disk.unit.as_str(), disk.nouns[0].as_str()), (500e9, "byte", "solid"));
     }
 
     #[test]
