@@ -11,6 +11,7 @@
 //! price a few cents apart: then a move that differs by as much is the same move.
 
 use super::super::discrepancy::RowSide;
+use super::super::facts::numbers::same_value;
 use super::super::facts::{Quantity, QuantityClass};
 
 /// Words that say a passage is about a traded price.
@@ -76,7 +77,7 @@ pub(super) fn drift(left: &RowSide, l: &[Quantity], right: &RowSide, r: &[Quanti
     l.iter().filter(|a| price(a)).find_map(|a| {
         r.iter()
             .filter(|b| price(b))
-            .find(|b| (a.value - b.value).abs() > 1e-9 && a.decimals == b.decimals && a.agrees_with(b))
+            .find(|b| !same_value(a.value, b.value) && a.decimals == b.decimals && a.agrees_with(b))
             .map(|b| ((a.value - b.value).abs(), a.value.min(b.value)))
     })
 }

@@ -516,11 +516,13 @@ fn unmatched_quantities(
     let rest = |side: &[facts::Quantity], used: &[bool], other: &[facts::Quantity]| {
         // Repeated is the same value: "eased to 61.2 from 61.4" states two figures,
         // however close.
-        let same =
-            |a: &facts::Quantity, b: &facts::Quantity| (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(1.0);
         let repeated = |i: usize| {
             side.iter().enumerate().any(|(k, o)| {
-                k != i && used[k] && o.unit == side[i].unit && same(o, &side[i]) && o.upto == side[i].upto
+                k != i
+                    && used[k]
+                    && o.unit == side[i].unit
+                    && facts::numbers::same_value(o.value, side[i].value)
+                    && o.upto == side[i].upto
             })
         };
         let in_range = |i: usize| other.iter().any(|o| side[i].ends(o));

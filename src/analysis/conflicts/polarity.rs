@@ -255,11 +255,14 @@ fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<
 /// A "not" that `negative` adds to an auxiliary `plain` states un-negated.
 fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range<usize>)> {
     let more_negative = negativity(negative) > negativity(plain);
-    let plain_negated = negations(plain);
+    let (plain_negated, negative_negated) = (negations(plain), negations(negative));
+    // "is being sued not because of what it sells" / "is not being sued for what it
+    // sells": a "not" the other copy puts before a phrase moved, not added.
+    let bare_not = (0..plain.tokens.len()).any(|k| plain.norm(k) == "not" && negated_at(plain, k).is_none());
     let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    for negated in negations(negative) {
+    for negated in &negative_negated {
         let count = |side: &[Negated]| side.iter().filter(|n| n.auxiliary == negated.auxiliary).count();
-        if count(&plain_negated) >= count(&negations(negative)) {
+        if count(&plain_negated) >= count(&negative_negated) {
             continue;
         }
         let free = |j: usize| {
@@ -271,9 +274,6 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
         // verb the other copy states plainly ("were not tested" / "were tested"): a
         // negative said elsewhere ("no longer kept") is then another fact.
         let verb = main_verb(negative, negated.tokens.end);
-        // "is being sued not because of what it sells" / "is not being sued for what it
-        // sells": a "not" the other copy puts before a phrase moved, not added.
-        let bare_not = (0..plain.tokens.len()).any(|k| plain.norm(k) == "not" && negated_at(plain, k).is_none());
         let unnegated = if more_negative {
             (0..plain.tokens.len()).find(|&j| free(j))
         } else if bare_not {
@@ -283,7 +283,7 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
                 .find(|&j| free(j) && !negated_near(plain, j) && verb.is_some() && main_verb(plain, j + 1) == verb)
         };
         if let Some(j) = unnegated {
-            found.push((negated.tokens, j..j + 1));
+            found.push((negated.tokens.clone(), j..j + 1));
         }
     }
     found

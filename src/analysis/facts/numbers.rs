@@ -50,6 +50,11 @@ pub struct Quantity {
     pub nouns: Vec<String>,
 }
 
+/// Whether two values are one value, not two close ones (floating-point noise aside).
+pub fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
 impl Quantity {
     /// Whether two figures count the same thing: the same unit, or one's unit among
     /// the words after the other ("700 MONUC troops" and "350 troops").
@@ -63,23 +68,22 @@ impl Quantity {
     /// copy that writes a range's ends apart states the range, but a figure that only
     /// falls inside it ("43 days" inside "30 to 64") is another figure.
     pub fn ends(&self, range: &Quantity) -> bool {
-        let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
-        self.upto.is_none() && range.upto.is_some_and(|top| same(self.value, range.value) || same(self.value, top))
+        self.upto.is_none()
+            && range.upto.is_some_and(|top| same_value(self.value, range.value) || same_value(self.value, top))
     }
 
     /// Whether a paraphrase stating `other` could mean this quantity.
     pub fn agrees_with(&self, other: &Quantity) -> bool {
-        let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
         let rounding = if self.hedged || other.hedged { 0.1 } else { ROUNDING };
         let close = |a: f64, b: f64| {
-            same(a, b) || self.class == QuantityClass::Amount && (a - b).abs() <= rounding * a.abs().max(b.abs())
+            same_value(a, b) || self.class == QuantityClass::Amount && (a - b).abs() <= rounding * a.abs().max(b.abs())
         };
         // Two ranges agree only end for end: "8-10 percent" is not "4-10 percent", and
         // "less than $1 billion to $2.8 billion" is "$952 million or $2.8 billion".
         if let (Some(top), Some(other_top)) = (self.upto, other.upto) {
             return close(self.value, other.value) && close(top, other_top);
         }
-        if same(self.value, other.value) {
+        if same_value(self.value, other.value) {
             return true;
         }
         // A figure inside the other copy's range agrees with it, except a ceiling ("as
@@ -103,7 +107,7 @@ impl Quantity {
         {
             let (precise, rough, places) = if a > b { (self, other, b) } else { (other, self, a) };
             let factor = 10f64.powi(i32::try_from(places).unwrap_or(0));
-            if same((precise.value * factor).round() / factor, rough.value) {
+            if same_value((precise.value * factor).round() / factor, rough.value) {
                 return true;
             }
         }
@@ -112,7 +116,7 @@ impl Quantity {
             spelled.decimals.is_none()
                 && written.decimals.is_some_and(|d| d > 0)
                 && written.value.abs() < 1000.0
-                && same(written.value.round(), spelled.value)
+                && same_value(written.value.round(), spelled.value)
         };
         if spelled_round(self, other) || spelled_round(other, self) {
             return true;
