@@ -235,6 +235,7 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
     }
     straighten(&l, &r, &mut rows, &mut right_row);
     reseat(&l, &r, skip, &mut rows, &mut left_row, &mut right_row);
+    untwin(&l, &r, skip, &mut rows, &mut left_row, &mut right_row);
     // Merges and splits: repeat so that three sentences merged into one all join.
     loop {
         let joined_left = join_leftovers(&l, &r, &left.boilerplate, &mut left_row, &mut rows, Side::LEFT);
@@ -402,6 +403,78 @@ fn reseat(
                 if gained > 0
                     && instead >= MATCH
                     && instead >= now - ORDER * gained as f64
+                    && best.is_none_or(|(s, _, _)| instead > s)
+                {
+                    best = Some((instead, row_index, i));
+                }
+            }
+            if let Some((score, row_index, i)) = best {
+                let row = &mut rows[row_index];
+                if own_is_left {
+                    row.left = vec![k];
+                } else {
+                    row.right = vec![k];
+                }
+                row.score = score;
+                own_row[i] = None;
+                own_row[k] = Some(row_index);
+            }
+        }
+    }
+}
+
+/// Sentences this alike on one side are one sentence told twice (see `untwin`).
+const TWIN: f64 = 0.5;
+
+/// Gives a pair to the left-over twin of a paired sentence when the twin keeps
+/// reading order and the pair's similarity barely drops.
+///
+/// A copy may tell one sentence twice, or carry a near copy from the same cluster of
+/// reports; a change written into one of the two lowers its similarity, so best-first
+/// matching pairs the other wherever it stands. Of two twins, the one whose pairing
+/// crosses fewer other pairs is the partner when it loses at most `ORDER` of
+/// similarity per crossing undone (at most `MAX_GAIN` of them).
+fn untwin(
+    l: &[Vec<u32>],
+    r: &[Vec<u32>],
+    skip: (&[bool], &[bool]),
+    rows: &mut [Row],
+    left_row: &mut [Option<usize>],
+    right_row: &mut [Option<usize>],
+) {
+    let weight = weights(l, r);
+    for own_is_left in [Side::LEFT, Side::RIGHT] {
+        let (own, other, own_skip) = if own_is_left { (l, r, skip.0) } else { (r, l, skip.1) };
+        let own_row = if own_is_left { &mut *left_row } else { &mut *right_row };
+        let sim = |k: usize, j: usize| {
+            if own_is_left { similarity(&weight, &own[k], &other[j]) } else { similarity(&weight, &other[j], &own[k]) }
+        };
+        for k in 0..own.len() {
+            if own_row[k].is_some() || own_skip[k] || own[k].is_empty() {
+                continue;
+            }
+            let pairs: Vec<(usize, usize)> = rows
+                .iter()
+                .filter_map(|row| {
+                    let (mine, theirs) = if own_is_left { (&row.left, &row.right) } else { (&row.right, &row.left) };
+                    Some((*mine.first()?, *theirs.first()?))
+                })
+                .collect();
+            let crossings = |at: usize, j: usize, except: usize| {
+                pairs.iter().filter(|&&(x, y)| x != except && y != j && (x < at) != (y < j)).count()
+            };
+            let mut best: Option<(f64, usize, usize)> = None;
+            for (row_index, row) in rows.iter().enumerate() {
+                let (mine, theirs) = if own_is_left { (&row.left, &row.right) } else { (&row.right, &row.left) };
+                let (&[i], &[j]) = (mine.as_slice(), theirs.as_slice()) else { continue };
+                if similarity(&weight, &own[k], &own[i]) < TWIN {
+                    continue;
+                }
+                let (now, instead) = (sim(i, j), sim(k, j));
+                let gained = crossings(i, j, i).saturating_sub(crossings(k, j, i));
+                if gained > 0
+                    && instead >= MATCH
+                    && instead >= now - ORDER * gained.min(MAX_GAIN) as f64
                     && best.is_none_or(|(s, _, _)| instead > s)
                 {
                     best = Some((instead, row_index, i));

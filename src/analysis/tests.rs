@@ -461,6 +461,32 @@ fn twins_on_either_side_of_a_moved_sentence_pair_in_reading_order() {
     );
 }
 
+#[test]
+fn of_two_twins_the_one_in_reading_order_takes_the_pair_and_shows_its_change() {
+    // The right copy moves the fares sentence one place down, writes a different rise
+    // into it, and repeats the sentence unchanged at its end. The unchanged twin is the
+    // closer match, but pairing it would cross the copies' reading order and hide the
+    // change the analyst must see.
+    let left = "The harbour board met on Monday to review the ferry timetable. \
+                Fares will rise by four percent from June, the board said. \
+                Mara Okafor, the chair, was paid 90,000 pounds in salary last year. \
+                The board will publish its full accounts in the spring.";
+    let right = "On Monday the harbour board reviewed the ferry timetable. \
+                 The chair, Mara Okafor, took home 90,000 pounds in salary last year. \
+                 Fares will rise by nine percent from June, the board said. \
+                 Its full accounts will be published by the board in spring. \
+                 Fares will rise by four percent from June, the board said.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
+    assert_eq!(
+        pairs,
+        [(vec![0], vec![0]), (vec![1], vec![2]), (vec![2], vec![1]), (vec![3], vec![3]), (vec![], vec![4])]
+    );
+    assert_eq!(flagged_as(Number, left, right), [("four".to_owned(), "nine".to_owned())]);
+}
+
 /// What comparing two texts flags: each discrepancy's kind and its two passages.
 fn flagged(left: &str, right: &str) -> Vec<(DiscrepancyKind, String, String)> {
     let comparison =
