@@ -712,6 +712,13 @@ fn a_place_pairs_with_the_place_in_the_same_slot_and_a_sentence_opener_is_no_fir
         "Elsewhere, the American administrator for Texas, Ana Kovel, visited the north.",
     );
     assert_eq!(framed, [("Belgium".to_owned(), "Texas".to_owned())]);
+    // Two places modifying one word are one fact, however differently the sentences
+    // open, and a city of the first place named later does not explain the second.
+    let modifying = places(
+        "According to a statement the campaign office sent out on Sunday, Norway Speaker Jon Marsh will open the session on Monday.",
+        "Sweden's Speaker of the House Jon Marsh is expected to open a one-day session held in Oslo.",
+    );
+    assert_eq!(modifying, [("Norway".to_owned(), "Sweden's".to_owned())]);
     // A place explains one place it lies in or that lies in it, not two.
     let one_each = places(
         "The United States only agreed to let the inspectors back into Belgium on Monday after repeated warnings.",

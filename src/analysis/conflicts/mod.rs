@@ -27,6 +27,7 @@ use super::facts::names::same_word;
 use super::facts::{self, PassageFacts, QuantityClass};
 use super::gazetteer;
 use super::lexicon;
+use super::tokens::Token;
 
 /// The facts of one side of a row, with the tokens already part of a finding.
 struct Reading<'r, 'a> {
@@ -799,15 +800,20 @@ fn same_frame_places(row: &mut Findings, spare_left: &mut Vec<usize>, spare_righ
         let word = |k: Option<usize>| k.filter(|&k| k < side.tokens.len()).map(|k| side.norm(k).to_owned());
         (word(range.start.checked_sub(2)), word(range.start.checked_sub(1)), word(Some(range.end)))
     };
+    // "Florida Speaker" / "Porto's Speaker": two places modifying one content word.
+    let modifies_alike = |l: &Range<usize>, r: &Range<usize>| {
+        let content = |t: &Token| !t.is_stopword();
+        modified_word(left, l).is_some_and(content) && modified_word(right, r).is_some_and(content)
+    };
     let framed_alike = |a: &facts::PlaceMention, b: &facts::PlaceMention| {
         let ((two_l, one_l, next_l), (two_r, one_r, next_r)) = (frame(left, &a.tokens), frame(right, &b.tokens));
         let telling = |word: &Option<String>| word.as_ref().is_some_and(|w| !w.is_empty());
+        let same_next = telling(&next_l) && next_l == next_r;
         !a.dateline
             && !b.dateline
             && !gazetteer::same_or_within(a.place, b.place)
-            && telling(&one_l)
-            && one_l == one_r
-            && ((telling(&two_l) && two_l == two_r) || (telling(&next_l) && next_l == next_r))
+            && ((telling(&one_l) && one_l == one_r && ((telling(&two_l) && two_l == two_r) || same_next))
+                || (same_next && modifies_alike(&a.tokens, &b.tokens)))
     };
     let (lp, rp) = (&row.left.facts.places, &row.right.facts.places);
     let found: Vec<(Range<usize>, Range<usize>)> =
@@ -868,18 +874,19 @@ fn different_roles(left: &RowSide, l: &Range<usize>, right: &RowSide, r: &Range<
     };
     let aside = |side: &RowSide, range: &Range<usize>| {
         // A modifier: the next word, after one space, is a lower-case content word.
-        let modifier = side.tokens.get(range.end).is_some_and(|next| {
-            !next.capitalised
-                && !next.is_stopword()
-                && side
-                    .text
-                    .get(side.tokens[range.end - 1].bytes.end..next.bytes.start)
-                    .is_some_and(|gap| gap.trim_start_matches('.') == " ")
-        });
+        let modifier = modified_word(side, range).is_some_and(|next| !next.capitalised && !next.is_stopword());
         !locative(side, range) && (modifier || matches!(place_cue(side, range), Some("including" | "and" | "or")))
     };
     (locative(left, l) && aside(right, r) && !same_head(right, r, left, l))
         || (locative(right, r) && aside(left, l) && !same_head(left, l, right, r))
+}
+
+/// The word right after the place at `range`, with one space between ("Ohio law",
+/// "Porto's mayor", "U.S. forces"): the word the place modifies.
+fn modified_word<'s>(side: &'s RowSide, range: &Range<usize>) -> Option<&'s Token> {
+    let next = side.tokens.get(range.end)?;
+    let gap = side.text.get(side.tokens[range.end.checked_sub(1)?].bytes.end..next.bytes.start)?;
+    (gap.trim_start_matches('.') == " ").then_some(next)
 }
 
 /// Agencies one side credits that the other does not, while the other credits its own.
