@@ -118,7 +118,8 @@ pub(super) fn moves(quantity: &Quantity) -> bool {
     match quantity.class {
         QuantityClass::Time => true,
         QuantityClass::Amount => {
-            let money = |word: &str| matches!(super::measure(word), Some("share" | "money"));
+            let money =
+                |word: &str| matches!(super::measure(word), Some(super::Measure::Share | super::Measure::Money));
             // "6 Canadian cents" counts cents.
             !super::counts_something(quantity)
                 || matches!(quantity.unit.as_str(), "basis" | "share")

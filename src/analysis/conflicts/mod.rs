@@ -17,6 +17,7 @@ mod market;
 mod names;
 mod polarity;
 mod ranges;
+mod units;
 mod zones;
 
 use std::ops::Range;
@@ -28,6 +29,7 @@ use super::facts::{self, PassageFacts, QuantityClass};
 use super::gazetteer;
 use super::lexicon;
 use super::tokens::Token;
+use units::{Measure, converted, converts, currency_named, measure};
 
 /// The facts of one side of a row, with the tokens already part of a finding.
 struct Reading<'r, 'a> {
@@ -307,8 +309,8 @@ fn same_digits(row: &Findings, a: &facts::Quantity, b: &facts::Quantity) -> bool
 
 /// What a figure measures: money when written with a currency sign, else its unit's
 /// measure.
-fn measure_of(side: &RowSide, quantity: &facts::Quantity) -> Option<&'static str> {
-    if currency_sign(side, quantity).is_some() { Some("money") } else { measure(&quantity.unit) }
+fn measure_of(side: &RowSide, quantity: &facts::Quantity) -> Option<Measure> {
+    if currency_sign(side, quantity).is_some() { Some(Measure::Money) } else { measure(&quantity.unit) }
 }
 
 /// The currency sign a figure is written with ("$" of "$298", "US$729").
@@ -379,91 +381,6 @@ fn could_pair(a: &facts::Quantity, b: &facts::Quantity) -> bool {
         || !counts_something(b)
         || a.counts_as(b)
         || measure(&a.unit).is_some_and(|m| measure(&b.unit) == Some(m))
-}
-
-/// Whether two figures give one measure in two units that convert ("52km" and "32
-/// miles"). Money is left out: a sum in another currency may well be another sum.
-fn converted(a: &facts::Quantity, b: &facts::Quantity) -> bool {
-    a.unit != b.unit
-        && measure(&a.unit).is_some_and(|m| matches!(m, "length" | "area" | "weight") && measure(&b.unit) == Some(m))
-}
-
-/// Units of physical measures with their size in one base unit of the measure.
-/// "Pound" is a weight here: it converts only against another weight.
-const UNIT_SIZES: &[(&str, &str, f64)] = &[
-    ("meter", "length", 1.0),
-    ("m", "length", 1.0),
-    ("kilometer", "length", 1000.0),
-    ("mile", "length", 1609.344),
-    ("mi", "length", 1609.344),
-    ("foot", "length", 0.3048),
-    ("yard", "length", 0.9144),
-    ("inch", "length", 0.0254),
-    ("cm", "length", 0.01),
-    ("mm", "length", 0.001),
-    ("kilogram", "weight", 1.0),
-    ("gram", "weight", 0.001),
-    ("g", "weight", 0.001),
-    ("pound", "weight", 0.453_592),
-    ("lb", "weight", 0.453_592),
-    ("ounce", "weight", 0.028_35),
-    ("oz", "weight", 0.028_35),
-    ("hectare", "area", 10_000.0),
-    ("ha", "area", 10_000.0),
-    ("acre", "area", 4_046.86),
-    ("mph", "speed", 1.609_344),
-    ("kph", "speed", 1.0),
-    ("kmh", "speed", 1.0),
-];
-
-/// How far apart a figure and its conversion may be: copies round what they convert
-/// ("30 miles" is "50 km", "220 pounds" is "100 kg").
-const CONVERSION_ROUNDING: f64 = 0.06;
-
-/// Whether two figures in different units of one measure give one quantity, ranges
-/// end for end.
-fn converts(a: &facts::Quantity, b: &facts::Quantity) -> bool {
-    let size = |unit: &str| UNIT_SIZES.iter().find(|(name, _, _)| *name == unit).map(|&(_, m, f)| (m, f));
-    let (Some((measure_a, size_a)), Some((measure_b, size_b))) = (size(&a.unit), size(&b.unit)) else {
-        return false;
-    };
-    let close = |x: f64, y: f64| {
-        (x * size_a - y * size_b).abs() <= CONVERSION_ROUNDING * (x * size_a).abs().max((y * size_b).abs())
-    };
-    a.unit != b.unit
-        && measure_a == measure_b
-        && close(a.value, b.value)
-        && match (a.upto, b.upto) {
-            (Some(x), Some(y)) => close(x, y),
-            (None, None) => true,
-            _ => false,
-        }
-}
-
-/// The sign of the currency a unit names ("euros" is "€").
-fn currency_named(unit: &str) -> Option<&'static str> {
-    match unit {
-        "dollar" => Some("$"),
-        "euro" => Some("€"),
-        "pound" | "sterling" => Some("£"),
-        "yen" | "yuan" => Some("¥"),
-        _ => None,
-    }
-}
-
-/// What kind of measure a unit is, if it is one.
-fn measure(unit: &str) -> Option<&'static str> {
-    match unit {
-        "percent" | "%" | "per" | "pct" | "percentage" | "point" => Some("share"),
-        "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "decade" | "century" => Some("time"),
-        "dollar" | "euro" | "pound" | "yen" | "yuan" | "rupee" | "cent" | "crown" | "franc" | "peso" => Some("money"),
-        "metre" | "meter" | "m" | "km" | "kilometre" | "kilometer" | "mile" | "ft" | "foot" | "feet" | "yard"
-        | "inch" | "cm" | "mm" => Some("length"),
-        "hectare" | "acre" | "ha" => Some("area"),
-        "kg" | "kilogram" | "gram" | "g" | "tonne" | "ton" | "lb" | "ounce" => Some("weight"),
-        symbol if lexicon::AMOUNT_SYMBOLS.contains(&symbol) => Some("money"),
-        _ => None,
-    }
 }
 
 /// A way two quantities may count the same thing, tried in turn.
