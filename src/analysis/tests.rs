@@ -712,6 +712,18 @@ fn a_place_pairs_with_the_place_in_the_same_slot_and_a_sentence_opener_is_no_fir
         "Elsewhere, the American administrator for Texas, Ana Kovel, visited the north.",
     );
     assert_eq!(framed, [("Belgium".to_owned(), "Texas".to_owned())]);
+    // "in" a place names where something happened: a wider or narrower place there,
+    // in the same words, is another scope, though one lies in the other.
+    let scope = places(
+        "The theft was the largest in Europe in a decade, the insurers said.",
+        "Curators called it the boldest theft in Norway in a decade.",
+    );
+    assert_eq!(scope, [("Europe".to_owned(), "Norway".to_owned())]);
+    let same_scope = places(
+        "The theft was the largest in Oslo in a decade, the insurers said.",
+        "Curators called it the boldest theft in the Norwegian capital in a decade.",
+    );
+    assert!(same_scope.is_empty(), "{same_scope:?}");
     // Two places modifying one word are one fact, however differently the sentences
     // open, and a city of the first place named later does not explain the second.
     let modifying = places(

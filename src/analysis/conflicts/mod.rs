@@ -710,7 +710,10 @@ fn initials(side: &RowSide, indices: &[usize]) -> String {
 /// administrator for Iraq" / "the American administrator for Texas", "an Ohio law" /
 /// "an Atlanta law"), and takes them out of `spare_left` and `spare_right`. Another
 /// place either copy names elsewhere ("U.S. forces", "Circuit Court") does not explain
-/// a place changed in its frame, however the two lie in each other.
+/// a place changed in its frame. Two places one of which lies in the other conflict
+/// only as where something happened ("the largest in Europe in a decade" / "in Norway
+/// in a decade"): elsewhere one is the other written wider ("the late U.S. level" /
+/// "the late New York level").
 fn same_frame_places(row: &mut Findings, spare_left: &mut Vec<usize>, spare_right: &mut Vec<usize>) {
     let (left, right) = (row.left.side, row.right.side);
     let frame = |side: &RowSide, range: &Range<usize>| {
@@ -726,9 +729,10 @@ fn same_frame_places(row: &mut Findings, spare_left: &mut Vec<usize>, spare_righ
         let ((two_l, one_l, next_l), (two_r, one_r, next_r)) = (frame(left, &a.tokens), frame(right, &b.tokens));
         let telling = |word: &Option<String>| word.as_ref().is_some_and(|w| !w.is_empty());
         let same_next = telling(&next_l) && next_l == next_r;
+        let where_it_happened = one_l.as_deref() == Some("in");
         !a.dateline
             && !b.dateline
-            && !gazetteer::same_or_within(a.place, b.place)
+            && (where_it_happened || !gazetteer::same_or_within(a.place, b.place))
             && ((telling(&one_l) && one_l == one_r && ((telling(&two_l) && two_l == two_r) || same_next))
                 || (same_next && modifies_alike(&a.tokens, &b.tokens)))
     };
