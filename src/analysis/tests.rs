@@ -573,6 +573,17 @@ fn negatives_written_without_a_negative_word_are_not_reversals() {
 }
 
 #[test]
+fn a_not_in_a_clause_about_a_person_is_no_reversal_of_the_main_verb() {
+    let left = "The injured driver was taken to Porto General Hospital, where he later died, police said.";
+    let right = "The driver, who was not named, was taken to Porto General Hospital and died there.";
+    assert_eq!(flagged(left, right), []);
+    // Negated in such a clause on both sides' terms, it still reverses the sentence.
+    let left = "Officials who were briefed on the plan said it would go ahead.";
+    let right = "Officials who were not briefed on the plan said it would go ahead.";
+    assert_eq!(flagged(left, right), expect_flags(&[(Negation, "were", "were not")]));
+}
+
+#[test]
 fn a_sentence_the_other_copy_merges_into_its_neighbour_joins_that_row() {
     // The right copy merges the left's two sentences into one; the second repeats only
     // "the minister" of the first and adds when the treaty is signed.

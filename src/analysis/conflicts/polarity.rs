@@ -265,8 +265,15 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
         if count(&plain_negated) >= count(&negative_negated) {
             continue;
         }
+        // "The victim, who was not named, was taken to hospital": a "not" in a clause
+        // about a person says something of its own, not the reverse of the main verb. A
+        // "which" clause often restates the main verb ("the router, which will not be
+        // sold before March"), so it is read as one.
+        let relative = |side: &RowSide, at: usize| at.checked_sub(1).is_some_and(|k| side.norm(k) == "who");
+        let in_clause = relative(negative, negated.tokens.start);
         let free = |j: usize| {
-            auxiliary(plain.norm(j)) == Some(negated.auxiliary)
+            relative(plain, j) == in_clause
+                && auxiliary(plain.norm(j)) == Some(negated.auxiliary)
                 && !plain_negated.iter().any(|n| n.tokens.contains(&j))
                 && !found.iter().any(|(_, taken)| taken.contains(&j))
         };
