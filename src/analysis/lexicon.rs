@@ -1098,6 +1098,8 @@ pub const ROLE_TITLES: &[&str] = &[
     "father",
     "sister",
     "brother",
+    "reverend",
+    "pastor",
     "saint",
     "ex",
     "former",

@@ -41,13 +41,20 @@ pub fn is_title(norm: &str) -> bool {
 /// punctuation other than an initial's period or a hyphen: "the Minister for Water and
 /// Rivers, Davor Lind" names a post and then a person.
 pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -> bool) -> Vec<NameMention> {
+    let gap_before = |k: usize| k.checked_sub(1).and_then(|p| text.get(tokens[p].bytes.end..tokens[k].bytes.start));
+    // "Paul (Jerry) Bremer": a one-word nickname in brackets is part of the name.
+    let nickname = |k: usize| {
+        gap_before(k).is_some_and(|gap| gap.trim() == "(")
+            && k + 1 < tokens.len()
+            && gap_before(k + 1).is_some_and(|gap| gap.trim() == ")")
+    };
     let joined = |k: usize| {
-        k > 0
-            && text.get(tokens[k - 1].bytes.end..tokens[k].bytes.start).is_some_and(|gap| {
-                // "Jean-Luc", "J. Smith", "O'Neill" hold together; "MORANZA - Kessary" does not.
-                let tight = matches!(gap, "-" | "'" | "’");
-                tight || gap.chars().all(|c| c.is_whitespace() || c == '.')
-            })
+        // "Jean-Luc", "J. Smith", "O'Neill" hold together; "MORANZA - Kessary" does not.
+        let plain = gap_before(k).is_some_and(|gap| {
+            let tight = matches!(gap, "-" | "'" | "’");
+            tight || gap.chars().all(|c| c.is_whitespace() || c == '.')
+        });
+        plain || nickname(k) || (k > 0 && nickname(k - 1))
     };
     let sentence_starts = |k: usize| sentence_starts(k) || !joined(k);
     let mut found = Vec::new();
@@ -229,6 +236,16 @@ mod tests {
         let people: Vec<(String, String)> =
             full_names(text, &sentences).into_iter().map(|p| (p.first, p.last)).collect();
         assert_eq!(people, [("lena".to_owned(), "marsh".to_owned())]);
+    }
+
+    #[test]
+    fn a_nickname_in_brackets_is_part_of_the_name() {
+        let text = "The Reverend (Jesse) Halvik spoke after Paul (Jerry) Marsh.";
+        let sentences: Vec<_> =
+            crate::analysis::sentences::split_bytes(text).into_iter().map(|range| tokenize(text, range)).collect();
+        let people: Vec<(String, String)> =
+            full_names(text, &sentences).into_iter().map(|p| (p.first, p.last)).collect();
+        assert_eq!(people, [("jesse".to_owned(), "halvik".to_owned()), ("paul".to_owned(), "marsh".to_owned())]);
     }
 
     #[test]
