@@ -1283,6 +1283,21 @@ fn a_common_noun_inside_two_names_does_not_make_them_one_name() {
 }
 
 #[test]
+fn a_word_in_lower_case_next_to_a_name_is_no_part_of_it() {
+    let names = |left: &str, right: &str| flagged_as(Name, left, right);
+    let quoted = names(
+        "\"Saying we did this for the money is wrong,\" Thomas quoted Halvik as saying.",
+        "\"Saying that we did this for the money is wrong,\" Jon Halvik said through the pastor.",
+    );
+    assert_eq!(quoted, []);
+    let renamed = names(
+        "\"Saying we did this for the money is wrong,\" Thomas Halvik told the meeting.",
+        "\"Saying we did this for the money is wrong,\" Jon Halvik told the meeting.",
+    );
+    assert_eq!(renamed, [("Thomas".to_owned(), "Jon".to_owned())]);
+}
+
+#[test]
 fn a_move_that_differs_as_much_as_the_price_drifted_is_one_move_seen_twice() {
     let seen_twice = flagged_as(
         Number,

@@ -269,10 +269,13 @@ fn is_name_variant(side: &RowSide, range: &Range<usize>) -> bool {
         range.clone().any(|i| matches!(side.norm(i), "and" | "or")) || range.clone().skip(1).any(|i| !tight(i - 1, i));
     // "the Northerners" describes whom it means; a name is not written after "the".
     let described = side.tokens.get(range.start).is_some_and(|t| !t.capitalised && t.norm == "the");
+    // The name runs on through the changed word next to the shared part: "Thomas
+    // quoted Marsh" / "Raymond Marsh" changes no part of Marsh's name.
+    let capital = |i: usize| side.tokens.get(i).is_some_and(|t| t.capitalised);
     !listed
         && !described
-        && (range.start.checked_sub(1).is_some_and(|i| neighbour(i) && tight(i, range.start))
-            || (neighbour(range.end) && range.end > 0 && tight(range.end - 1, range.end)))
+        && (range.start.checked_sub(1).is_some_and(|i| neighbour(i) && tight(i, range.start) && capital(range.start))
+            || (neighbour(range.end) && range.end > 0 && tight(range.end - 1, range.end) && capital(range.end - 1)))
 }
 
 /// Whether the changed name words of one side are all the other side's, written short
