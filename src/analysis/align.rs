@@ -274,6 +274,12 @@ fn similarity(weight: &[f64], left: &[u32], right: &[u32]) -> f64 {
     2.0 * shared_mass / (mass(left) + mass(right)).max(f64::MIN_POSITIVE)
 }
 
+/// `similarity` of a sentence of one side (`own`) and one of the other, the left
+/// sentence always first, for passes that run once from each side.
+fn similarity_seen_from(own_is_left: bool, weight: &[f64], own: &[u32], other: &[u32]) -> f64 {
+    if own_is_left { similarity(weight, own, other) } else { similarity(weight, other, own) }
+}
+
 /// Uncrosses nearby pairs that went against reading order only by a small margin.
 ///
 /// Copies of one story keep most sentences in order, and a cluster of reports often
@@ -370,9 +376,7 @@ fn reseat(
         let (own, other, own_skip) = if own_is_left { (l, r, skip.0) } else { (r, l, skip.1) };
         let (own_row, other_row) =
             if own_is_left { (&mut *left_row, &*right_row) } else { (&mut *right_row, &*left_row) };
-        let sim = |k: usize, j: usize| {
-            if own_is_left { similarity(&weight, &own[k], &other[j]) } else { similarity(&weight, &other[j], &own[k]) }
-        };
+        let sim = |k: usize, j: usize| similarity_seen_from(own_is_left, &weight, &own[k], &other[j]);
         for k in 0..own.len() {
             if own_row[k].is_some() || own_skip[k] || own[k].is_empty() {
                 continue;
@@ -446,9 +450,7 @@ fn untwin(
     for own_is_left in [Side::LEFT, Side::RIGHT] {
         let (own, other, own_skip) = if own_is_left { (l, r, skip.0) } else { (r, l, skip.1) };
         let own_row = if own_is_left { &mut *left_row } else { &mut *right_row };
-        let sim = |k: usize, j: usize| {
-            if own_is_left { similarity(&weight, &own[k], &other[j]) } else { similarity(&weight, &other[j], &own[k]) }
-        };
+        let sim = |k: usize, j: usize| similarity_seen_from(own_is_left, &weight, &own[k], &other[j]);
         for k in 0..own.len() {
             if own_row[k].is_some() || own_skip[k] || own[k].is_empty() {
                 continue;
