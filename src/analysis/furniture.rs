@@ -323,12 +323,17 @@ pub fn flags(text: &str, sentences: &[Range<usize>]) -> Vec<bool> {
         }
         // A heading line "About Northgate Daily" makes the paragraph after it furniture too.
         let heading = text.get(paragraph.clone()).is_some_and(|p| p.trim().lines().count() == 1);
-        if first < last && opens_profile(text.get(sentences[first].clone()).unwrap_or_default()) {
-            for flag in &mut flags[first..last] {
+        // A profile may follow other furniture in the same paragraph ("Follow us on …"
+        // and then "Ana Ruiz is a reporter …" on the next line).
+        let profile = |k: usize| opens_profile(text.get(sentences[k].clone()).unwrap_or_default());
+        let after_furniture = (first..last).find(|&k| !flags[k]).filter(|&k| k > first && profile(k));
+        let opening = if first < last && profile(first) { Some(first) } else { after_furniture };
+        if let Some(opening) = opening {
+            for flag in &mut flags[opening..last] {
                 *flag = true;
             }
             let first_text = text.get(sentences[first].clone()).unwrap_or_default();
-            if heading && first + 1 == last && about_heading(first_text) {
+            if heading && opening == first && first + 1 == last && about_heading(first_text) {
                 let following = last;
                 let mut end = following;
                 while end < sentences.len() && !text[sentences[following].start..sentences[end].start].contains("\n\n")
@@ -415,6 +420,20 @@ mod tests {
                 "He has covered water policy for ten years.",
                 "He lives in Ostley.",
                 "Before that he worked in radio."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_biography_on_the_line_after_a_follow_prompt_is_furniture() {
+        let text = "The dam opened on Monday.\n\nFollow us on Facebook for more news.\nTomas Vell is a water \
+                    reporter covering dams. He joined in 2019.\n\nThe next meeting is in June.";
+        assert_eq!(
+            furniture_sentences(text),
+            [
+                "Follow us on Facebook for more news.",
+                "Tomas Vell is a water reporter covering dams.",
+                "He joined in 2019."
             ]
         );
     }
