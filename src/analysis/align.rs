@@ -29,6 +29,12 @@ const JOIN: f64 = 0.5;
 /// A left-over sentence that repeats words of its neighbour's partner joins the row when
 /// this share of its words is on the other side at all (see `join_leftovers`).
 const JOIN_REPEATING: f64 = 0.6;
+/// A left-over sentence split off a long one ("The deal came after the minister met
+/// the unions in Lisbon." before "The ministry said she agreed to 9 percent.") keeps
+/// fewer of its words; it joins when `JOIN_MANY_WORDS` of them, this share at least,
+/// are words the row's other side has and its partner does not explain.
+const JOIN_SPLIT_OFF: f64 = 0.35;
+const JOIN_MANY_WORDS: usize = 4;
 /// How much similarity two crossed pairs may give up, per neighbour pairing gained, to
 /// be matched in reading order instead (see `straighten`).
 const ORDER: f64 = 0.4;
@@ -553,7 +559,8 @@ fn join_leftovers(
             // How strongly the row claims the sentence: words only the row's other side
             // explains count fully, repeated ones at half weight, so a neighbour that
             // explains new words wins over one the sentence merely echoes.
-            let claim = if covered >= 2 && share >= JOIN {
+            let many = covered >= JOIN_MANY_WORDS && share >= JOIN_SPLIT_OFF;
+            let claim = if (covered >= 2 && share >= JOIN) || many {
                 share
             } else if split_off {
                 share_at_all / 2.0

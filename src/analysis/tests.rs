@@ -598,6 +598,22 @@ fn a_sentence_the_other_copy_merges_into_its_neighbour_joins_that_row() {
 }
 
 #[test]
+fn a_sentence_split_off_a_long_one_joins_its_row_and_shows_its_changed_place() {
+    let left = "Port workers returned on Thursday. Transport Minister Elena Daskal met union leaders in Lisbon \
+                on Wednesday evening and agreed to a 9 percent pay rise over two years, according to a statement \
+                from her ministry.";
+    let right = "Port workers returned on Thursday. The deal came after Transport Minister Elena Daskal sat down \
+                 with union representatives in Porto on Wednesday night. The ministry said she agreed to raise pay \
+                 by 9 percent over two years.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
+    assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1, 2])]);
+    assert_eq!(flagged(left, right), expect_flags(&[(Place, "Lisbon", "Porto")]));
+}
+
+#[test]
 fn a_sentence_turned_into_its_opposite_by_a_negative_word_is_a_reversal() {
     let reversal = |left: &str, right: &str, words: (&str, &str)| {
         assert_eq!(flagged(left, right), expect_flags(&[(Negation, words.0, words.1)]), "{left} / {right}");
