@@ -746,6 +746,14 @@ fn a_place_pairs_with_the_place_in_the_same_slot_and_a_sentence_opener_is_no_fir
         "Curators called it the boldest theft in Norway in a decade.",
     );
     assert_eq!(scope, [("Europe".to_owned(), "Norway".to_owned())]);
+    // A known place against one known only from its cue, "in" the same words.
+    let cued = places(
+        "Minister Ana Kovel met union leaders in Lisbon on Wednesday evening.",
+        "Minister Ana Kovel sat down with union representatives in Halvik on Wednesday night.",
+    );
+    assert_eq!(cued, [("Lisbon".to_owned(), "Halvik".to_owned())]);
+    let misspelt = places("The fund invests in Norway's oil and gas.", "The fund invests in Norways oil and gas.");
+    assert!(misspelt.is_empty(), "{misspelt:?}");
     let same_scope = places(
         "The theft was the largest in Oslo in a decade, the insurers said.",
         "Curators called it the boldest theft in the Norwegian capital in a decade.",

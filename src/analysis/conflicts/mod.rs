@@ -675,12 +675,61 @@ fn places(row: &mut Findings) {
     let one_thing = |a: &Range<usize>, b: &Range<usize>| {
         same_head(left_side, a, right_side, b) || same_head(right_side, b, left_side, a)
     };
+    let (mut l, mut r) = (l, r);
+    known_against_cued(row, &mut l, &mut r);
     for (l, r) in l.into_iter().zip(r) {
         for (i, j) in pair_up_by(&l, &r, &[&same_slot, &same_cue, &one_thing]) {
             if !different_roles(left_side, &l[i], right_side, &r[j]) {
                 row.add(DiscrepancyKind::Place, l[i].clone(), r[j].clone());
             }
         }
+    }
+}
+
+/// Flags a known place against a place known only from its cue where both stand
+/// "in" the same words ("met union leaders in Sofia on Wednesday" / "sat down with
+/// union representatives in Halvik on Wednesday"), and takes both out of the lists
+/// (`[known, datelines, cued]` per side). Known and cued places are otherwise kept
+/// apart ("at Juniper Networks" is as likely a company as a place); with the same
+/// word after "in X" on both sides, the two say where one thing happened.
+fn known_against_cued(row: &mut Findings, left: &mut [Vec<Range<usize>>; 3], right: &mut [Vec<Range<usize>>; 3]) {
+    let (left_side, right_side) = (row.left.side, row.right.side);
+    let framed = |a_side: &RowSide, a: &Range<usize>, b_side: &RowSide, b: &Range<usize>| {
+        let after = |side: &RowSide, range: &Range<usize>| {
+            side.tokens.get(range.end).map(|t| t.norm.clone()).filter(|w| !w.is_empty())
+        };
+        place_cue(a_side, a) == Some("in")
+            && place_cue(b_side, b) == Some("in")
+            && after(a_side, a).is_some()
+            && after(a_side, a) == after(b_side, b)
+    };
+    // "Alaska's" / "Alaskas": the gazetteer's place written another way.
+    let spelled = |side: &RowSide, range: &Range<usize>| range.clone().map(|k| side.norm(k)).collect::<String>();
+    let (known, cued) = (0, 2);
+    let mut found = Vec::new();
+    for known_is_left in [true, false] {
+        let (own, other, own_side, other_side) = if known_is_left {
+            (&mut *left, &mut *right, left_side, right_side)
+        } else {
+            (&mut *right, &mut *left, right_side, left_side)
+        };
+        let mut i = 0;
+        while i < own[known].len() {
+            let a = own[known][i].clone();
+            let written_otherwise = |b: &Range<usize>| same_word(&spelled(own_side, &a), &spelled(other_side, b));
+            if let Some(j) =
+                other[cued].iter().position(|b| framed(own_side, &a, other_side, b) && !written_otherwise(b))
+            {
+                let b = other[cued].remove(j);
+                own[known].remove(i);
+                found.push(if known_is_left { (a, b) } else { (b, a) });
+            } else {
+                i += 1;
+            }
+        }
+    }
+    for (l, r) in found {
+        row.add(DiscrepancyKind::Place, l, r);
     }
 }
 
