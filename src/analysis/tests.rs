@@ -646,6 +646,37 @@ fn a_sentence_turned_into_its_opposite_by_a_negative_word_is_a_reversal() {
 }
 
 #[test]
+fn a_verb_denied_with_do_that_the_other_copy_states_is_a_reversal() {
+    let reversals = |left: &str, right: &str| flagged_as(Negation, left, right);
+    assert_eq!(
+        reversals(
+            "\"We did not give in to pressure, we listened,\" the minister told reporters.",
+            "The minister said the government had given in to pressure rather than listened.",
+        ),
+        [("did not".to_owned(), "given".to_owned())]
+    );
+    assert_eq!(
+        reversals(
+            "The council did not approve the harbour plan on Monday, officials said.",
+            "Officials said the council approved the plan for the harbour at its Monday meeting.",
+        ),
+        [("did not".to_owned(), "approved".to_owned())]
+    );
+    for (left, right) in [
+        // The verb goes on otherwise: another statement.
+        ("The minister did not say when the talks would resume.", "The minister said the talks would resume soon."),
+        // Both copies say something negative.
+        ("The board did not comment on the offer.", "The board declined to comment on the offer."),
+        // A "not" hyphened into a compound denies nothing.
+        ("The do-not-call list covers calls from firms.", "The list covers calls from firms."),
+    ] {
+        assert_eq!(reversals(left, right), [], "{left} / {right}");
+    }
+    let plea = reversals("He entered a not-guilty plea on Monday.", "He entered a guilty plea on Monday.");
+    assert_eq!(plea.len(), 1, "{plea:?}");
+}
+
+#[test]
 fn a_changed_rank_is_a_number_but_ranks_of_different_things_are_not_compared() {
     assert_eq!(
         flagged(

@@ -70,6 +70,9 @@ fn negated_at(side: &RowSide, i: usize) -> Option<Negated> {
     let word = side.norm(i);
     if matches!(word, "not" | "never") {
         let before = i.checked_sub(1)?;
+        if in_compound(side, i) {
+            return None;
+        }
         return auxiliary(side.norm(before)).map(|auxiliary| Negated { auxiliary, tokens: before..i + 1 });
     }
     let auxiliary = match word {
@@ -78,6 +81,16 @@ fn negated_at(side: &RowSide, i: usize) -> Option<Negated> {
         _ => auxiliary(word.strip_suffix("nt")?)?,
     };
     Some(Negated { auxiliary, tokens: i..i + 1 })
+}
+
+/// Whether the word at `i` is hyphened inside a compound ("the do-not-call list"): a
+/// "not" there negates nothing. One that opens a compound still does: "a not-guilty
+/// plea" is no guilty plea.
+fn in_compound(side: &RowSide, i: usize) -> bool {
+    let gap = |from: usize, to: usize| {
+        side.tokens.get(to).and_then(|next| side.text.get(side.tokens.get(from)?.bytes.end..next.bytes.start))
+    };
+    i.checked_sub(1).is_some_and(|before| gap(before, i) == Some("-")) && gap(i, i + 1) == Some("-")
 }
 
 fn negations(side: &RowSide) -> Vec<Negated> {
@@ -94,7 +107,7 @@ fn negativity(side: &RowSide) -> usize {
             let word = side.norm(i);
             let unwritten =
                 (word == "yet" && side.norm(i + 1) == "to") || (word == "against" && side.norm(i + 1).ends_with("ing"));
-            (lexicon::NEGATIONS.contains(&word) && !(word == "nor" && after_neither(i)))
+            (lexicon::NEGATIONS.contains(&word) && !(word == "nor" && after_neither(i)) && !in_compound(side, i))
                 || NEGATIVE_WORDS.contains(&word)
                 || negated_at(side, i).is_some()
                 || unwritten
@@ -116,7 +129,58 @@ pub fn reversals(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<
     found.extend(glued_not(left, right));
     found.extend(glued_not(right, left).into_iter().map(|(r, l)| (l, r)));
     found.extend(lone_negators(left, right, hunks));
+    found.extend(denied_verbs(left, right));
+    found.extend(denied_verbs(right, left).into_iter().map(|(r, l)| (l, r)));
     found
+}
+
+/// A verb denied with "do" ("did not give in", "doesn't plan") that the other copy
+/// states in one of its own forms ("gave in", "had given in", "plans"), where the
+/// denying copy says more negative things overall: the rewrite turned the sentence
+/// around, whatever else it reworded.
+fn denied_verbs(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range<usize>)> {
+    if negativity(negative) <= negativity(plain) {
+        return Vec::new();
+    }
+    let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for negated in negations(negative).into_iter().filter(|n| n.auxiliary == "do") {
+        let Some(verb) = main_verb(negative, negated.tokens.end) else { continue };
+        let Some(at) = (negated.tokens.end..negative.tokens.len()).find(|&k| negative.norm(k) == verb) else {
+            continue;
+        };
+        // The verb goes on as the other copy's does ("give in" / "given in", "approve
+        // the" / "approved the"): the same statement, not the verb used elsewhere.
+        let next = |side: &RowSide, k: usize| side.tokens.get(k + 1).map(|t| t.norm.clone());
+        let stated = (0..plain.tokens.len()).find(|&j| {
+            form_of(plain.norm(j), verb)
+                && next(plain, j).is_some()
+                && next(plain, j) == next(negative, at)
+                && !negated_near(plain, j)
+                && !found.iter().any(|(_, taken)| taken.contains(&j))
+        });
+        if let Some(j) = stated {
+            found.push((negated.tokens.clone(), j..j + 1));
+        }
+    }
+    found
+}
+
+/// Whether `word` is a form of the verb `base`: "gives", "gave", "given", "giving";
+/// "approved", "approving"; "stopped"; "carried".
+fn form_of(word: &str, base: &str) -> bool {
+    let irregular =
+        lexicon::IRREGULAR_VERBS.iter().any(|&(b, past, participle)| b == base && (word == past || word == participle));
+    let Some(end) = word.strip_prefix(base) else {
+        // "approve" / "approving", "carry" / "carried".
+        let shortened = |last: char, ends: &[&str]| {
+            base.strip_suffix(last).and_then(|stem| word.strip_prefix(stem)).is_some_and(|end| ends.contains(&end))
+        };
+        return irregular || shortened('e', &["ing"]) || shortened('y', &["ies", "ied"]);
+    };
+    // "stop" / "stopped": the last consonant doubled.
+    let doubled =
+        base.chars().last().and_then(|c| end.strip_prefix(c)).is_some_and(|rest| matches!(rest, "ed" | "ing"));
+    irregular || matches!(end, "" | "s" | "es" | "d" | "ed" | "ing") || doubled
 }
 
 /// A word swapped for its opposite in a small change with the same words around it
@@ -187,8 +251,9 @@ fn content_words<'s>(side: &'s RowSide) -> std::collections::HashSet<&'s str> {
 /// "has no plans to close" / "plans to close", "Nobody was injured" / "Several people
 /// were injured"), where that copy says more negative things overall.
 fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<usize>, Range<usize>)> {
-    let negator =
-        |side: &RowSide, range: &Range<usize>| range.clone().find(|&i| lexicon::NEGATIONS.contains(&side.norm(i)));
+    let negator = |side: &RowSide, range: &Range<usize>| {
+        range.clone().find(|&i| lexicon::NEGATIONS.contains(&side.norm(i)) && !in_compound(side, i))
+    };
     let short = |h: &&Hunk| h.left.len() <= SHORT_CHANGE && h.right.len() <= SHORT_CHANGE;
     let lone = |h: &&Hunk| negator(left, &h.left).is_some() != negator(right, &h.right).is_some();
     // Most rows have no such stretch; only those are worth comparing word by word.
