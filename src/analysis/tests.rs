@@ -677,6 +677,16 @@ fn a_verb_denied_with_do_that_the_other_copy_states_is_a_reversal() {
 }
 
 #[test]
+fn a_figure_that_counts_nothing_pairs_with_one_that_counts_nothing_before_a_span_of_days() {
+    let numbers = flagged_as(
+        Number,
+        "Officials reported 126 new cases in the week to Sunday, up from 87 the week before.",
+        "New infections rose to 126 in the seven days ending Sunday, compared with 78 a week earlier.",
+    );
+    assert_eq!(numbers, [("87".to_owned(), "78".to_owned())]);
+}
+
+#[test]
 fn a_changed_rank_is_a_number_but_ranks_of_different_things_are_not_compared() {
     assert_eq!(
         flagged(

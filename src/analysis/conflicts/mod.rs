@@ -247,9 +247,10 @@ fn quantities(row: &mut Findings) -> bool {
             currency_sign(row.left.side, a).is_some()
                 && currency_sign(row.left.side, a) == currency_sign(row.right.side, b)
         };
-        // Then figures written alike ("10,000" with "30,000", not with "$575").
+        // Then figures written alike ("10,000" with "30,000", not with "$575"; "from 87
+        // the week before" with "78 a week earlier", not with "seven days").
         let written_alike = |a: &facts::Quantity, b: &facts::Quantity| {
-            a.unit == b.unit
+            (a.unit == b.unit || !counts_something(a) && !counts_something(b))
                 && a.decimals.is_none() == b.decimals.is_none()
                 && currency_sign(row.left.side, a) == currency_sign(row.right.side, b)
         };
