@@ -687,6 +687,29 @@ fn a_figure_that_counts_nothing_pairs_with_one_that_counts_nothing_before_a_span
 }
 
 #[test]
+fn a_datelines_date_pairs_only_with_a_datelines_date() {
+    let left = "HALVIK, Oct 2 (Meridian Press) - The bank said it could cut rates as early as November.";
+    let right = "Halvik - The bank said a cut could come as soon as December.";
+    assert_eq!(flagged_as(Date, left, right), [("November".to_owned(), "December".to_owned())]);
+    let filed = flagged_as(
+        Date,
+        "HALVIK, Oct 2 (Meridian Press) - The bank held rates.",
+        "HALVIK, Nov 2 (Meridian Press) - The bank held rates.",
+    );
+    assert_eq!(filed, [("Oct".to_owned(), "Nov".to_owned())]);
+}
+
+#[test]
+fn both_alternatives_turned_around_are_two_reversals() {
+    let reversals = flagged_as(
+        Negation,
+        "He said the bank would either hold or lower rates at its next meeting, ruling out an increase.",
+        "He said that at its next meeting the bank would either hold or raise rates, ruling out a cut.",
+    );
+    assert_eq!(reversals, [("lower".to_owned(), "raise".to_owned()), ("increase".to_owned(), "cut".to_owned())]);
+}
+
+#[test]
 fn a_changed_rank_is_a_number_but_ranks_of_different_things_are_not_compared() {
     assert_eq!(
         flagged(

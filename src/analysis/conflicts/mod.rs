@@ -524,13 +524,43 @@ fn calendar(row: &mut Findings, snapshots: bool) {
         // "a statement said Tuesday" dates the statement, "Also Monday, one soldier
         // died" the event: a day after a verb of saying pairs only with another such.
         let (left_side, right_side) = (row.left.side, row.right.side);
-        for (i, j) in pair_up(&l, &r, |_, _| false) {
-            if said_on(left_side, l[i]) == said_on(right_side, r[j]) && !(weekday && snapshots) {
-                row.add(DiscrepancyKind::Date, l[i]..l[i] + 1, r[j]..r[j] + 1);
+        // The date of a dateline is when the story was filed: it pairs only with
+        // another dateline's date ("HALVIK, Oct 2 (Agency) -" says nothing against
+        // "a cut as soon as December").
+        for in_dateline in [false, true] {
+            let (l, r): (Vec<usize>, Vec<usize>) = (
+                l.iter().copied().filter(|&k| dateline_date(left_side, k) == in_dateline).collect(),
+                r.iter().copied().filter(|&k| dateline_date(right_side, k) == in_dateline).collect(),
+            );
+            for (i, j) in pair_up(&l, &r, |_, _| false) {
+                if said_on(left_side, l[i]) == said_on(right_side, r[j]) && !(weekday && snapshots) {
+                    row.add(DiscrepancyKind::Date, l[i]..l[i] + 1, r[j]..r[j] + 1);
+                }
             }
         }
     }
 }
+
+/// Whether the date word at token `k` is part of a dateline: its paragraph opens
+/// with a word in capitals and a comma, and a dash follows on the same line
+/// ("HALVIK, Oct 2 (Meridian Press) -").
+fn dateline_date(side: &RowSide, k: usize) -> bool {
+    let Some(token) = side.tokens.get(k) else { return false };
+    let (Some(before), Some(after)) = (side.text.get(..token.bytes.start), side.text.get(token.bytes.end..)) else {
+        return false;
+    };
+    let head = &before[before.rfind('\n').map_or(0, |at| at + 1)..];
+    let place = head.split(',').next().unwrap_or_default();
+    let in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && place.chars().all(|c| !c.is_lowercase())
+        && head.contains(',');
+    let line = after.lines().next().unwrap_or_default();
+    let dash = [" -", "–", "—"].iter().filter_map(|mark| line.find(mark)).any(|at| at <= DATELINE_TAIL);
+    in_capitals && head.len() <= DATELINE_TAIL && dash
+}
+
+/// How far a dateline runs on either side of its date, in bytes.
+const DATELINE_TAIL: usize = 60;
 
 /// Whether the day at token `day` says when something was said ("said Tuesday", "told
 /// reporters on Monday").
