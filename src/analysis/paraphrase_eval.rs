@@ -186,6 +186,75 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[("Laila Haddani", "Samira Haddani"), ("Al Jazeera", "Reuters")],
     },
+    // Written after the rules above, to probe them: a strike story whose rewrite
+    // splits a sentence, denies a verb with "did not" on one side only and carries a
+    // saved page's furniture (a biography on the line after a follow prompt).
+    Pair {
+        left: "Dockworkers end three-day strike at Varna port\n\nVARNA, March 12 (Nordline) - Dockworkers at the \
+               Black Sea port of Varna returned to work on Thursday after a three-day strike that left 41 cargo \
+               ships waiting offshore, the port authority said.\n\nTransport Minister Elena Daskalova met union \
+               leaders in Sofia on Wednesday evening and agreed to a 9 percent pay rise over two years, according \
+               to a statement from her ministry.\n\n\"We did not give in to pressure, we listened,\" Daskalova told \
+               reporters after the meeting. She said the government would not privatise the port's container \
+               terminal this year.\n\nThe strike cost exporters an estimated 12 million euros a day, the Bulgarian \
+               Chamber of Commerce said. Grain shipments were hit hardest, with some 180,000 tonnes of wheat stuck \
+               in silos.\n\nUnion leader Petar Ivanov said his members had approved the deal by a vote of 812 to \
+               143. Ivanov warned that workers would strike again if the rise was not paid by June.\n\nThe port \
+               handles about a quarter of Bulgaria's foreign trade.",
+        right: "Skip to content\nHome | Business | Markets\n\nVarna dockers go back to work as strike ends\n\nBy \
+                Staff Writer | Published 13 March | No Comments\n\nWorkers at Varna, Bulgaria's main port on the \
+                Black Sea, went back to their jobs on Friday, ending a walkout that had stranded 41 cargo vessels at \
+                anchor, port officials said.\n\nThe deal came after Transport Minister Elena Petrova sat down with \
+                union representatives in Plovdiv on Wednesday night. The ministry said she agreed to raise pay by 9 \
+                percent over three years.\n\nPetrova said after the talks that the government had given in to \
+                pressure rather than listened. The government would privatise the container terminal at the port \
+                this year, she added.\n\nExporters lost about 12 million euros each day of the stoppage, according \
+                to the Bulgarian Chamber of Commerce. Wheat exports suffered most: roughly 180,000 tonnes of grain \
+                were left sitting in silos.\n\nMembers backed the agreement 812 votes to 143, said Ivanov, the union \
+                leader. He warned of a new strike should the increase not be paid by July.\n\nAbout a quarter of the \
+                country's foreign trade passes through Varna.\n\nSource: Balkan Wire\n\nFollow us on Facebook and X \
+                for more business news.\nAnna Berg is a business reporter covering ports and shipping. She joined \
+                the newsroom in 2019 after six years at a trade magazine.",
+        changes: &[
+            (Date, "Thursday", "Friday"),
+            (Name, "Daskalova", "Petrova"),
+            (Place, "Sofia", "Plovdiv"),
+            (Number, "two", "three"),
+            (Negation, "did not", "given"),
+            (Negation, "would not", "would"),
+            (Date, "June", "July"),
+        ],
+        across: &[("Elena Daskalova", "Elena Petrova"), ("Nordline", "Balkan Wire")],
+    },
+    // A central-bank story with a dateline in one copy and a pair of alternatives
+    // turned around in the other.
+    Pair {
+        left: "Central bank holds rates, signals cut in autumn\n\nHALVIK, Oct 2 (Meridian Press) - The Orlen \
+               central bank kept its main interest rate at 4.25 percent on Thursday and said it could cut borrowing \
+               costs as early as November if inflation kept easing.\n\nGovernor Tomas Brekke told a news conference \
+               that inflation had slowed to 2.8 percent in September from 3.4 percent in August, the lowest reading \
+               since early 2021.\n\n\"We are not in a hurry, but the direction is clear,\" Brekke said. He added \
+               that the bank would either hold or lower rates at its next meeting, ruling out an \
+               increase.\n\nEconomists polled by Meridian Press had expected no change. The currency weakened by \
+               half a percent against the euro after the decision.\n\nThe bank's board voted 5-2 to keep rates \
+               unchanged, with two members favouring an immediate cut of a quarter point.",
+        right: "Orlen keeps interest rates on hold, eyes November cut\n\nHalvik - Orlen's central bank left its key \
+                rate unchanged at 4.25% on Wednesday, saying a reduction in borrowing costs could come as soon as \
+                December should price pressures continue to ease.\n\nInflation eased to 2.8% last month from 3.4% in \
+                August, its weakest since early 2021, Governor Tomas Brekke told reporters.\n\nBrekke said the bank \
+                was not in a rush although the direction was clear, and that at its next meeting it would either \
+                hold or raise rates, ruling out a cut.\n\nEconomists surveyed by Nordline News had forecast no \
+                change, Nordline News said. The currency fell 0.5% against the euro following the \
+                announcement.\n\nThe board was split 5-2, with two members backing an immediate quarter-point \
+                reduction.",
+        changes: &[
+            (Date, "Thursday", "Wednesday"),
+            (Date, "November", "December"),
+            (Negation, "lower", "raise"),
+            (Negation, "increase", "cut"),
+        ],
+        across: &[("Meridian Press", "Nordline News")],
+    },
 ];
 
 #[test]
