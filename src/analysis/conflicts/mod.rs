@@ -546,17 +546,31 @@ fn calendar(row: &mut Findings, snapshots: bool) {
 /// ("HALVIK, Oct 2 (Meridian Press) -").
 fn dateline_date(side: &RowSide, k: usize) -> bool {
     let Some(token) = side.tokens.get(k) else { return false };
-    let (Some(before), Some(after)) = (side.text.get(..token.bytes.start), side.text.get(token.bytes.end..)) else {
+    let text = side.text;
+    // Only the bytes a dateline can span are read: a date deep in a paragraph is none.
+    let floor = |mut at: usize| {
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let from = floor(token.bytes.start.saturating_sub(DATELINE_TAIL));
+    let to = floor((token.bytes.end + DATELINE_TAIL).min(text.len()));
+    let (Some(before), Some(after)) = (text.get(from..token.bytes.start), text.get(token.bytes.end..to)) else {
         return false;
     };
-    let head = &before[before.rfind('\n').map_or(0, |at| at + 1)..];
+    let head = match before.rfind('\n') {
+        Some(at) => &before[at + 1..],
+        None if from == 0 => before,
+        None => return false,
+    };
     let place = head.split(',').next().unwrap_or_default();
     let in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && place.chars().all(|c| !c.is_lowercase())
         && head.contains(',');
     let line = after.lines().next().unwrap_or_default();
-    let dash = [" -", "–", "—"].iter().filter_map(|mark| line.find(mark)).any(|at| at <= DATELINE_TAIL);
-    in_capitals && head.len() <= DATELINE_TAIL && dash
+    let dash = [" -", "–", "—"].iter().any(|mark| line.contains(mark));
+    in_capitals && dash
 }
 
 /// How far a dateline runs on either side of its date, in bytes.
