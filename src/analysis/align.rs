@@ -419,18 +419,31 @@ fn reseat(
                 }
             }
             if let Some((score, row_index, i)) = best {
-                let row = &mut rows[row_index];
-                if own_is_left {
-                    row.left = vec![k];
-                } else {
-                    row.right = vec![k];
-                }
-                row.score = score;
-                own_row[i] = None;
-                own_row[k] = Some(row_index);
+                hand_over(rows, own_row, own_is_left, row_index, (i, k), score);
             }
         }
     }
+}
+
+/// Gives the sentence `from` of one side's row `row_index` to the left-over sentence
+/// `to` of the same side, at the pair's new `score` (see `reseat` and `untwin`).
+fn hand_over(
+    rows: &mut [Row],
+    own_row: &mut [Option<usize>],
+    own_is_left: bool,
+    row_index: usize,
+    (from, to): (usize, usize),
+    score: f64,
+) {
+    let row = &mut rows[row_index];
+    if own_is_left {
+        row.left = vec![to];
+    } else {
+        row.right = vec![to];
+    }
+    row.score = score;
+    own_row[from] = None;
+    own_row[to] = Some(row_index);
 }
 
 /// Sentences this alike on one side are one sentence told twice (see `untwin`).
@@ -489,15 +502,7 @@ fn untwin(
                 }
             }
             if let Some((score, row_index, i)) = best {
-                let row = &mut rows[row_index];
-                if own_is_left {
-                    row.left = vec![k];
-                } else {
-                    row.right = vec![k];
-                }
-                row.score = score;
-                own_row[i] = None;
-                own_row[k] = Some(row_index);
+                hand_over(rows, own_row, own_is_left, row_index, (i, k), score);
             }
         }
     }
