@@ -738,11 +738,11 @@ fn places(row: &mut Findings) {
 /// apart ("at Juniper Networks" is as likely a company as a place); with the same
 /// word after "in X" on both sides, the two say where one thing happened.
 fn known_against_cued(row: &mut Findings, left: &mut [Vec<Range<usize>>; 3], right: &mut [Vec<Range<usize>>; 3]) {
+    fn after<'s>(side: &'s RowSide, range: &Range<usize>) -> Option<&'s str> {
+        side.tokens.get(range.end).map(|t| t.norm.as_str()).filter(|w| !w.is_empty())
+    }
     let (left_side, right_side) = (row.left.side, row.right.side);
     let framed = |a_side: &RowSide, a: &Range<usize>, b_side: &RowSide, b: &Range<usize>| {
-        let after = |side: &RowSide, range: &Range<usize>| {
-            side.tokens.get(range.end).map(|t| t.norm.clone()).filter(|w| !w.is_empty())
-        };
         place_cue(a_side, a) == Some("in")
             && place_cue(b_side, b) == Some("in")
             && after(a_side, a).is_some()

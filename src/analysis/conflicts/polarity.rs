@@ -93,6 +93,11 @@ fn in_compound(side: &RowSide, i: usize) -> bool {
     i.checked_sub(1).is_some_and(|before| gap(before, i) == Some("-")) && gap(i, i + 1) == Some("-")
 }
 
+/// Whether the word at `i` is a negative word ("not", "no", "never") that negates.
+fn negator_at(side: &RowSide, i: usize) -> bool {
+    lexicon::NEGATIONS.contains(&side.norm(i)) && !in_compound(side, i)
+}
+
 fn negations(side: &RowSide) -> Vec<Negated> {
     (0..side.tokens.len()).filter_map(|i| negated_at(side, i)).collect()
 }
@@ -107,7 +112,7 @@ fn negativity(side: &RowSide) -> usize {
             let word = side.norm(i);
             let unwritten =
                 (word == "yet" && side.norm(i + 1) == "to") || (word == "against" && side.norm(i + 1).ends_with("ing"));
-            (lexicon::NEGATIONS.contains(&word) && !(word == "nor" && after_neither(i)) && !in_compound(side, i))
+            (negator_at(side, i) && !(word == "nor" && after_neither(i)))
                 || NEGATIVE_WORDS.contains(&word)
                 || negated_at(side, i).is_some()
                 || unwritten
@@ -144,17 +149,15 @@ fn denied_verbs(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range
     }
     let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for negated in negations(negative).into_iter().filter(|n| n.auxiliary == "do") {
-        let Some(verb) = main_verb(negative, negated.tokens.end) else { continue };
-        let Some(at) = (negated.tokens.end..negative.tokens.len()).find(|&k| negative.norm(k) == verb) else {
-            continue;
-        };
+        let Some(at) = main_verb_at(negative, negated.tokens.end) else { continue };
+        let verb = negative.norm(at);
         // The verb goes on as the other copy's does ("give in" / "given in", "approve
         // the" / "approved the"): the same statement, not the verb used elsewhere.
-        let next = |side: &RowSide, k: usize| side.tokens.get(k + 1).map(|t| t.norm.clone());
+        let goes_on = negative.tokens.get(at + 1).map(|t| t.norm.as_str());
         let stated = (0..plain.tokens.len()).find(|&j| {
             form_of(plain.norm(j), verb)
-                && next(plain, j).is_some()
-                && next(plain, j) == next(negative, at)
+                && goes_on.is_some()
+                && plain.tokens.get(j + 1).map(|t| t.norm.as_str()) == goes_on
                 && !negated_near(plain, j)
                 && !found.iter().any(|(_, taken)| taken.contains(&j))
         });
@@ -251,9 +254,7 @@ fn content_words<'s>(side: &'s RowSide) -> std::collections::HashSet<&'s str> {
 /// "has no plans to close" / "plans to close", "Nobody was injured" / "Several people
 /// were injured"), where that copy says more negative things overall.
 fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<usize>, Range<usize>)> {
-    let negator = |side: &RowSide, range: &Range<usize>| {
-        range.clone().find(|&i| lexicon::NEGATIONS.contains(&side.norm(i)) && !in_compound(side, i))
-    };
+    let negator = |side: &RowSide, range: &Range<usize>| range.clone().find(|&i| negator_at(side, i));
     let short = |h: &&Hunk| h.left.len() <= SHORT_CHANGE && h.right.len() <= SHORT_CHANGE;
     let lone = |h: &&Hunk| negator(left, &h.left).is_some() != negator(right, &h.right).is_some();
     // Most rows have no such stretch; only those are worth comparing word by word.
@@ -366,11 +367,16 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
 /// tested", "picked" of "would be picked", "sole" of "was not the sole year"; nothing
 /// in "isn't until March").
 fn main_verb<'s>(side: &'s RowSide, from: usize) -> Option<&'s str> {
+    main_verb_at(side, from).map(|at| side.norm(at))
+}
+
+/// The token index of `main_verb`.
+fn main_verb_at(side: &RowSide, from: usize) -> Option<usize> {
     let at = (from..side.tokens.len().min(from + 3))
         .find(|&k| !matches!(side.norm(k), "be" | "been" | "being" | "have" | "not" | "never" | "the" | "a" | "an"))?;
-    let (word, token) = (side.norm(at), &side.tokens[at]);
-    let verb_like = !token.capitalised && !token.has_digit() && !lexicon::STOPWORDS.contains(&word);
-    verb_like.then_some(word)
+    let token = &side.tokens[at];
+    let verb_like = !token.capitalised && !token.has_digit() && !lexicon::STOPWORDS.contains(&side.norm(at));
+    verb_like.then_some(at)
 }
 
 /// A word one side has where the other has its opposite, neither having both.
