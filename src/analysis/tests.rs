@@ -687,6 +687,16 @@ fn a_figure_that_counts_nothing_pairs_with_one_that_counts_nothing_before_a_span
 }
 
 #[test]
+fn a_year_pairs_with_the_year_after_the_same_word() {
+    let years = flagged_as(
+        Date,
+        "By 2030, rail freight will be worth $9 billion, double that of five years earlier.",
+        "By 2032 rail freight will be worth double that of 2025: $9 billion.",
+    );
+    assert_eq!(years, [("2030".to_owned(), "2032".to_owned())]);
+}
+
+#[test]
 fn a_datelines_date_pairs_only_with_a_datelines_date() {
     let left = "HALVIK, Oct 2 (Meridian Press) - The bank said it could cut rates as early as November.";
     let right = "Halvik - The bank said a cut could come as soon as December.";

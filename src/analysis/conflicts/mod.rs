@@ -224,14 +224,6 @@ fn quantities(row: &mut Findings) -> bool {
                     || (framed(a, b) && counts_something(a) && a.unit == b.unit)
                     || (a.unit == b.unit && subject(row.left.side, a) == subject(row.right.side, b)))
         };
-        // "from 2005" starts a span and "through 2021" ends one: two years in
-        // different roles are not one year changed.
-        let span_role = |side: &RowSide, q: &facts::Quantity| match q.tokens.start.checked_sub(1).map(|k| side.norm(k))
-        {
-            Some("from" | "since" | "starting") => Some(true),
-            Some("through" | "until" | "till" | "to") => Some(false),
-            _ => None,
-        };
         let other_ends = |a: &facts::Quantity, b: &facts::Quantity| {
             class == QuantityClass::Year
                 && matches!((span_role(row.left.side, a), span_role(row.right.side, b)), (Some(x), Some(y)) if x != y)
@@ -254,7 +246,12 @@ fn quantities(row: &mut Findings) -> bool {
                 && a.decimals.is_none() == b.decimals.is_none()
                 && currency_sign(row.left.side, a) == currency_sign(row.right.side, b)
         };
-        for (i, j) in pair_up_by(&lc, &rc, &[&counting_alike, &levels, &same_currency, &framed, &written_alike]) {
+        let same_lead = |a: &facts::Quantity, b: &facts::Quantity| {
+            class == QuantityClass::Year && after_one_word(row.left.side, a, row.right.side, b)
+        };
+        for (i, j) in
+            pair_up_by(&lc, &rc, &[&counting_alike, &levels, &same_currency, &framed, &same_lead, &written_alike])
+        {
             let moving = market::moves(&lc[i])
                 && market::moves(&rc[j])
                 && (snapshots || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d)))
@@ -270,6 +267,25 @@ fn quantities(row: &mut Findings) -> bool {
         }
     }
     snapshots
+}
+
+/// Whether a year starts a span ("from 2005") or ends one ("through 2021"): two years
+/// in different roles are not one year changed.
+fn span_role(side: &RowSide, year: &facts::Quantity) -> Option<bool> {
+    match year.tokens.start.checked_sub(1).map(|k| side.norm(k)) {
+        Some("from" | "since" | "starting") => Some(true),
+        Some("through" | "until" | "till" | "to") => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether two figures follow the same word, whatever it is. Years after one word ("By
+/// 2030," / "By 2032 rail freight ... that of 2025") stand in one slot: a year counts
+/// nothing, whatever word follows it.
+fn after_one_word(left: &RowSide, a: &facts::Quantity, right: &RowSide, b: &facts::Quantity) -> bool {
+    let before = |side: &RowSide, q: &facts::Quantity| q.tokens.start.checked_sub(1).map(|k| side.norm(k).to_owned());
+    let word = before(left, a);
+    word.is_some() && word == before(right, b)
 }
 
 /// Whether two figures say they count the same thing. A change in a share ("0.3
