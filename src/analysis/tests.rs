@@ -584,6 +584,32 @@ fn a_not_in_a_clause_about_a_person_is_no_reversal_of_the_main_verb() {
 }
 
 #[test]
+fn an_auxiliary_before_a_negative_word_is_no_plain_statement() {
+    let left = "The council has approved the harbour budget twice, but the assembly has failed to do so.";
+    let right = "The council has not approved a harbour budget in two years, but the assembly has not.";
+    assert_eq!(flagged(left, right), expect_flags(&[(Negation, "has", "has not")]));
+}
+
+#[test]
+fn a_negative_before_until_only_says_when() {
+    let when = |left: &str, right: &str| flagged_as(Negation, left, right);
+    assert_eq!(
+        when(
+            "The harbour vote isn't until May 9, after 20 other towns have voted.",
+            "The harbour vote will be on May 9, after 20 other towns have voted."
+        ),
+        []
+    );
+    assert_eq!(
+        when(
+            "The ferry line will not open until 2027, the port said.",
+            "The ferry line will open in 2027, the port said."
+        ),
+        []
+    );
+}
+
+#[test]
 fn a_sentence_the_other_copy_merges_into_its_neighbour_joins_that_row() {
     // The right copy merges the left's two sentences into one; the second repeats only
     // "the minister" of the first and adds when the treaty is signed.

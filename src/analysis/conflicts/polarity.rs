@@ -67,6 +67,9 @@ fn auxiliary(word: &str) -> Option<&'static str> {
 
 /// The negated auxiliary at token `i`, if `i` is a negation.
 fn negated_at(side: &RowSide, i: usize) -> Option<Negated> {
+    if only_says_when(side, i) {
+        return None;
+    }
     let word = side.norm(i);
     if matches!(word, "not" | "never") {
         let before = i.checked_sub(1)?;
@@ -95,7 +98,13 @@ fn in_compound(side: &RowSide, i: usize) -> bool {
 
 /// Whether the word at `i` is a negative word ("not", "no", "never") that negates.
 fn negator_at(side: &RowSide, i: usize) -> bool {
-    lexicon::NEGATIONS.contains(&side.norm(i)) && !in_compound(side, i)
+    lexicon::NEGATIONS.contains(&side.norm(i)) && !in_compound(side, i) && !only_says_when(side, i)
+}
+
+/// Whether a negative at `i` only says when something happens: "the vote isn't until
+/// May" and "the line will not open until 2027" say it happens then.
+fn only_says_when(side: &RowSide, i: usize) -> bool {
+    (i + 1..side.tokens.len().min(i + 5)).any(|k| matches!(side.norm(k), "until" | "till"))
 }
 
 fn negations(side: &RowSide) -> Vec<Negated> {
@@ -337,9 +346,12 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
         // sold before March"), so it is read as one.
         let relative = |side: &RowSide, at: usize| at.checked_sub(1).is_some_and(|k| side.norm(k) == "who");
         let in_clause = relative(negative, negated.tokens.start);
+        // "has failed to" states no more plainly than "has not": the negative word
+        // after the auxiliary is the other copy's way of saying it.
         let free = |j: usize| {
             relative(plain, j) == in_clause
                 && auxiliary(plain.norm(j)) == Some(negated.auxiliary)
+                && !NEGATIVE_WORDS.contains(&plain.norm(j + 1))
                 && !plain_negated.iter().any(|n| n.tokens.contains(&j))
                 && !found.iter().any(|(_, taken)| taken.contains(&j))
         };
