@@ -332,7 +332,16 @@ pub const REVERSALS: &[(&str, &str)] = &[
     ("alive", "dead"),
     ("optimistic", "pessimistic"),
     ("boosted", "weakened"),
+    ("stop", "continue"),
+    ("stopped", "continued"),
+    ("stops", "continues"),
+    ("easy", "difficult"),
 ];
+
+/// Whether two words are each other's opposite (see `REVERSALS`).
+pub fn are_opposites(a: &str, b: &str) -> bool {
+    REVERSALS.iter().any(|&(x, y)| (x, y) == (a, b) || (y, x) == (a, b))
+}
 
 /// Verbs and phrases that credit a statement to someone.
 pub const ATTRIBUTION_VERBS: &[&str] = &[

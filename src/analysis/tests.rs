@@ -591,6 +591,19 @@ fn an_auxiliary_before_a_negative_word_is_no_plain_statement() {
 }
 
 #[test]
+fn an_opposite_denied_says_what_the_other_copy_states() {
+    let left = "The minister said talks with Lisbon would not stop.";
+    assert_eq!(flagged(left, "The minister said on Monday that talks with Lisbon would continue."), []);
+    assert_eq!(
+        flagged(
+            "The minister said talks with Lisbon would stop.",
+            "The minister said talks with Lisbon would continue."
+        ),
+        expect_flags(&[(Negation, "stop", "continue")])
+    );
+}
+
+#[test]
 fn a_negative_before_until_only_says_when() {
     let when = |left: &str, right: &str| flagged_as(Negation, left, right);
     assert_eq!(

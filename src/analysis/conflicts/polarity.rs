@@ -347,18 +347,20 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
         let relative = |side: &RowSide, at: usize| at.checked_sub(1).is_some_and(|k| side.norm(k) == "who");
         let in_clause = relative(negative, negated.tokens.start);
         // "has failed to" states no more plainly than "has not": the negative word
-        // after the auxiliary is the other copy's way of saying it.
+        // after the auxiliary is the other copy's way of saying it. So is an opposite
+        // there: "would not stop" / "would continue".
+        let verb = main_verb(negative, negated.tokens.end);
         let free = |j: usize| {
             relative(plain, j) == in_clause
                 && auxiliary(plain.norm(j)) == Some(negated.auxiliary)
                 && !NEGATIVE_WORDS.contains(&plain.norm(j + 1))
+                && !verb.zip(main_verb(plain, j + 1)).is_some_and(|(v, w)| lexicon::are_opposites(v, w))
                 && !plain_negated.iter().any(|n| n.tokens.contains(&j))
                 && !found.iter().any(|(_, taken)| taken.contains(&j))
         };
         // Where the copies say as many negative things, the "not" must fall on the very
         // verb the other copy states plainly ("were not tested" / "were tested"): a
         // negative said elsewhere ("no longer kept") is then another fact.
-        let verb = main_verb(negative, negated.tokens.end);
         let unnegated = if more_negative {
             (0..plain.tokens.len()).find(|&j| free(j))
         } else if bare_not {
