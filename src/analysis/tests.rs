@@ -736,6 +736,24 @@ fn a_year_pairs_with_the_year_after_the_same_word() {
 }
 
 #[test]
+fn nobody_hurt_against_a_count_of_the_hurt_is_a_changed_toll() {
+    assert_eq!(
+        flagged_as(
+            Number,
+            "No deaths have been reported, but 19 people were taken to hospital.",
+            "Two people have died, and 19 were taken to hospital."
+        ),
+        [("No deaths".to_owned(), "Two people have died".to_owned())]
+    );
+    assert_eq!(
+        flagged_as(Number, "Nobody was hurt when the roof fell.", "Four workers were injured when the roof fell."),
+        [("Nobody was hurt".to_owned(), "Four workers were injured".to_owned())]
+    );
+    // Nobody both ways, however worded, and no speaker changed before "officials said".
+    assert_eq!(flagged("No deaths were reported, officials said.", "No one died, officials said."), []);
+}
+
+#[test]
 fn a_datelines_date_pairs_only_with_a_datelines_date() {
     let left = "HALVIK, Oct 2 (Meridian Press) - The bank said it could cut rates as early as November.";
     let right = "Halvik - The bank said a cut could come as soon as December.";

@@ -170,7 +170,17 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Optio
             lexicon::MONTHS.contains(&word) || lexicon::WEEKDAYS.contains(&word) || side.tokens[*i].has_digit()
         };
         let whose = ids.iter().any(|i| !noun(i) && !side.tokens[*i].is_stopword() && !calendar(i));
-        !names.is_empty() || (whose && (ids.iter().any(noun) || noun(&range.end)))
+        // The noun after the change is whose only without a break between ("the
+        // insurers' association"): "No deaths were reported, officials said" names the
+        // same officials.
+        let joined_to_next = range
+            .end
+            .checked_sub(1)
+            .and_then(|last| side.tokens.get(last))
+            .zip(side.tokens.get(range.end))
+            .and_then(|(last, next)| side.text.get(last.bytes.end..next.bytes.start))
+            .is_some_and(|gap| gap.trim_start_matches(['\'', '’']).chars().all(char::is_whitespace));
+        !names.is_empty() || (whose && (ids.iter().any(noun) || (noun(&range.end) && joined_to_next)))
     };
     // Words inside the quotation on one side only ("returning, including Dylan,\"
     // Kelley said" / "returning,\" producer David E. Kelley said") are no speaker.

@@ -17,6 +17,7 @@ mod market;
 mod names;
 mod polarity;
 mod ranges;
+mod tolls;
 mod units;
 mod zones;
 
@@ -86,6 +87,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     ranges::conflicts(&mut row);
     let snapshots = quantities(&mut row);
     calendar(&mut row, snapshots);
+    tolls::conflicts(&mut row);
     framed::years_turned_into_counts(&mut row, hunks);
     codes::conflicts(&mut row);
     places(&mut row);
