@@ -94,6 +94,13 @@ pub(crate) fn stem(word: &str) -> &str {
     if let Some(stem) = word.strip_suffix("ies") {
         return stem;
     }
+    // "preventable" and "prevented", "avoidable" and "avoided": what can be done pairs
+    // with what was done.
+    if word.len() >= 8
+        && let Some(stem) = word.strip_suffix("able")
+    {
+        return stem;
+    }
     for suffix in ["ing", "ed", "es", "s", "ly"] {
         if let Some(stem) = word.strip_suffix(suffix)
             && !stem.ends_with('s')

@@ -604,6 +604,32 @@ fn an_opposite_denied_says_what_the_other_copy_states() {
 }
 
 #[test]
+fn what_could_be_done_against_what_could_not_is_a_reversal() {
+    let reversed = |left: &str, right: &str| flagged_as(Negation, left, right);
+    assert_eq!(
+        reversed(
+            "\"The collapse was entirely preventable,\" she said.",
+            "\"The collapse could not have been prevented,\" she said."
+        ),
+        [("preventable".to_owned(), "could not have been prevented".to_owned())]
+    );
+    assert_eq!(
+        reversed(
+            "The crash was unavoidable, the inquiry found.",
+            "The crash could have been avoided, the inquiry found."
+        ),
+        [("unavoidable".to_owned(), "could have been avoided".to_owned())]
+    );
+    assert_eq!(
+        reversed(
+            "The crash was avoidable, the inquiry found.",
+            "The crash could have been avoided, the inquiry found."
+        ),
+        []
+    );
+}
+
+#[test]
 fn a_negative_before_until_only_says_when() {
     let when = |left: &str, right: &str| flagged_as(Negation, left, right);
     assert_eq!(

@@ -145,6 +145,42 @@ pub fn reversals(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<
     found.extend(lone_negators(left, right, hunks));
     found.extend(denied_verbs(left, right));
     found.extend(denied_verbs(right, left).into_iter().map(|(r, l)| (l, r)));
+    found.extend(what_could_be_done(left, right));
+    found.extend(what_could_be_done(right, left).into_iter().map(|(r, l)| (l, r)));
+    found
+}
+
+/// An adjective of what can be done ("preventable", "avoidable", "unavoidable") against
+/// the other copy's "could (not) have been" done with the same verb ("prevented"),
+/// the one denied where the other is not: "was entirely preventable" / "could not
+/// have been prevented".
+fn what_could_be_done(adjectives: &RowSide, modals: &RowSide) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut found = Vec::new();
+    for i in 0..adjectives.tokens.len() {
+        let word = adjectives.norm(i);
+        let Some(stem) = word.strip_suffix("able").filter(|_| word.len() >= 8) else { continue };
+        let (verb, denied_by_prefix) = match stem.strip_prefix("un") {
+            Some(verb) => (verb, true),
+            None => (stem, false),
+        };
+        let denied = denied_by_prefix != negated_near(adjectives, i);
+        let done = (0..modals.tokens.len()).find_map(|j| {
+            if !form_of(modals.norm(j), verb) || !modals.norm(j).ends_with("ed") {
+                return None;
+            }
+            let modal = (j.saturating_sub(5)..j).find(|&k| {
+                matches!(modals.norm(k), "can" | "could" | "cannot" | "cant" | "couldnt")
+                    && (k + 1..j).any(|m| matches!(modals.norm(m), "be" | "been"))
+            })?;
+            let modal_denied = (modal..j).any(|k| negator_at(modals, k) || negated_at(modals, k).is_some());
+            Some((modal..j + 1, modal_denied))
+        });
+        if let Some((range, modal_denied)) = done
+            && modal_denied != denied
+        {
+            found.push((i..i + 1, range));
+        }
+    }
     found
 }
 
