@@ -226,9 +226,15 @@ fn is_empty_byline(words: &[&str]) -> bool {
             || lexicon::MONTHS.contains(&w)
             || lexicon::WEEKDAYS.contains(&w)
     };
-    matches!(*first, "by" | "published" | "updated" | "posted")
-        && words.len() <= 14
-        && words.iter().all(|w| BYLINE_WORDS.contains(&w.trim_matches(',')) || dateish(w))
+    let first = first.trim_end_matches(':');
+    // A line that is only a date ("5 May 2026") is when the page went up.
+    let only_a_date = words.len() <= 6
+        && words.iter().all(|w| dateish(w))
+        && words.iter().any(|w| lexicon::MONTHS.contains(&w.trim_matches(|c: char| c.is_ascii_punctuation())));
+    only_a_date
+        || matches!(first, "by" | "published" | "updated" | "posted")
+            && words.len() <= 14
+            && words.iter().all(|w| BYLINE_WORDS.contains(&w.trim_matches([',', ':'])) || dateish(w))
 }
 
 /// "Follow Ana on X @anaruiz", "You can reach her at ana@example.org".
@@ -387,6 +393,8 @@ mod tests {
             "Home | World | Business | Climate",
             "Related stories: Drought slashes harvests | Port expansion | Dam safety",
             "By | Published May 3, 2024 | No Comments",
+            "Published: 4 May 2026",
+            "5 May 2026",
             "Follow us on Facebook and X",
             "Photo: Lena Marsh / Meridian",
             "This story has not been edited by our staff and is published from a syndicated feed.",
