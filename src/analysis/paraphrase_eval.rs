@@ -255,6 +255,39 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[("Meridian Press", "Nordline News")],
     },
+    // A health story: a toll of nobody against a count of the dead, a reversal said
+    // with an adjective against a modal, and a date line above each copy.
+    Pair {
+        left: "Measles cases climb in northern region\n\nPublished: 4 May 2026\n\nHealth officials in the Kessary \
+               region reported 126 new measles cases in the week to Sunday, up from 87 the week before, the \
+               regional health authority said on Monday.\n\nRegional health director Dr. Miriam Okonjo said \
+               vaccination rates among children under five had fallen to 71 percent, well below the 95 percent \
+               needed to stop outbreaks.\n\n\"We are seeing the results of two years of missed appointments,\" \
+               Okonjo said. \"This was entirely preventable.\"\n\nThe authority has opened 14 temporary clinics and \
+               plans to vaccinate 40,000 children by the end of June. Most of the new cases were in the towns of \
+               Marlow and Fenwick.\n\nThe World Health Organization said last month that measles cases had risen \
+               sharply across the continent.\n\nNo deaths have been reported, but 19 children were admitted to \
+               hospital.",
+        right: "Measles outbreak spreads in Kessary region\n\n5 May 2026\n\nThe number of new measles infections in \
+                the Kessary region rose to 126 in the seven days ending Sunday, compared with 78 a week earlier, \
+                according to figures released yesterday.\n\nVaccination coverage among under-fives has dropped to \
+                71%, far short of the 95% threshold that prevents outbreaks, said Dr. Miriam Adebayo, the region's \
+                health director.\n\nAdebayo said the rise reflected two years of missed appointments. \"This could \
+                not have been prevented,\" she said.\n\nFourteen temporary clinics have opened, and the authority \
+                aims to vaccinate 40,000 children by the end of July. The towns of Marlow and Fenwick account for \
+                most of the new cases.\n\nMeasles cases have risen sharply across the continent, UNICEF said last \
+                month.\n\nTwo children have died, and 19 have been admitted to hospital.\n\n(Reporting by Lena \
+                Marsh; Editing by Tom Reyes)",
+        changes: &[
+            (Number, "87", "78"),
+            (Name, "Okonjo", "Adebayo"),
+            (Negation, "preventable", "could not have been prevented"),
+            (Date, "June", "July"),
+            (Attribution, "World Health Organization", "UNICEF"),
+            (Number, "No deaths", "Two children have died"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]
