@@ -7,6 +7,7 @@
 
 mod align;
 mod conflicts;
+mod dateline;
 mod discrepancy;
 pub mod facts;
 pub mod furniture;

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::super::align::Hunk;
 use super::super::align::stem;
+use super::super::dateline;
 use super::super::discrepancy::{DiscrepancyKind, RowSide};
 use super::super::facts;
 use super::super::facts::names::same_word;
@@ -324,15 +325,8 @@ fn written_short(left: &RowSide, l: &Range<usize>, right: &RowSide, r: &Range<us
 fn is_place(side: &RowSide, range: &Range<usize>, names: &[usize]) -> bool {
     let before = std::array::from_fn(|k| range.start.checked_sub(k + 1).map_or("", |i| side.norm(i)));
     let after = side.norm(range.end);
-    // "HALVIK, May 14 -": a capitalised place opening a paragraph, then a comma or a dash.
-    let dateline = names.iter().any(|&i| {
-        let token = &side.tokens[i];
-        let opens = i.checked_sub(1).is_none_or(|before| {
-            side.text.get(side.tokens[before].bytes.end..token.bytes.start).is_some_and(|gap| gap.contains('\n'))
-        });
-        let after = side.text.get(token.bytes.end..).unwrap_or_default().trim_start_matches(' ');
-        opens && token.all_caps && after.starts_with([',', '-', '–', '—', ':'])
-    });
+    // "HALVIK, May 14 -": the place a dateline opens with.
+    let dateline = names.iter().any(|&i| dateline::opens_at(side.text, side.tokens[i].bytes.start));
     facts::places::leads_to_place(before) || lexicon::PLACE_AFTER.contains(&after) || dateline
 }
 

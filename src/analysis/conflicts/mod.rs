@@ -24,6 +24,7 @@ mod zones;
 use std::ops::Range;
 
 use super::align::Hunk;
+use super::dateline;
 use super::discrepancy::{DiscrepancyKind, Finding, RowSide};
 use super::facts::names::same_word;
 use super::facts::{self, PassageFacts, QuantityClass};
@@ -559,40 +560,11 @@ fn calendar(row: &mut Findings, snapshots: bool) {
     }
 }
 
-/// Whether the date word at token `k` is part of a dateline: its paragraph opens
-/// with a word in capitals and a comma, and a dash follows on the same line
-/// ("HALVIK, Oct 2 (Meridian Press) -").
+/// Whether the date word at token `k` is part of a dateline ("HALVIK, Oct 2 (Meridian
+/// Press) -").
 fn dateline_date(side: &RowSide, k: usize) -> bool {
-    let Some(token) = side.tokens.get(k) else { return false };
-    let text = side.text;
-    // Only the bytes a dateline can span are read: a date deep in a paragraph is none.
-    let floor = |mut at: usize| {
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
-    let from = floor(token.bytes.start.saturating_sub(DATELINE_TAIL));
-    let to = floor((token.bytes.end + DATELINE_TAIL).min(text.len()));
-    let (Some(before), Some(after)) = (text.get(from..token.bytes.start), text.get(token.bytes.end..to)) else {
-        return false;
-    };
-    let head = match before.rfind('\n') {
-        Some(at) => &before[at + 1..],
-        None if from == 0 => before,
-        None => return false,
-    };
-    let place = head.split(',').next().unwrap_or_default();
-    let in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && place.chars().all(|c| !c.is_lowercase())
-        && head.contains(',');
-    let line = after.lines().next().unwrap_or_default();
-    let dash = [" -", "–", "—"].iter().any(|mark| line.contains(mark));
-    in_capitals && dash
+    side.tokens.get(k).is_some_and(|token| dateline::around(side.text, token.bytes.start).is_some())
 }
-
-/// How far a dateline runs on either side of its date, in bytes.
-const DATELINE_TAIL: usize = 60;
 
 /// Whether the day at token `day` says when something was said ("said Tuesday", "told
 /// reporters on Monday").

@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::super::dateline;
 use super::super::gazetteer::{self, Agency, Place};
 use super::super::lexicon;
 use super::super::tokens::Token;
@@ -86,12 +87,7 @@ pub fn places(text: &str, tokens: &[&Token]) -> Vec<PlaceMention> {
         });
         match hit {
             Some((length, place)) => {
-                let capitals = tokens[i..i + length].iter().all(|t| t.all_caps || t.norm.len() == 1);
-                let opens = i == 0
-                    || text.get(tokens[i - 1].bytes.end..token.bytes.start).is_some_and(|gap| gap.contains('\n'));
-                let end = tokens[i + length - 1].bytes.end;
-                let after = text.get(end..).unwrap_or_default().trim_start_matches(' ');
-                let dateline = capitals && opens && after.starts_with([',', '-', '–', '—', ':']);
+                let dateline = dateline::opens_at(text, token.bytes.start);
                 found.push(PlaceMention { tokens: i..i + length, place, dateline });
                 i += length;
             }

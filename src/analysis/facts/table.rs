@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::Serialize;
 
 use super::super::tokens::{self, Token};
-use super::super::{Cancelled, DiscrepancyKind, furniture, lexicon, sentences};
+use super::super::{Cancelled, DiscrepancyKind, dateline, furniture, lexicon, sentences};
 use super::names::same_word;
 use super::{NameMention, QuantityClass};
 use crate::model::{Anchor, CharIndex, Conflict, ConflictStatus, SourceId};
@@ -286,12 +286,7 @@ impl Reader<'_> {
         let lead = before[line_start..].trim().to_lowercase();
         let parenthesised = before.trim_end().ends_with('(') && after.trim_start().starts_with(')');
         let a_body = mention.names.len() >= 2 && !is_person_like(tokens, mention);
-        let dateline = mention
-            .tokens
-            .start
-            .checked_sub(1)
-            .and_then(|k| tokens.get(k))
-            .is_some_and(|t| t.has_digit() || lexicon::MONTHS.contains(&t.norm.as_str()));
+        let dateline = dateline::around(self.text, first.bytes.start).is_some();
         let credit_line = CREDIT_LEADS.iter().any(|cue| lead == *cue || lead == format!("({cue}"));
         (parenthesised && (a_body || dateline)) || credit_line
     }
