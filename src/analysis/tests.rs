@@ -780,6 +780,18 @@ fn nobody_hurt_against_a_count_of_the_hurt_is_a_changed_toll() {
 }
 
 #[test]
+fn the_whole_a_part_is_counted_of_is_one_slot() {
+    assert_eq!(
+        flagged_as(
+            Number,
+            "Rescuers had found four of the 12-strong team lost on the ridge by nightfall.",
+            "Rescuers found four of the 20 climbers who were lost on the ridge by nightfall."
+        ),
+        [("12".to_owned(), "20".to_owned())]
+    );
+}
+
+#[test]
 fn a_datelines_date_pairs_only_with_a_datelines_date() {
     let left = "HALVIK, Oct 2 (Meridian Press) - The bank said it could cut rates as early as November.";
     let right = "Halvik - The bank said a cut could come as soon as December.";

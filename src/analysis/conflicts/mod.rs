@@ -179,7 +179,8 @@ fn quantities(row: &mut Findings) -> bool {
             // 0.48 percent" is two reports of a moving figure, not one changed.
             let telling = |word: &Option<String>| word.as_deref().is_some_and(|w| !lexicon::STOPWORDS.contains(&w));
             let before_left = before(row.left.side, a);
-            telling(&before_left) && before_left == before(row.right.side, b)
+            (telling(&before_left) && before_left == before(row.right.side, b))
+                || part_of_whole(row.left.side, a, row.right.side, b)
         };
         // A whole number right after the same capitalised word names something
         // ("Standard & Poor's 500", "Route 66", "Boeing 747"): another number there
@@ -270,6 +271,18 @@ fn quantities(row: &mut Findings) -> bool {
         }
     }
     snapshots
+}
+
+/// Whether two figures are the whole of one part both copies give ("seven of the 14" /
+/// "seven of the 28"): the same count of a part, then "of the", then the figure.
+fn part_of_whole(left: &RowSide, a: &facts::Quantity, right: &RowSide, b: &facts::Quantity) -> bool {
+    let lead = |side: &RowSide, q: &facts::Quantity| -> Option<[String; 3]> {
+        let at = q.tokens.start.checked_sub(3)?;
+        let words = [side.norm(at).to_owned(), side.norm(at + 1).to_owned(), side.norm(at + 2).to_owned()];
+        let counted = side.tokens[at].has_digit() || lexicon::NUMBER_WORDS.iter().any(|&(word, _)| word == words[0]);
+        (counted && words[1] == "of" && words[2] == "the").then_some(words)
+    };
+    lead(left, a).is_some_and(|words| Some(words) == lead(right, b))
 }
 
 /// Whether a year starts a span ("from 2005") or ends one ("through 2021"): two years
