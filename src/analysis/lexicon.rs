@@ -691,6 +691,8 @@ pub const NAMED_THINGS: &[&str] = &[
     "group",
     "university",
     "college",
+    "polytechnic",
+    "tech",
     "school",
     "hospital",
     "foundation",

@@ -586,6 +586,14 @@ mod tests {
     }
 
     #[test]
+    fn a_college_named_like_a_person_is_an_organisation() {
+        let table = table(&["Georgia Tech beat Lisbon in the final.", "Florence Tech beat Lisbon in the final."]);
+        assert!(labels(&table, FactKind::Person).is_empty(), "{:?}", labels(&table, FactKind::Person));
+        assert_eq!(labels(&table, FactKind::Organisation), ["Florence Tech", "Georgia Tech"]);
+        assert!(table.conflicts.is_empty(), "{:?}", table.conflicts);
+    }
+
+    #[test]
     fn furniture_states_no_facts() {
         let table = table(&["Follow us on Facebook and X\n\nThe vote passed in Paris."]);
         assert_eq!(labels(&table, FactKind::Place), ["Paris"]);
