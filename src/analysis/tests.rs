@@ -630,6 +630,13 @@ fn what_could_be_done_against_what_could_not_is_a_reversal() {
 }
 
 #[test]
+fn or_not_closing_a_choice_denies_nothing() {
+    let left = "The regional council has drawn up rules to help towns decide whether to merge their ports or not.";
+    let right = "A regional council panel has not issued rules to towns on how to merge their ports and harbours.";
+    assert_eq!(flagged_as(Negation, left, right), [("has".to_owned(), "has not".to_owned())]);
+}
+
+#[test]
 fn a_negative_before_until_only_says_when() {
     let when = |left: &str, right: &str| flagged_as(Negation, left, right);
     assert_eq!(

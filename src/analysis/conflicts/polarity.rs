@@ -67,7 +67,7 @@ fn auxiliary(word: &str) -> Option<&'static str> {
 
 /// The negated auxiliary at token `i`, if `i` is a negation.
 fn negated_at(side: &RowSide, i: usize) -> Option<Negated> {
-    if only_says_when(side, i) {
+    if negates_nothing(side, i) {
         return None;
     }
     let word = side.norm(i);
@@ -98,13 +98,15 @@ fn in_compound(side: &RowSide, i: usize) -> bool {
 
 /// Whether the word at `i` is a negative word ("not", "no", "never") that negates.
 fn negator_at(side: &RowSide, i: usize) -> bool {
-    lexicon::NEGATIONS.contains(&side.norm(i)) && !in_compound(side, i) && !only_says_when(side, i)
+    lexicon::NEGATIONS.contains(&side.norm(i)) && !in_compound(side, i) && !negates_nothing(side, i)
 }
 
-/// Whether a negative at `i` only says when something happens: "the vote isn't until
-/// May" and "the line will not open until 2027" say it happens then.
-fn only_says_when(side: &RowSide, i: usize) -> bool {
-    (i + 1..side.tokens.len().min(i + 5)).any(|k| matches!(side.norm(k), "until" | "till"))
+/// Whether a negative at `i` only says when something happens ("the vote isn't until
+/// May", "the line will not open until 2027" say it happens then) or closes a choice
+/// ("whether to move or not" denies nothing).
+fn negates_nothing(side: &RowSide, i: usize) -> bool {
+    let closes_a_choice = side.norm(i) == "not" && i.checked_sub(1).is_some_and(|k| side.norm(k) == "or");
+    closes_a_choice || (i + 1..side.tokens.len().min(i + 5)).any(|k| matches!(side.norm(k), "until" | "till"))
 }
 
 fn negations(side: &RowSide) -> Vec<Negated> {
