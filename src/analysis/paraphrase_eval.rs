@@ -286,7 +286,7 @@ const PAIRS: &[Pair] = &[
             (Attribution, "World Health Organization", "UNICEF"),
             (Number, "No deaths", "Two children have died"),
         ],
-        across: &[],
+        across: &[("Miriam Okonjo", "Miriam Adebayo")],
     },
 ];
 

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use super::super::tokens::{self, Token};
 use super::super::{Cancelled, DiscrepancyKind, dateline, furniture, lexicon, sentences};
-use super::names::same_word;
+use super::names::{is_title, same_word};
 use super::{NameMention, QuantityClass};
 use crate::model::{Anchor, CharIndex, Conflict, ConflictStatus, SourceId};
 
@@ -334,6 +334,12 @@ impl Reader<'_> {
             .map(|t| t.norm.clone())
             .filter(|w| lexicon::ROLE_TITLES.contains(&w.as_str()))
             .collect();
+        if role.is_empty() {
+            role = role_written_before(self.text, tokens, mention.tokens.start);
+        }
+        if role.is_empty() {
+            role = appositive_role(self.text, tokens, mention.tokens.end);
+        }
         let mut seen = std::collections::HashSet::new();
         role.retain(|w| seen.insert(w.clone()));
         let (key, first, last) = if words.len() >= 2 {
@@ -418,6 +424,58 @@ fn is_person_like(tokens: &[&Token], mention: &NameMention) -> bool {
 
 fn fold_words(tokens: &[&Token], indices: &[usize]) -> String {
     indices.iter().filter_map(|&k| tokens.get(k)).map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+/// Role words in lower case right before a name ("the regional health director Dr.
+/// Miriam Lind"), which the name itself does not take in.
+fn role_written_before(text: &str, tokens: &[&Token], before: usize) -> Vec<String> {
+    let joined = |k: usize| {
+        tokens
+            .get(k)
+            .zip(tokens.get(k + 1))
+            .and_then(|(a, b)| text.get(a.bytes.end..b.bytes.start))
+            .is_some_and(|g| g.trim().is_empty())
+    };
+    let mut start = before;
+    while let Some(k) = start.checked_sub(1).filter(|&k| is_title(&tokens[k].norm) && joined(k)) {
+        start = k;
+    }
+    let words: Vec<String> = tokens[start..before].iter().map(|t| t.norm.clone()).collect();
+    if words.iter().any(|w| lexicon::ROLE_TITLES.contains(&w.as_str())) { words } else { Vec::new() }
+}
+
+/// The role an apposition after a name gives it ("Elena Morava, the transport
+/// minister, said"; "Miriam Adebayo, the region's health director."): role words after
+/// a comma and an article or a possessive, up to the next comma or the sentence's end.
+fn appositive_role(text: &str, tokens: &[&Token], after: usize) -> Vec<String> {
+    let gap = |k: usize| {
+        k.checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .zip(tokens.get(k))
+            .and_then(|(a, b)| text.get(a.bytes.end..b.bytes.start))
+    };
+    if gap(after).is_none_or(|g| g.trim() != ",") {
+        return Vec::new();
+    }
+    let mut k = after;
+    while tokens.get(k).is_some_and(|t| {
+        let raw = t.raw(text);
+        matches!(t.norm.as_str(), "the" | "a" | "an" | "its" | "their") || raw.ends_with("'s") || raw.ends_with("’s")
+    }) {
+        k += 1;
+    }
+    let start = k;
+    while tokens.get(k).is_some_and(|t| is_title(&t.norm))
+        && (k == start || gap(k).is_some_and(|g| g.trim().is_empty()))
+    {
+        k += 1;
+    }
+    let closed = k >= tokens.len() || gap(k).is_some_and(|g| g.contains([',', ';', '.']));
+    let words: Vec<String> = tokens[start..k].iter().map(|t| t.norm.clone()).collect();
+    if k == start || !closed || !words.iter().any(|w| lexicon::ROLE_TITLES.contains(&w.as_str())) {
+        return Vec::new();
+    }
+    words
 }
 
 /// Whether two roles are the same words in any order ("Transport Minister" /
@@ -583,6 +641,22 @@ mod tests {
         ]);
         let summaries: Vec<&str> = table.conflicts.iter().map(|c| c.summary.as_str()).collect();
         assert_eq!(summaries, ["the transport minister is named Elena Daskal and Elena Morava"]);
+    }
+
+    #[test]
+    fn a_role_given_after_the_name_is_the_same_role() {
+        let named = table(&[
+            "Transport Minister Elena Daskal met the unions on Monday.",
+            "Elena Morava, the transport minister, met the unions on Monday.",
+        ]);
+        let summaries: Vec<&str> = named.conflicts.iter().map(|c| c.summary.as_str()).collect();
+        assert_eq!(summaries, ["the transport minister is named Elena Daskal and Elena Morava"]);
+        // A role of something else after the comma is no apposition.
+        let other = table(&[
+            "Transport Minister Elena Daskal met the unions on Monday.",
+            "Elena Morava, the transport minister's deputy, met the unions on Monday.",
+        ]);
+        assert!(other.conflicts.is_empty(), "{:?}", other.conflicts);
     }
 
     #[test]
