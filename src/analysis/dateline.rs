@@ -43,7 +43,8 @@ pub fn around(text: &str, at: usize) -> Option<Range<usize>> {
 
 /// Whether a dateline opens at byte `at`: the place of "HALVIK, Oct 2 -" begins there.
 pub fn opens_at(text: &str, at: usize) -> bool {
-    around(text, at).is_some_and(|span| span.start == at)
+    let line_opens = at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n');
+    line_opens && around(text, at).is_some_and(|span| span.start == at)
 }
 
 /// The start of the line holding byte `at`, if it is within `REACH` bytes.

@@ -67,23 +67,22 @@ fn auxiliary(word: &str) -> Option<&'static str> {
 
 /// The negated auxiliary at token `i`, if `i` is a negation.
 fn negated_at(side: &RowSide, i: usize) -> Option<Negated> {
-    if negates_nothing(side, i) {
-        return None;
-    }
     let word = side.norm(i);
-    if matches!(word, "not" | "never") {
+    let negated = if matches!(word, "not" | "never") {
         let before = i.checked_sub(1)?;
         if in_compound(side, i) {
             return None;
         }
-        return auxiliary(side.norm(before)).map(|auxiliary| Negated { auxiliary, tokens: before..i + 1 });
-    }
-    let auxiliary = match word {
-        "cannot" | "cant" => "can",
-        "wont" => "will",
-        _ => auxiliary(word.strip_suffix("nt")?)?,
+        Negated { auxiliary: auxiliary(side.norm(before))?, tokens: before..i + 1 }
+    } else {
+        let auxiliary = match word {
+            "cannot" | "cant" => "can",
+            "wont" => "will",
+            _ => auxiliary(word.strip_suffix("nt")?)?,
+        };
+        Negated { auxiliary, tokens: i..i + 1 }
     };
-    Some(Negated { auxiliary, tokens: i..i + 1 })
+    (!negates_nothing(side, i)).then_some(negated)
 }
 
 /// Whether the word at `i` is hyphened inside a compound ("the do-not-call list"): a

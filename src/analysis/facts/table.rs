@@ -286,9 +286,9 @@ impl Reader<'_> {
         let lead = before[line_start..].trim().to_lowercase();
         let parenthesised = before.trim_end().ends_with('(') && after.trim_start().starts_with(')');
         let a_body = mention.names.len() >= 2 && !is_person_like(tokens, mention);
-        let dateline = dateline::around(self.text, first.bytes.start).is_some();
+        let dateline = || dateline::around(self.text, first.bytes.start).is_some();
         let credit_line = CREDIT_LEADS.iter().any(|cue| lead == *cue || lead == format!("({cue}"));
-        (parenthesised && (a_body || dateline)) || credit_line
+        (parenthesised && (a_body || dateline())) || credit_line
     }
 
     /// Records one name mention: a full name becomes (or joins) a person; a single
