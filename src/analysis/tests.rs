@@ -630,6 +630,26 @@ fn what_could_be_done_against_what_could_not_is_a_reversal() {
 }
 
 #[test]
+fn a_verb_one_copy_failed_to_do_that_the_other_says_was_done_is_a_reversal() {
+    let reversed = |left: &str, right: &str| flagged_as(Negation, left, right);
+    assert_eq!(
+        reversed(
+            "The court ruled that the ministry had failed to assess the risk to the river.",
+            "The court found that ministers had properly assessed the risk to the river."
+        ),
+        [("failed to".to_owned(), "assessed".to_owned())]
+    );
+    // An infinitive states nothing done: "tries to stay" is no "stayed".
+    assert_eq!(
+        reversed(
+            "The krone will be in focus as it tries to stay above 90 cents.",
+            "The krone was in focus as it struggled and failed to stay above 90 cents."
+        ),
+        []
+    );
+}
+
+#[test]
 fn or_not_closing_a_choice_denies_nothing() {
     let left = "The regional council has drawn up rules to help towns decide whether to merge their ports or not.";
     let right = "A regional council panel has not issued rules to towns on how to merge their ports and harbours.";
@@ -781,6 +801,10 @@ fn nobody_hurt_against_a_count_of_the_hurt_is_a_changed_toll() {
     assert_eq!(
         flagged_as(Number, "Nobody was hurt when the roof fell.", "Four workers were injured when the roof fell."),
         [("Nobody was hurt".to_owned(), "Four workers were injured".to_owned())]
+    );
+    assert_eq!(
+        flagged_as(Number, "Nobody was arrested at the march.", "Police said two people were arrested at the march."),
+        [("Nobody was arrested".to_owned(), "two people were arrested".to_owned())]
     );
     // Nobody both ways, however worded, and no speaker changed before "officials said".
     assert_eq!(flagged("No deaths were reported, officials said.", "No one died, officials said."), []);

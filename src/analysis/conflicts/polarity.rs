@@ -185,8 +185,8 @@ fn what_could_be_done(adjectives: &RowSide, modals: &RowSide) -> Vec<(Range<usiz
     found
 }
 
-/// A verb denied with "do" ("did not give in", "doesn't plan") that the other copy
-/// states in one of its own forms ("gave in", "had given in", "plans"), where the
+/// A verb denied with "do" ("did not give in", "doesn't plan") or with "failed to"
+/// that the other copy states in one of its own forms ("gave in", "had given in", "plans"), where the
 /// denying copy says more negative things overall: the rewrite turned the sentence
 /// around, whatever else it reworded.
 fn denied_verbs(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range<usize>)> {
@@ -194,7 +194,13 @@ fn denied_verbs(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range
         return Vec::new();
     }
     let mut found: Vec<(Range<usize>, Range<usize>)> = Vec::new();
-    for negated in negations(negative).into_iter().filter(|n| n.auxiliary == "do") {
+    // "did not assess", and "failed to assess" said the other way.
+    let failed_to = (0..negative.tokens.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(negative.norm(i), "fail" | "fails" | "failed" | "failing") && negative.norm(i + 1) == "to"
+        })
+        .map(|i| Negated { auxiliary: "do", tokens: i..i + 2 });
+    for negated in negations(negative).into_iter().filter(|n| n.auxiliary == "do").chain(failed_to) {
         let Some(at) = main_verb_at(negative, negated.tokens.end) else { continue };
         let verb = negative.norm(at);
         // The verb goes on as the other copy's does ("give in" / "given in", "approve
@@ -205,6 +211,8 @@ fn denied_verbs(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range
                 && goes_on.is_some()
                 && plain.tokens.get(j + 1).map(|t| t.norm.as_str()) == goes_on
                 && !negated_near(plain, j)
+                // "tries to stay", "failure to disclose": an infinitive states nothing done.
+                && !(j >= 1 && plain.norm(j - 1) == "to")
                 && !found.iter().any(|(_, taken)| taken.contains(&j))
         });
         if let Some(j) = stated {

@@ -1,5 +1,5 @@
-//! Tolls: one copy says nobody died, or nobody was hurt, where the other counts the dead
-//! or the hurt ("No deaths have been reported" / "Two children have died").
+//! Tolls: one copy says nobody died, was hurt or was arrested, where the other counts
+//! them ("No deaths have been reported" / "Two children have died").
 //!
 //! A count of nobody is written without a figure, so `quantities` never sees it: the
 //! zero is read from "no", "nobody" or "no one" before a word of harm, the count from a
@@ -11,11 +11,12 @@ use super::super::discrepancy::{DiscrepancyKind, RowSide};
 use super::super::facts::{Quantity, QuantityClass};
 use super::Findings;
 
-/// What a toll counts.
+/// What a toll counts: the dead, the hurt, the arrested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Harm {
     Death,
     Injury,
+    Arrest,
 }
 
 /// The harm a word names. "Casualties" counts the dead and the hurt together, so it
@@ -25,6 +26,7 @@ fn harm(word: &str) -> Option<Harm> {
         "death" | "deaths" | "dead" | "died" | "die" | "dies" | "killed" | "killing" | "fatalities" | "fatality"
         | "perished" => Some(Harm::Death),
         "injury" | "injuries" | "injured" | "injuring" | "wounded" | "wounding" | "hurt" => Some(Harm::Injury),
+        "arrest" | "arrests" | "arrested" | "detained" | "detention" | "detentions" => Some(Harm::Arrest),
         _ => None,
     }
 }
@@ -86,7 +88,7 @@ pub(super) fn conflicts(row: &mut Findings) {
     let left = tolls(row.left.side, &row.left.facts.quantities);
     let right = tolls(row.right.side, &row.right.facts.quantities);
     let mut found = Vec::new();
-    for harm in [Harm::Death, Harm::Injury] {
+    for harm in [Harm::Death, Harm::Injury, Harm::Arrest] {
         let of = |tolls: &[Toll], nobody: bool| {
             tolls.iter().find(|t| t.harm == harm && t.nobody == nobody).map(|t| t.tokens.clone())
         };
