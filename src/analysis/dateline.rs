@@ -18,8 +18,8 @@ const DASHES: [&str; 3] = [" -", "–", "—"];
 ///
 /// A dateline opens its line with a place in capitals, followed by a dash or a colon
 /// ("OSLO -", "PORTO:"), or by a comma or a bracket and, further on the line, a dash
-/// ("HALVIK, Oct 2 (Meridian Press) -", "PORTO (Meridian Press) -"). Only the bytes a dateline can span are read, so a word deep in
-/// a long paragraph costs nothing.
+/// ("HALVIK, Oct 2 (Meridian Press) -", "PORTO (Meridian Press) -"). Only the bytes a
+/// dateline can span are read, so a word deep in a long paragraph costs nothing.
 pub fn around(text: &str, at: usize) -> Option<Range<usize>> {
     let start = line_start(text, at)?;
     let line = text.get(start..floor(text, (start + REACH).min(text.len())))?;

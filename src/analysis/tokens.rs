@@ -38,6 +38,12 @@ impl Token {
     }
 }
 
+/// The text between token `k - 1` and token `k` (spaces, punctuation), if both exist.
+pub fn gap_before<'t>(text: &'t str, tokens: &[&Token], k: usize) -> Option<&'t str> {
+    let before = tokens.get(k.checked_sub(1)?)?;
+    text.get(before.bytes.end..tokens.get(k)?.bytes.start)
+}
+
 fn is_symbol(c: char) -> bool {
     matches!(c, '%' | '$' | '€' | '£' | '¥')
 }

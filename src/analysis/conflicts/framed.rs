@@ -15,6 +15,7 @@ use super::super::discrepancy::{DiscrepancyKind, RowSide};
 use super::super::facts;
 use super::super::facts::names::same_word;
 use super::super::lexicon;
+use super::super::tokens::gap_before;
 use super::Findings;
 use super::initials;
 use super::names::abbreviates;
@@ -174,12 +175,7 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Optio
         // The noun after the change is whose only without a break between ("the
         // insurers' association"): "No deaths were reported, officials said" names the
         // same officials.
-        let joined_to_next = range
-            .end
-            .checked_sub(1)
-            .and_then(|last| side.tokens.get(last))
-            .zip(side.tokens.get(range.end))
-            .and_then(|(last, next)| side.text.get(last.bytes.end..next.bytes.start))
+        let joined_to_next = gap_before(side.text, &side.tokens, range.end)
             .is_some_and(|gap| gap.trim_start_matches(['\'', '’']).chars().all(char::is_whitespace));
         !names.is_empty() || (whose && (ids.iter().any(noun) || (noun(&range.end) && joined_to_next)))
     };

@@ -173,13 +173,10 @@ fn quantities(row: &mut Findings) -> bool {
         let several =
             pairable(&lc, &rc).saturating_sub(conversions) > 1 && pairable(&rc, &lc).saturating_sub(conversions) > 1;
         let framed = |a: &facts::Quantity, b: &facts::Quantity| {
-            let before =
-                |side: &RowSide, q: &facts::Quantity| q.tokens.start.checked_sub(1).map(|k| side.norm(k).to_owned());
             // The word before must say something ("Poor's"): "or 0.2 percent" against "or
             // 0.48 percent" is two reports of a moving figure, not one changed.
-            let telling = |word: &Option<String>| word.as_deref().is_some_and(|w| !lexicon::STOPWORDS.contains(&w));
-            let before_left = before(row.left.side, a);
-            (telling(&before_left) && before_left == before(row.right.side, b))
+            let telling = word_before(row.left.side, a).is_some_and(|w| !lexicon::STOPWORDS.contains(&w));
+            (telling && after_one_word(row.left.side, a, row.right.side, b))
                 || part_of_whole(row.left.side, a, row.right.side, b)
         };
         // A whole number right after the same capitalised word names something
@@ -288,7 +285,7 @@ fn part_of_whole(left: &RowSide, a: &facts::Quantity, right: &RowSide, b: &facts
 /// Whether a year starts a span ("from 2005") or ends one ("through 2021"): two years
 /// in different roles are not one year changed.
 fn span_role(side: &RowSide, year: &facts::Quantity) -> Option<bool> {
-    match year.tokens.start.checked_sub(1).map(|k| side.norm(k)) {
+    match word_before(side, year) {
         Some("from" | "since" | "starting") => Some(true),
         Some("through" | "until" | "till" | "to") => Some(false),
         _ => None,
@@ -299,9 +296,12 @@ fn span_role(side: &RowSide, year: &facts::Quantity) -> Option<bool> {
 /// 2030," / "By 2032 rail freight ... that of 2025") stand in one slot: a year counts
 /// nothing, whatever word follows it.
 fn after_one_word(left: &RowSide, a: &facts::Quantity, right: &RowSide, b: &facts::Quantity) -> bool {
-    let before = |side: &RowSide, q: &facts::Quantity| q.tokens.start.checked_sub(1).map(|k| side.norm(k).to_owned());
-    let word = before(left, a);
-    word.is_some() && word == before(right, b)
+    word_before(left, a).is_some_and(|word| word_before(right, b) == Some(word))
+}
+
+/// The folded word right before a figure, if any.
+fn word_before<'s>(side: &'s RowSide, quantity: &facts::Quantity) -> Option<&'s str> {
+    quantity.tokens.start.checked_sub(1).map(|k| side.norm(k))
 }
 
 /// Whether two figures say they count the same thing. A change in a share ("0.3

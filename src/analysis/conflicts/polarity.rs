@@ -186,8 +186,8 @@ fn what_could_be_done(adjectives: &RowSide, modals: &RowSide) -> Vec<(Range<usiz
 }
 
 /// A verb denied with "do" ("did not give in", "doesn't plan") or with "failed to"
-/// that the other copy states in one of its own forms ("gave in", "had given in", "plans"), where the
-/// denying copy says more negative things overall: the rewrite turned the sentence
+/// that the other copy states in one of its own forms ("gave in", "had given in",
+/// "plans"), where the denying copy says more negative things overall: the rewrite turned the sentence
 /// around, whatever else it reworded.
 fn denied_verbs(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range<usize>)> {
     if negativity(negative) <= negativity(plain) {

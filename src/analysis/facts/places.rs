@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::super::dateline;
 use super::super::gazetteer::{self, Agency, Place};
 use super::super::lexicon;
-use super::super::tokens::Token;
+use super::super::tokens::{Token, gap_before};
 use super::names::{NameMention, is_name_word, is_title};
 
 /// The longest place or agency name in the gazetteer is this many words long.
@@ -39,7 +39,7 @@ fn could_be_acronym(text: &str, token: &Token) -> bool {
 /// Atlanta" are two names, "Georgia Smith" one.
 fn adjacent(text: &str, tokens: &[&Token], i: usize) -> bool {
     let joined = |gap: &str| gap.chars().all(|c| c.is_whitespace() || c == '-');
-    i > 0 && tokens.get(i).is_some_and(|t| text.get(tokens[i - 1].bytes.end..t.bytes.start).is_some_and(joined))
+    gap_before(text, tokens, i).is_some_and(joined)
 }
 
 /// Whether the word at `next` continues a name begun by a place word: "Georgia Smith"

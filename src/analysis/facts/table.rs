@@ -429,13 +429,7 @@ fn fold_words(tokens: &[&Token], indices: &[usize]) -> String {
 /// Role words in lower case right before a name ("the regional health director Dr.
 /// Miriam Lind"), which the name itself does not take in.
 fn role_written_before(text: &str, tokens: &[&Token], before: usize) -> Vec<String> {
-    let joined = |k: usize| {
-        tokens
-            .get(k)
-            .zip(tokens.get(k + 1))
-            .and_then(|(a, b)| text.get(a.bytes.end..b.bytes.start))
-            .is_some_and(|g| g.trim().is_empty())
-    };
+    let joined = |k: usize| tokens::gap_before(text, tokens, k + 1).is_some_and(|g| g.trim().is_empty());
     let mut start = before;
     while let Some(k) = start.checked_sub(1).filter(|&k| is_title(&tokens[k].norm) && joined(k)) {
         start = k;
@@ -448,12 +442,7 @@ fn role_written_before(text: &str, tokens: &[&Token], before: usize) -> Vec<Stri
 /// minister, said"; "Miriam Adebayo, the region's health director."): role words after
 /// a comma and an article or a possessive, up to the next comma or the sentence's end.
 fn appositive_role(text: &str, tokens: &[&Token], after: usize) -> Vec<String> {
-    let gap = |k: usize| {
-        k.checked_sub(1)
-            .and_then(|p| tokens.get(p))
-            .zip(tokens.get(k))
-            .and_then(|(a, b)| text.get(a.bytes.end..b.bytes.start))
-    };
+    let gap = |k: usize| tokens::gap_before(text, tokens, k);
     if gap(after).is_none_or(|g| g.trim() != ",") {
         return Vec::new();
     }
