@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
 use super::Cancelled;
+use super::repeats::{self, Repeat};
 use super::tokens::Token;
 
 /// Two sentences with a Dice coefficient at least this high may be the same sentence.
@@ -223,14 +224,24 @@ fn candidates(
     Ok(found)
 }
 
+/// The sentences of two copies matched up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// Every sentence of both copies in exactly one row, in reading order.
+    pub rows: Vec<Row>,
+    /// Sentences in different rows that say the same thing all the same.
+    pub repeats: Vec<Repeat>,
+}
+
 /// Aligns the sentences of two sides.
-pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>, Cancelled> {
+pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Alignment, Cancelled> {
     let (l, r) = content_ids(left, right);
     let mut left_row: Vec<Option<usize>> = vec![None; l.len()];
     let mut right_row: Vec<Option<usize>> = vec![None; r.len()];
     let mut rows: Vec<Row> = Vec::new();
     let skip = (&left.boilerplate[..], &right.boilerplate[..]);
-    for (score, i, j) in candidates(&l, &r, skip, MATCH, cancel)? {
+    let matches = candidates(&l, &r, skip, MATCH, cancel)?;
+    for &(score, i, j) in &matches {
         if left_row[i].is_none() && right_row[j].is_none() {
             left_row[i] = Some(rows.len());
             right_row[j] = Some(rows.len());
@@ -272,7 +283,8 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Vec<Row>,
         row.right.sort_unstable();
     }
     order_rows(&mut rows);
-    Ok(rows)
+    let repeats = repeats::repeats(&matches, &rows);
+    Ok(Alignment { rows, repeats })
 }
 
 impl Side<'_> {

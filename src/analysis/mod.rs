@@ -15,6 +15,7 @@ mod fuzzy;
 mod gazetteer;
 mod lexicon;
 pub mod reanchor;
+mod repeats;
 pub mod report;
 pub mod sentences;
 pub mod suggest;
@@ -38,6 +39,7 @@ use thiserror::Error;
 pub use discrepancy::{Discrepancy, DiscrepancyKind};
 pub use furniture::is_furniture;
 pub use reanchor::{Located, ReanchorReport, Reanchored, reanchor_source};
+pub use repeats::Repeat;
 pub use sentences::Sentence;
 pub use suggest::{Suggestion, suggest};
 
@@ -101,6 +103,9 @@ pub struct PairComparison {
     pub right_sentences: Vec<Sentence>,
     #[serde(skip)]
     pub rows: Vec<AlignedRow>,
+    /// Sentences in different rows that say the same thing all the same.
+    #[serde(skip)]
+    pub repeats: Vec<Repeat>,
     pub discrepancies: Vec<Discrepancy>,
 }
 
@@ -243,7 +248,7 @@ impl<'t> Half<'t> {
 /// Compares two copies, reading relative days against their publication dates.
 pub fn compare_dated(left: Dated, right: Dated, cancel: &AtomicBool) -> Result<PairComparison, Cancelled> {
     let (left, right) = (Half::of(left), Half::of(right));
-    let rows = align::align(&left.side, &right.side, cancel)?;
+    let align::Alignment { rows, repeats } = align::align(&left.side, &right.side, cancel)?;
     let mut aligned = Vec::with_capacity(rows.len());
     let mut discrepancies = Vec::new();
     for (n, row) in rows.iter().enumerate() {
@@ -269,6 +274,7 @@ pub fn compare_dated(left: Dated, right: Dated, cancel: &AtomicBool) -> Result<P
         left_sentences: left.sentences(),
         right_sentences: right.sentences(),
         rows: aligned,
+        repeats,
         discrepancies,
     })
 }

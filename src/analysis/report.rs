@@ -100,6 +100,18 @@ pub fn render_text(left: &Input, right: &Input, comparison: &PairComparison, fac
         let _ = writeln!(out, "     left  {}", passage(l));
         let _ = writeln!(out, "     right {}", passage(r));
     }
+    if !comparison.repeats.is_empty() {
+        let _ = writeln!(out, "\nSaid again elsewhere (each copy's sentence also matches one in another row):");
+        for repeat in &comparison.repeats {
+            let sentence = |sentences: &[Sentence], text: &str, n: usize| {
+                sentences.get(n).map_or_else(String::new, |s| {
+                    format!("{}..{} \"{}\"", s.chars.start, s.chars.end, one_line(s.text(text)))
+                })
+            };
+            let _ = writeln!(out, "\n     left  {}", sentence(&comparison.left_sentences, &left.text, repeat.left));
+            let _ = writeln!(out, "     right {}", sentence(&comparison.right_sentences, &right.text, repeat.right));
+        }
+    }
     if !facts.conflicts.is_empty() {
         let _ = writeln!(out, "\nAcross the whole documents:");
         for (n, conflict) in facts.conflicts.iter().enumerate() {
@@ -177,7 +189,8 @@ fn runs(sentences: &[Sentence], indices: &[usize]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// Rows with sentences on both sides, as character spans with their similarity.
+/// Rows with sentences on both sides, as character spans with their similarity, then
+/// the repeats (`"repeat": true`): sentences in different rows that say the same thing.
 fn alignment_json(comparison: &PairComparison) -> Vec<serde_json::Value> {
     let mut rows = Vec::new();
     for row in &comparison.rows {
@@ -185,6 +198,14 @@ fn alignment_json(comparison: &PairComparison) -> Vec<serde_json::Value> {
         for left in runs(&comparison.left_sentences, &row.left) {
             for right in runs(&comparison.right_sentences, &row.right) {
                 rows.push(serde_json::json!({ "left": left, "right": right, "score": score }));
+            }
+        }
+    }
+    for repeat in &comparison.repeats {
+        let score = (repeat.score * 1000.0).round() / 1000.0;
+        for left in runs(&comparison.left_sentences, &[repeat.left]) {
+            for right in runs(&comparison.right_sentences, &[repeat.right]) {
+                rows.push(serde_json::json!({ "left": left, "right": right, "score": score, "repeat": true }));
             }
         }
     }

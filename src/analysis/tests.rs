@@ -291,6 +291,27 @@ fn identical_copies_align_row_by_row() {
     assert!(comparison.discrepancies.is_empty());
     assert!(comparison.rows.iter().all(|row| row.left == row.right && row.changes.is_empty()));
     assert_eq!(comparison.rows.len(), comparison.left_sentences.len());
+    assert!(comparison.repeats.is_empty(), "a copy says nothing twice: {:?}", comparison.repeats);
+}
+
+#[test]
+fn a_statement_the_other_copy_makes_twice_is_listed_as_a_repeat() {
+    // The right copy restates the fares at its end. Alignment pairs each sentence once,
+    // so the restatement is in a row of its own; the repeat says where else it is said.
+    let left = "The harbour board met on Monday to review the ferry timetable. \
+                Ferry fares will rise by four percent from June, the board said. \
+                The board will publish its full accounts in the spring.";
+    let right = "On Monday the harbour board reviewed the ferry timetable. \
+                 Ferry fares will rise four percent from June, the board said. \
+                 Its full accounts will be published by the board in spring. \
+                 Fares on the ferry will rise by four percent from June, the board confirmed.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
+    assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![], vec![3])]);
+    let repeats: Vec<(usize, usize)> = comparison.repeats.iter().map(|r| (r.left, r.right)).collect();
+    assert_eq!(repeats, [(1, 3)], "the fares, said twice on the right");
 }
 
 #[test]
@@ -434,6 +455,8 @@ fn a_sentence_in_its_partners_place_wins_over_a_near_copy_elsewhere() {
     let pairs: Vec<(Vec<usize>, Vec<usize>)> =
         comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
     assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1]), (vec![2], vec![2]), (vec![3], vec![])]);
+    let repeats: Vec<(usize, usize)> = comparison.repeats.iter().map(|r| (r.left, r.right)).collect();
+    assert_eq!(repeats, [(3, 1)], "the near copy at the end says what the partner says");
 }
 
 #[test]

@@ -159,6 +159,30 @@ fn compare_lists_the_discrepancies_between_two_sources_of_a_project() {
 }
 
 #[test]
+fn compare_lists_a_statement_made_twice_as_a_repeat() {
+    let folder = tempfile::tempdir().expect("folder");
+    let left = folder.path().join("left.txt");
+    let right = folder.path().join("right.txt");
+    std::fs::write(&left, "The port of Halvik reopened on Monday after the storm. Ferries to Orlen sail again.\n")
+        .expect("write");
+    std::fs::write(
+        &right,
+        "The port of Halvik reopened on Monday after the storm. Ferries to Orlen sail again. \
+         On Monday the port of Halvik reopened after the storm, officials said.\n",
+    )
+    .expect("write");
+    let (left, right) = (left.to_str().expect("utf-8"), right.to_str().expect("utf-8"));
+    let output = crosscheck(&["compare", "--json", left, right]);
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let rows = value["alignment"].as_array().expect("an alignment list");
+    let repeats: Vec<_> = rows.iter().filter(|row| row["repeat"] == true).collect();
+    assert_eq!(repeats.len(), 1, "{rows:?}");
+    assert_eq!(repeats[0]["left"]["start"], 0, "the port sentence, said again at the end: {rows:?}");
+    let text = stdout(&crosscheck(&["compare", left, right]));
+    assert!(text.contains("Said again elsewhere"), "{text}");
+}
+
+#[test]
 fn compare_text_says_how_many_sentences_matched() {
     let wire = format!("{}:S1", sample().display());
     let rewrite = format!("{}:S2", sample().display());
