@@ -30,6 +30,7 @@ mod reanchor_eval;
 #[cfg(test)]
 mod tests;
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::AtomicBool;
 
@@ -90,6 +91,8 @@ pub struct AlignedRow {
     /// How alike the row's first two sentences are, 0 to 1 (0 for one side only).
     pub score: f64,
     pub changes: Vec<WordChange>,
+    /// Other rows that say what this row says (see [`Repeat`]), in reading order.
+    pub also: Vec<usize>,
 }
 
 /// Two sources read against each other.
@@ -266,8 +269,10 @@ pub fn compare_dated(left: Dated, right: Dated, cancel: &AtomicBool) -> Result<P
             boilerplate: row.boilerplate,
             score: row.score,
             changes,
+            also: Vec::new(),
         });
     }
+    link_repeats(&mut aligned, &repeats);
     Ok(PairComparison {
         left: left.id,
         right: right.id,
@@ -277,6 +282,25 @@ pub fn compare_dated(left: Dated, right: Dated, cancel: &AtomicBool) -> Result<P
         repeats,
         discrepancies,
     })
+}
+
+/// Points each row holding one sentence of a repeat at the row holding the other.
+fn link_repeats(rows: &mut [AlignedRow], repeats: &[Repeat]) {
+    let mut left_row = HashMap::new();
+    let mut right_row = HashMap::new();
+    for (n, row) in rows.iter().enumerate() {
+        left_row.extend(row.left.iter().map(|&i| (i, n)));
+        right_row.extend(row.right.iter().map(|&j| (j, n)));
+    }
+    for repeat in repeats {
+        let (Some(&a), Some(&b)) = (left_row.get(&repeat.left), right_row.get(&repeat.right)) else { continue };
+        for (from, to) in [(a, b), (b, a)] {
+            if !rows[from].also.contains(&to) {
+                rows[from].also.push(to);
+                rows[from].also.sort_unstable();
+            }
+        }
+    }
 }
 
 fn compare_row(

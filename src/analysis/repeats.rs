@@ -17,6 +17,9 @@ const ALIKE: f64 = 0.6;
 /// And at least this share of what each sentence's own row scores, so that a sentence
 /// matched almost word for word is not said to repeat a loose paraphrase of it.
 const OF_OWN_ROW: f64 = 0.7;
+/// Most repeats one sentence takes part in, its likest first: a list of market figures
+/// can make every line look like every other, and the analyst needs the nearest few.
+const MOST_PER_SENTENCE: usize = 3;
 
 /// A left sentence and a right sentence in different rows that say the same thing
 /// (indices into each copy's sentences).
@@ -42,15 +45,21 @@ pub(super) fn repeats(matches: &[(f64, usize, usize)], rows: &[Row]) -> Vec<Repe
     let own_score = |row: Option<usize>| {
         row.map(|n| &rows[n]).filter(|row| !row.left.is_empty() && !row.right.is_empty()).map_or(0.0, |row| row.score)
     };
-    matches
-        .iter()
-        .filter(|&&(score, i, j)| {
-            let (own_left, own_right) = (left_row[i], right_row[j]);
-            score >= ALIKE
-                && own_left != own_right
-                && score >= OF_OWN_ROW * own_score(own_left)
-                && score >= OF_OWN_ROW * own_score(own_right)
-        })
-        .map(|&(score, left, right)| Repeat { left, right, score })
-        .collect()
+    let (mut left_count, mut right_count) = (vec![0; left_row.len()], vec![0; right_row.len()]);
+    let mut repeats = Vec::new();
+    // `matches` comes best first, so each sentence keeps its likest repeats.
+    for &(score, i, j) in matches {
+        let (own_left, own_right) = (left_row[i], right_row[j]);
+        let alike = score >= ALIKE
+            && own_left != own_right
+            && score >= OF_OWN_ROW * own_score(own_left)
+            && score >= OF_OWN_ROW * own_score(own_right);
+        if alike && left_count[i] < MOST_PER_SENTENCE && right_count[j] < MOST_PER_SENTENCE {
+            left_count[i] += 1;
+            right_count[j] += 1;
+            repeats.push(Repeat { left: i, right: j, score });
+        }
+    }
+    repeats.sort_by_key(|repeat| (repeat.left, repeat.right));
+    repeats
 }

@@ -91,6 +91,44 @@ fn the_compare_view_flags_dismisses_and_suggests() {
     assert!(accepted.problems().is_empty());
 }
 
+/// The sample with the rewrite's sentence on the farmers' harvest said again in its
+/// last paragraph, as rewrites that recap do.
+fn sample_with_a_recap() -> (tempfile::TempDir, PathBuf) {
+    let (folder, path) = sample_copy();
+    let ron = std::fs::read_to_string(&path).expect("read");
+    let rewrite = ron.find("\"S2\": (").expect("the rewrite");
+    let body_end = rewrite + ron[rewrite..].find("\n\nRelated stories:").expect("its last paragraph ends");
+    let recap = "To recap: farmers in the Brede valley lost an estimated 18 percent of their harvest \
+                 in the dry summer of 2022, Orlen said.";
+    std::fs::write(&path, format!("{}\n\n{recap}{}", &ron[..body_end], &ron[body_end..])).expect("write");
+    (folder, path)
+}
+
+#[test]
+fn a_statement_made_twice_links_each_place_to_the_other() {
+    let (_folder, path) = sample_with_a_recap();
+    let mut harness = app(&path, &ScriptedDialogs::default());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    wait_for_comparison(&mut harness);
+    // The harvest's row and the recap's row each point at the other.
+    assert_eq!(harness.query_all_by_label("Said again elsewhere:").count(), 2);
+    // The recap is also in the discrepancy list as a sentence only the rewrite has
+    // (quoted, as the link is); its row in the aligned columns is the last mention.
+    let recap_top = |harness: &App| {
+        harness.query_all_by_label_contains("To recap:").next_back().expect("the recap's row").rect().top()
+    };
+    let link = |harness: &App| harness.query_all_by_label_contains("“To recap:").next_back().expect("the link").rect();
+    let far_down = link(&harness);
+    harness.query_all_by_label_contains("“To recap:").next_back().expect("the link").scroll_to_me();
+    harness.run();
+    assert!(link(&harness).top() < far_down.top(), "the link scrolled into view");
+    let before = recap_top(&harness);
+    harness.query_all_by_label_contains("“To recap:").next_back().expect("the link").click();
+    harness.run();
+    harness.run();
+    assert!(recap_top(&harness) < before, "the recap scrolled into view: {} -> {}", before, recap_top(&harness));
+}
+
 /// The sample with a credit line added at the end of the rewrite, so the two copies
 /// credit different agencies: the wire's dateline names one, the rewrite's last line another.
 fn sample_with_two_credits() -> (tempfile::TempDir, PathBuf) {

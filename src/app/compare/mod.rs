@@ -248,6 +248,9 @@ impl CompareView {
                         });
                     }
                 });
+                if !row.also.is_empty() {
+                    self.said_again(ui, pair, row, left.text(), right.text());
+                }
                 let rect = ui.min_rect();
                 if scroll_to == Some(n) {
                     ui.scroll_to_rect(
@@ -259,6 +262,33 @@ impl CompareView {
             }
         });
     }
+
+    /// Under a row, the other rows that say the same thing, each a link that scrolls
+    /// there: a copy that states something twice shows both places.
+    fn said_again(&mut self, ui: &mut egui::Ui, pair: &PairComparison, row: &AlignedRow, left: &str, right: &str) {
+        ui.horizontal_wrapped(|ui| {
+            ui.weak("Said again elsewhere:");
+            for &other in &row.also {
+                let Some(opening) = row_opening(pair, other, left, right) else { continue };
+                let link = ui.link(format!("“{}”", one_line(&opening, 60)));
+                if link.on_hover_text("Scroll to the row that says this again").clicked() {
+                    self.scroll_to_row = Some(other);
+                    ui.ctx().request_repaint();
+                }
+            }
+        });
+    }
+}
+
+/// The first sentence of row `n`, from the left copy where it has one.
+fn row_opening(pair: &PairComparison, n: usize, left: &str, right: &str) -> Option<String> {
+    let row = pair.rows.get(n)?;
+    let (sentences, text, index) = match (row.left.first(), row.right.first()) {
+        (Some(&i), _) => (&pair.left_sentences, left, i),
+        (None, Some(&j)) => (&pair.right_sentences, right, j),
+        (None, None) => return None,
+    };
+    Some(sentences.get(index)?.text(text).to_owned())
 }
 
 /// A suggestion the analyst has already marked needs no second offer.

@@ -58,7 +58,8 @@ pub fn one_line(text: &str, max: usize) -> String {
     if line.chars().count() <= max {
         line
     } else {
-        line.chars().take(max.saturating_sub(1)).collect::<String>() + "…"
+        let cut: String = line.chars().take(max.saturating_sub(1)).collect();
+        cut.trim_end().to_owned() + "…"
     }
 }
 
