@@ -624,6 +624,14 @@ fn an_opposite_denied_says_what_the_other_copy_states() {
         ),
         expect_flags(&[(Negation, "stop", "continue")])
     );
+    // The opposite may stand anywhere in the sentence, after another verb.
+    assert_eq!(
+        flagged(
+            "\"Her remarks were wrong and the decision was an easy one,\" the Orlen spokesman said.",
+            "\"She made a wrong remark and the decision to drop the show was not difficult,\" the Orlen spokesman said."
+        ),
+        []
+    );
 }
 
 #[test]

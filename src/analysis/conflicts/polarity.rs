@@ -395,6 +395,19 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
         // after the auxiliary is the other copy's way of saying it. So is an opposite
         // there: "would not stop" / "would continue".
         let verb = main_verb(negative, negated.tokens.end);
+        // The other copy may state the opposite with the same auxiliary anywhere in the
+        // sentence ("was not difficult" / "the decision was an easy one"): the same fact.
+        // "has failed to" is a denial of its own, not an opposite stated.
+        let opposite_stated = verb.is_some_and(|v| {
+            (0..plain.tokens.len()).any(|j| {
+                auxiliary(plain.norm(j)) == Some(negated.auxiliary)
+                    && !NEGATIVE_WORDS.contains(&plain.norm(j + 1))
+                    && main_verb(plain, j + 1).is_some_and(|w| lexicon::are_opposites(v, w))
+            })
+        });
+        if opposite_stated {
+            continue;
+        }
         let free = |j: usize| {
             relative(plain, j) == in_clause
                 && auxiliary(plain.norm(j)) == Some(negated.auxiliary)
