@@ -567,6 +567,21 @@ fn figures_written_another_way_are_not_flagged_but_a_changed_one_is() {
 }
 
 #[test]
+fn a_tally_is_read_whole_however_it_is_written() {
+    // Among other figures, the two halves of a tally count nothing the other copy's
+    // figures are said to count, so only the tally read whole shows the change.
+    let left = "The Halvik court voted 4-1 on Tuesday to uphold the 2019 ban on 12 night flights.";
+    let same = "On Tuesday the Halvik court upheld the 2019 ban on 12 night flights by four votes to one.";
+    assert_eq!(flagged(left, same), []);
+    let changed = "On Tuesday the Halvik court upheld the 2019 ban on 12 night flights by three votes to two.";
+    assert_eq!(flagged(left, changed), expect_flags(&[(Number, "4-1", "three votes to two")]));
+    assert_eq!(
+        flagged("The council voted 14-5 to approve the plan.", "The council voted 12-7 to approve the plan."),
+        expect_flags(&[(Number, "14-5", "12-7")])
+    );
+}
+
+#[test]
 fn reversals_written_in_other_words_are_found() {
     let left = "The parliament approved the budget on Thursday after a six-hour debate. \
                 The court upheld the ban on public protests near the palace. \

@@ -17,6 +17,7 @@ mod market;
 mod names;
 mod polarity;
 mod ranges;
+mod tallies;
 mod tolls;
 mod units;
 mod zones;
@@ -86,6 +87,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
         row.add(DiscrepancyKind::Negation, l, r);
     }
     ranges::conflicts(&mut row);
+    tallies::conflicts(&mut row);
     let snapshots = quantities(&mut row);
     calendar(&mut row, snapshots);
     tolls::conflicts(&mut row);

@@ -311,10 +311,10 @@ fn scaled_apart(a: &Quantity, b: &Quantity) -> bool {
 const ROUNDING: f64 = 0.025;
 
 /// Words before a tally of votes or a score ("voted 128-170", "ruling 5-4").
-const TALLY_BEFORE: &[&str] =
+pub(crate) const TALLY_BEFORE: &[&str] =
     &["voted", "vote", "ruled", "ruling", "won", "lost", "beat", "defeated", "score", "scored", "split"];
 /// Words after a tally ("a 5-4 decision").
-const TALLY_AFTER: &[&str] =
+pub(crate) const TALLY_AFTER: &[&str] =
     &["vote", "votes", "ruling", "decision", "verdict", "victory", "win", "defeat", "loss", "majority", "margin"];
 
 /// Words between a number and what it counts: "eight more moons", "two other men".
