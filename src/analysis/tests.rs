@@ -629,6 +629,15 @@ fn an_auxiliary_before_a_negative_word_is_no_plain_statement() {
 }
 
 #[test]
+fn a_denied_object_says_what_a_denied_verb_says() {
+    let left = "\"We will not accept a roster that puts our members at risk,\" the union leader said.";
+    let right = "\"We will accept no roster that endangers our members,\" the union leader said.";
+    assert_eq!(flagged(left, right), []);
+    let reversed = "\"We will accept a roster that endangers our members,\" the union leader said.";
+    assert_eq!(flagged(left, reversed), expect_flags(&[(Negation, "will not", "will")]));
+}
+
+#[test]
 fn an_opposite_denied_says_what_the_other_copy_states() {
     let left = "The minister said talks with Lisbon would not stop.";
     assert_eq!(flagged(left, "The minister said on Monday that talks with Lisbon would continue."), []);

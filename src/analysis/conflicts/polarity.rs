@@ -408,10 +408,16 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
         if opposite_stated {
             continue;
         }
+        // "will accept no roster" denies what "will not accept a roster" denies.
+        let object_denied = |j: usize| {
+            main_verb_at(plain, j + 1)
+                .is_some_and(|at| matches!(plain.norm(at + 1), "no" | "nothing" | "nobody" | "none" | "neither"))
+        };
         let free = |j: usize| {
             relative(plain, j) == in_clause
                 && auxiliary(plain.norm(j)) == Some(negated.auxiliary)
                 && !NEGATIVE_WORDS.contains(&plain.norm(j + 1))
+                && !object_denied(j)
                 && !verb.zip(main_verb(plain, j + 1)).is_some_and(|(v, w)| lexicon::are_opposites(v, w))
                 && !plain_negated.iter().any(|n| n.tokens.contains(&j))
                 && !found.iter().any(|(_, taken)| taken.contains(&j))
