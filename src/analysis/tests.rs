@@ -629,6 +629,19 @@ fn an_auxiliary_before_a_negative_word_is_no_plain_statement() {
 }
 
 #[test]
+fn the_last_word_of_a_quotation_leads_to_no_place() {
+    // "give in," is no "in" before a place: the name after it is the speaker.
+    assert_eq!(
+        flagged("\"We will not give in,\" Daskal told reporters.", "\"We will not give in,\" Marsh told reporters."),
+        expect_flags(&[(Attribution, "Daskal", "Marsh")])
+    );
+    assert_eq!(
+        flagged("The talks were held in Daskal on Monday.", "The talks were held in Marsh on Monday."),
+        expect_flags(&[(Place, "Daskal", "Marsh")])
+    );
+}
+
+#[test]
 fn a_denied_object_says_what_a_denied_verb_says() {
     let left = "\"We will not accept a roster that puts our members at risk,\" the union leader said.";
     let right = "\"We will accept no roster that endangers our members,\" the union leader said.";

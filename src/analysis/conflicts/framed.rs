@@ -323,7 +323,9 @@ fn is_place(side: &RowSide, range: &Range<usize>, names: &[usize]) -> bool {
     let after = side.norm(range.end);
     // "HALVIK, May 14 -": the place a dateline opens with.
     let dateline = names.iter().any(|&i| dateline::opens_at(side.text, side.tokens[i].bytes.start));
-    facts::places::leads_to_place(before) || lexicon::PLACE_AFTER.contains(&after) || dateline
+    // "give in,\" Marsh told": a quotation's last word leads to no place outside it.
+    let joined = gap_before(side.text, &side.tokens, range.start).is_some_and(|gap| gap.trim().is_empty());
+    (joined && facts::places::leads_to_place(before)) || lexicon::PLACE_AFTER.contains(&after) || dateline
 }
 
 /// Whether a change at `range` names the speaker of an attribution: it ends a few

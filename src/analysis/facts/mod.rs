@@ -44,7 +44,7 @@ pub fn read(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -> bo
     let agencies = places::agencies(text, tokens);
     let known: Vec<_> =
         places.iter().map(|p| p.tokens.clone()).chain(agencies.iter().map(|a| a.tokens.clone())).collect();
-    let cue_places = places::cue_places(tokens, &names, &known);
+    let cue_places = places::cue_places(text, tokens, &names, &known);
     PassageFacts {
         quantities: numbers::quantities(text, tokens),
         names,

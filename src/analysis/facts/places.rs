@@ -149,9 +149,12 @@ pub(crate) const CUE_REACH: usize = 5;
 /// Names the words around make a place although the gazetteer does not know them:
 /// "held in Halvik", "along the Pell River", "Residents of Low Street". A name with a
 /// title is a person; one the gazetteer knows is already a place or an agency.
-pub fn cue_places(tokens: &[&Token], names: &[NameMention], known: &[Range<usize>]) -> Vec<NameMention> {
+pub fn cue_places(text: &str, tokens: &[&Token], names: &[NameMention], known: &[Range<usize>]) -> Vec<NameMention> {
     let norm = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map_or("", |t| t.norm.as_str());
-    let cue_before = |at: usize| leads_to_place(std::array::from_fn(|k| norm(at.checked_sub(k + 1))));
+    // "will not give in,\" Marsh told": the last word of a quotation leads nowhere
+    // outside it, so the cue must run into the name.
+    let joined = |at: usize| gap_before(text, tokens, at).is_some_and(|gap| gap.trim().is_empty());
+    let cue_before = |at: usize| joined(at) && leads_to_place(std::array::from_fn(|k| norm(at.checked_sub(k + 1))));
     let cue_after = |mention: &NameMention| {
         let last = norm(Some(mention.tokens.end - 1));
         lexicon::PLACE_AFTER.contains(&last) || lexicon::PLACE_AFTER.contains(&norm(Some(mention.tokens.end)))
