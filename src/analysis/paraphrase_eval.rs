@@ -288,6 +288,51 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[("Miriam Okonjo", "Miriam Adebayo")],
     },
+    // A port strike: a quotation credited to the other person both copies name, a
+    // tally written two ways, and a quotation that denies its object rather than its
+    // verb ("will accept no roster"), which is no reversal.
+    Pair {
+        left: "Dock workers walk out in Porto over shift cuts\n\nPORTO, March 3 (Nordline) - About \
+               1,200 dock workers at the port of Porto walked off the job on Monday in protest at \
+               plans to cut night shifts, halting the loading of at least 14 container ships.\n\nThe \
+               stoppage was called by the Dockers' Union after talks with the port authority broke \
+               down late on Sunday. Union leader Marta Vasconcelos said the strike would last 48 \
+               hours unless the authority withdrew its plan.\n\n\"We will not accept a roster that \
+               puts our members' safety at risk,\" Vasconcelos told reporters outside the main \
+               gate.\n\nThe port authority said the changes were needed to keep the terminal \
+               competitive and would save about 9 million euros a year. Its chairman, Rui \
+               Albergaria, said he remained open to talks.\n\nSeveral hundred strikers marched to \
+               the city hall in the afternoon. Police kept a close watch on the march, which passed \
+               off peacefully. No arrests were made.\n\nShipping agents said the delays could cost \
+               exporters up to 3 million euros a day. The port handles roughly a third of the \
+               country's container traffic.\n\nThe union's members voted 312-41 last week to back \
+               the walkout.\n\nTransport Minister Helena Sarmento called on both sides to return to \
+               the table, saying the government would not intervene in the dispute.",
+        right: "Porto port strike halts container traffic\n\nBy Staff Reporter\n\nSome 1,200 dockers \
+                at Porto stopped work on Tuesday to protest against a plan to scrap night shifts, \
+                leaving at least 14 container vessels idle at their berths.\n\nThe Dockers' Union \
+                called the strike after its negotiations with the port authority collapsed on Sunday \
+                night. Marta Vasconcelos, who leads the union, said the action would end after 24 \
+                hours unless the plan was dropped.\n\n\"We will accept no roster that endangers the \
+                safety of our members,\" Albergaria told journalists at the port's main \
+                entrance.\n\nAccording to the port authority, the new rota is necessary to keep the \
+                terminal competitive and will save around 9 million euros annually. Chairman Rui \
+                Albergaria said he was still willing to negotiate.\n\nIn the afternoon several \
+                hundred strikers marched to city hall. Police said the march was peaceful and nobody \
+                was arrested.\n\nExporters could lose as much as 3 million euros a day because of \
+                the delays, shipping agents warned. About a third of Portugal's container traffic \
+                passes through the port.\n\nLast week, union members backed the walkout by 298 votes \
+                to 41.\n\nThe government would intervene in the dispute, Transport Minister Helena \
+                Sarmento said, urging both sides to resume talks.",
+        changes: &[
+            (Date, "Monday", "Tuesday"),
+            (Number, "48", "24"),
+            (Attribution, "Vasconcelos", "Albergaria"),
+            (Number, "312-41", "298 votes to 41"),
+            (Negation, "would not", "would"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -642,6 +642,24 @@ fn the_last_word_of_a_quotation_leads_to_no_place() {
 }
 
 #[test]
+fn a_quotation_credited_to_the_other_person_both_copies_name_is_a_changed_speaker() {
+    let left = "Lena Marsh, who leads the union, called the strike on Monday. The port chairman, Ivo Daskal, \
+                said he was open to talks. \"We will not give up the night shifts,\" Marsh told reporters \
+                outside the gate.";
+    let right = "The strike was called on Monday by union leader Lena Marsh. Ivo Daskal, who chairs the port, \
+                 said he remained willing to talk. Daskal told journalists at the entrance that nobody would \
+                 give up the night shifts.";
+    assert_eq!(flagged(left, right), expect_flags(&[(Attribution, "Marsh", "Daskal")]));
+    // Outlets often quote different people: a speaker the other copy never names is
+    // no changed speaker.
+    let elsewhere = right.replace("Ivo Daskal, who chairs the port, said he remained willing to talk. ", "");
+    assert_eq!(
+        flagged(&left.replace("The port chairman, Ivo Daskal, said he was open to talks. ", ""), &elsewhere),
+        []
+    );
+}
+
+#[test]
 fn a_denied_object_says_what_a_denied_verb_says() {
     let left = "\"We will not accept a roster that puts our members at risk,\" the union leader said.";
     let right = "\"We will accept no roster that endangers our members,\" the union leader said.";
