@@ -194,6 +194,8 @@ pub const NUMBER_WORDS: &[(&str, &str)] = &[
     ("ninety", "90"),
     ("hundred", "100"),
     ("dozen", "12"),
+    // A multiplier: "twice the average" against "three times the average".
+    ("twice", "2"),
 ];
 
 /// Ordinal words, as ranks. "First" is left out: it is as often "at first", "for the first
@@ -336,6 +338,7 @@ pub const REVERSALS: &[(&str, &str)] = &[
     ("stopped", "continued"),
     ("stops", "continues"),
     ("easy", "difficult"),
+    ("likely", "unlikely"),
 ];
 
 /// Whether two words are each other's opposite (see `REVERSALS`).

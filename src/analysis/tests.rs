@@ -567,6 +567,15 @@ fn figures_written_another_way_are_not_flagged_but_a_changed_one_is() {
 }
 
 #[test]
+fn twice_is_a_multiplier_and_likely_the_opposite_of_unlikely() {
+    let left = "Rainfall in Morava was more than twice the monthly average, and more storms were likely.";
+    let same = "Rain across Morava reached more than two times the monthly average; more storms were likely.";
+    assert_eq!(flagged(left, same), []);
+    let changed = "Rain across Morava reached more than three times the monthly average; more storms were unlikely.";
+    assert_eq!(flagged(left, changed), expect_flags(&[(Number, "twice", "three"), (Negation, "likely", "unlikely")]));
+}
+
+#[test]
 fn a_tally_is_read_whole_however_it_is_written() {
     // Among other figures, the two halves of a tally count nothing the other copy's
     // figures are said to count, so only the tally read whole shows the change.

@@ -167,6 +167,10 @@ fn counted(text: &str, tokens: &[&Token], at: usize, end: usize) -> (String, Vec
                 .get(tokens[k - 1].bytes.end..tokens[k].bytes.start)
                 .is_some_and(|gap| gap.trim().is_empty() || gap == "-")
     };
+    // "twice" is two times, as "three times" is three.
+    if tokens.get(at).is_some_and(|t| t.raw(text).eq_ignore_ascii_case("twice")) {
+        return ("time".to_owned(), Vec::new());
+    }
     let mut unit_at = end;
     while unit_at < tokens.len().min(end + 3) && joined(unit_at) && COUNT_MODIFIERS.contains(&norm(unit_at)) {
         unit_at += 1;
