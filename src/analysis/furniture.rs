@@ -216,6 +216,33 @@ pub fn is_furniture(sentence: &str) -> bool {
     is_empty_byline(&words) || is_contact_line(&lower)
 }
 
+/// How a line crediting the copy's contributors opens.
+const CREDITS: &[&str] = &["reporting by", "additional reporting by", "writing by", "editing by", "compiled by"];
+
+/// Whether a line only signs the copy: a byline naming its writer ("By Ana Ruiz,
+/// Northgate Daily") or the contributors' credit ("(Reporting by Ana Ruiz; Editing by
+/// Tom Reyes)"). Unlike furniture it names people, so it stays among the facts; but it
+/// says who wrote the copy, not what happened, so it is no sentence of the story that
+/// one copy has and the other lacks.
+pub fn signs_the_copy(sentence: &str) -> bool {
+    let line = sentence.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let lower = line.to_lowercase();
+    if CREDITS.iter().any(|credit| lower.starts_with(credit)) && line.split_whitespace().count() <= 24 {
+        return true;
+    }
+    let Some(rest) = line.strip_prefix("By ") else { return false };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let signing = |w: &&str| {
+        let w = w.trim_matches(|c: char| c.is_ascii_punctuation());
+        w.is_empty()
+            || w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(w, "and" | "in" | "for" | "of")
+            || BYLINE_WORDS.contains(&w.to_lowercase().as_str())
+            || w.chars().all(|c| c.is_ascii_digit())
+    };
+    !words.is_empty() && words.len() <= 10 && !line.ends_with('.') && words.iter().all(signing)
+}
+
 /// "By | Published 3 May 2024 | No Comments": byline words, dates and separators only.
 fn is_empty_byline(words: &[&str]) -> bool {
     let Some(first) = words.first() else { return false };
@@ -413,6 +440,25 @@ mod tests {
             "Sign-ups for the programme close on Friday, the ministry said.",
         ] {
             assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn bylines_and_contributor_credits_sign_the_copy_and_story_sentences_do_not() {
+        for line in [
+            "By Priya Hallam, Northgate Daily",
+            "By Staff Reporter",
+            "(Reporting by Ana Lindqvist; additional reporting by Marko Pell)",
+            "Editing by Tom Reyes",
+        ] {
+            assert!(signs_the_copy(line), "{line}");
+        }
+        for line in [
+            "By the time police arrived, the crowd had left.",
+            "By Monday the river had fallen.",
+            "Reporters by the gate were told to leave.",
+        ] {
+            assert!(!signs_the_copy(line), "{line}");
         }
     }
 

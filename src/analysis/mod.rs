@@ -351,11 +351,15 @@ fn only_in_one(left: &Half, right: &Half, rows: &[Row], n: usize) -> Option<Disc
     let (present, absent, sentences) = if left_has { (left, right, &row.left) } else { (right, left, &row.right) };
     let first = *sentences.first()?;
     let last = *sentences.last()?;
-    // Fragments such as "ENDS" or a lone byline word say nothing worth flagging.
+    // Fragments such as "ENDS" or a lone byline word say nothing worth flagging, nor
+    // does a line that only signs the copy.
     if present.side.tokens[first].len() < 3 {
         return None;
     }
     let bytes = present.side.sentences[first].start..present.side.sentences[last].end;
+    if first == last && present.side.text.get(bytes.clone()).is_some_and(furniture::signs_the_copy) {
+        return None;
+    }
     let insertion = rows[..n]
         .iter()
         .rev()

@@ -295,6 +295,16 @@ fn identical_copies_align_row_by_row() {
 }
 
 #[test]
+fn a_byline_one_copy_has_is_no_sentence_missing_from_the_other() {
+    let left = "By Ana Lindqvist\n\nThe harbour board met on Monday to review the ferry timetable.\n\n\
+                (Reporting by Ana Lindqvist; editing by Tom Reyes)";
+    let right = "On Monday the harbour board reviewed the ferry timetable.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    assert!(comparison.discrepancies.is_empty(), "{:#?}", comparison.discrepancies);
+}
+
+#[test]
 fn a_statement_the_other_copy_makes_twice_is_listed_as_a_repeat() {
     // The right copy restates the fares at its end. Alignment pairs each sentence once,
     // so the restatement is in a row of its own; the repeat says where else it is said.
