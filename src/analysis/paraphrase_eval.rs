@@ -333,6 +333,53 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[],
     },
+    // A flood: a multiplier ("twice" / "three times"), "likely" against "unlikely", a
+    // minister visiting another town, and the same minister given another first name
+    // further down, with a byline and a contributors' credit only one copy has.
+    Pair {
+        left: "Floods force thousands from homes in southern Morava\n\nBy Ana Lindqvist\n\nHeavy \
+               rain has forced more than 6,000 people to leave their homes in southern Morava, the \
+               civil protection agency said on Thursday, as rivers burst their banks for the second \
+               time this month.\n\nThe worst-hit town was Velika Brana, where the Drava rose 3.2 \
+               metres above its normal level overnight. Emergency crews evacuated two care homes and \
+               a primary school.\n\nInterior Minister Petar Halvik visited Velika Brana on Thursday \
+               afternoon and promised 20 million korun in emergency aid. \"Nobody who lost their \
+               home will be left without a roof,\" Halvik said.\n\nThe national weather service said \
+               rainfall in the region had been more than twice the monthly average and warned that \
+               more storms were likely over the weekend.\n\nThree people have died since the rains \
+               began on Monday, according to the agency. Two of them were swept away by floodwater \
+               while driving.\n\nOpposition leader Ivana Kos accused the government of ignoring \
+               warnings about the state of the river defences, which were last upgraded in \
+               1998.\n\nRail services between the capital and the south were suspended, and the main \
+               motorway was closed near Dubrovac.\n\n(Reporting by Ana Lindqvist; additional \
+               reporting by Marko Pell)",
+        right: "Southern Morava floods: 6,000 evacuated as rivers overflow\n\nMore than 6,000 \
+                residents of southern Morava have been evacuated after torrential rain sent rivers \
+                over their banks for the second time in a month, civil protection officials said on \
+                Wednesday.\n\nIn Velika Brana, the hardest-hit town, the Drava climbed 2.3 metres \
+                above normal during the night. Rescue teams moved residents of two care homes and a \
+                primary school to safety.\n\nHalvik, the interior minister, travelled to Dubrovac on \
+                Thursday afternoon, pledging 20 million korun of emergency funding. \"No one who has \
+                lost their home will be left without shelter,\" he said.\n\nRainfall across the \
+                region has been more than three times the monthly average, according to the national \
+                weather service, which said further storms were unlikely over the weekend.\n\nThe \
+                civil protection agency said four people had been killed since the rain started on \
+                Monday, two of them swept away in their cars.\n\nInterior Minister Stefan Halvik \
+                rejected criticism from opposition leader Ivana Kos that the government had ignored \
+                warnings about river defences last upgraded in 1989.\n\nTrains between the capital \
+                and the south have been halted and the main motorway is closed near \
+                Dubrovac.\n\nSource: Morava News Agency",
+        changes: &[
+            (Date, "Thursday", "Wednesday"),
+            (Number, "3.2", "2.3"),
+            (Place, "Velika Brana", "Dubrovac"),
+            (Number, "twice", "three"),
+            (Negation, "likely", "unlikely"),
+            (Number, "Three", "four"),
+            (Date, "1998", "1989"),
+        ],
+        across: &[("Petar Halvik", "Stefan Halvik")],
+    },
 ];
 
 #[test]
