@@ -25,6 +25,10 @@ const MATCH: f64 = 0.34;
 /// Two sentences left over after the first pass that are each other's best match
 /// may be the same sentence from this Dice coefficient: a paraphrase keeps few words.
 const MUTUAL: f64 = 0.2;
+/// Two sentences sharing one content word may pair only when one of them has at most
+/// this many: "No arrests were made." and "Police said two people were arrested."
+/// share only the arrests, which is all the first one says.
+const FEW_WORDS: usize = 3;
 /// A left-over sentence joins a neighbour's row when this share of its words is there.
 const JOIN: f64 = 0.5;
 /// A left-over sentence that repeats words of its neighbour's partner joins the row when
@@ -212,7 +216,7 @@ fn candidates(
         for j in touched.drain(..) {
             let (overlap, shared_mass) = std::mem::take(&mut counts[j]);
             let dice = 2.0 * shared_mass / (left_mass + right_mass[j]).max(f64::MIN_POSITIVE);
-            if dice >= threshold && (overlap >= 2 || ids.len().min(r[j].len()) <= 2) {
+            if dice >= threshold && (overlap >= 2 || ids.len().min(r[j].len()) <= FEW_WORDS) {
                 found.push((dice, i, j));
             }
         }

@@ -295,6 +295,17 @@ fn identical_copies_align_row_by_row() {
 }
 
 #[test]
+fn a_short_sentence_pairs_on_the_one_word_it_shares() {
+    // "No arrests were made." says only the arrests, so that one word pairs it.
+    let left = "Several hundred strikers marched to the city hall in the afternoon. Police kept a close watch \
+                on the march, which passed off peacefully. No arrests were made.";
+    let right = "In the afternoon several hundred strikers marched to city hall. Police said two people were \
+                 arrested.";
+    let found = flagged(left, right);
+    assert!(found.contains(&(Number, "No arrests".into(), "two people were arrested".into())), "{found:?}");
+}
+
+#[test]
 fn a_byline_one_copy_has_is_no_sentence_missing_from_the_other() {
     let left = "By Ana Lindqvist\n\nThe harbour board met on Monday to review the ferry timetable.\n\n\
                 (Reporting by Ana Lindqvist; editing by Tom Reyes)";
