@@ -597,6 +597,14 @@ fn twice_is_a_multiplier_and_likely_the_opposite_of_unlikely() {
 }
 
 #[test]
+fn a_figure_pairs_with_one_it_could_be_before_one_read_first() {
+    // "three months" comes first on the left but can be no sum of crowns.
+    let left = "Net profit for the three months to December fell to 212 million crowns from 247 million.";
+    let right = "Net income in the quarter came to 212 million crowns, against 274 million crowns.";
+    assert_eq!(flagged(left, right), expect_flags(&[(Number, "247 million", "274 million")]));
+}
+
+#[test]
 fn a_tally_is_read_whole_however_it_is_written() {
     // Among other figures, the two halves of a tally count nothing the other copy's
     // figures are said to count, so only the tally read whole shows the change.

@@ -254,9 +254,11 @@ fn quantities(row: &mut Findings) -> bool {
         let same_lead = |a: &facts::Quantity, b: &facts::Quantity| {
             class == QuantityClass::Year && after_one_word(row.left.side, a, row.right.side, b)
         };
-        for (i, j) in
-            pair_up_by(&lc, &rc, &[&counting_alike, &levels, &same_currency, &framed, &same_lead, &written_alike])
-        {
+        // Last, before the rest in order, figures that could be one: "247 million" with
+        // "274 million crowns", not "three months" read first.
+        let passes: [&Closeness<'_, facts::Quantity>; 7] =
+            [&counting_alike, &levels, &same_currency, &framed, &same_lead, &written_alike, &could_pair];
+        for (i, j) in pair_up_by(&lc, &rc, &passes) {
             let moving = market::moves(&lc[i])
                 && market::moves(&rc[j])
                 && (snapshots || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d)))
