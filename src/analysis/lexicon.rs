@@ -339,6 +339,11 @@ pub const REVERSALS: &[(&str, &str)] = &[
     ("stops", "continues"),
     ("easy", "difficult"),
     ("likely", "unlikely"),
+    // Kept as it was against changed: "kept its dividend unchanged" / "raised its dividend".
+    ("unchanged", "raised"),
+    ("unchanged", "increased"),
+    ("unchanged", "lowered"),
+    ("unchanged", "reduced"),
 ];
 
 /// Whether two words are each other's opposite (see `REVERSALS`).

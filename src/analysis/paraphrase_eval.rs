@@ -380,6 +380,44 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[("Petar Halvik", "Stefan Halvik")],
     },
+    // Company results: last year's profit changed where the sentence also counts three
+    // months, a dividend kept unchanged against one raised, and a quote reworded.
+    Pair {
+        left: "Orlen Telecom profit falls as price war bites\n\nHALVIK, Feb 12 (Nordline) - Orlen \
+               Telecom reported a 14 percent drop in quarterly profit on Wednesday, hurt by a price \
+               war among mobile operators, and said it would cut about 800 jobs by the end of next \
+               year.\n\nNet profit for the three months to December fell to 212 million crowns from \
+               247 million a year earlier, the company said. Revenue rose 2 percent to 3.9 billion \
+               crowns.\n\nChief Executive Jonas Brekke told analysts that competition for mobile \
+               customers had \"never been fiercer\" and that the company would not match every price \
+               cut. \"We are not going to buy market share at any cost,\" Brekke said.\n\nThe job \
+               cuts, most of them in customer service, will be made through voluntary redundancies \
+               where possible. The union representing Orlen's call-centre staff said it had not been \
+               consulted.\n\nOrlen's shares fell 4.5 percent in Halvik trading, their lowest close \
+               since March 2020.\n\nThe company kept its dividend unchanged at 1.20 crowns a share.",
+        right: "Orlen Telecom to shed 800 jobs after profit slide\n\nOrlen Telecom said on Wednesday \
+                it would eliminate roughly 800 positions by the end of 2027 after fierce competition \
+                among mobile networks pushed its fourth-quarter earnings down 14 percent.\n\nNet \
+                income in the October-December quarter came to 212 million crowns, against 274 \
+                million crowns in the same period last year. Sales were 3 percent higher at 3.9 \
+                billion crowns.\n\nCompetition for mobile subscribers has never been fiercer, chief \
+                executive Jonas Brekke said on a call with analysts, adding that Orlen would match \
+                every price cut. \"We are not going to buy market share at any price,\" he \
+                said.\n\nMost of the cuts will fall on customer service, and the company hopes to \
+                make them through voluntary redundancies. The union for call-centre workers said it \
+                had been consulted.\n\nShares in Orlen closed 4.5 percent lower in Halvik, the \
+                weakest close since March 2021.\n\nThe dividend was raised to 1.20 crowns per share.",
+        changes: &[
+            (Number, "247 million", "274 million"),
+            (Number, "2", "3"),
+            (Negation, "would not", "would"),
+            (DiscrepancyKind::Quote, "cost", "price"),
+            (Negation, "had not", "had"),
+            (Date, "2020", "2021"),
+            (Negation, "unchanged", "raised"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -588,12 +588,16 @@ fn figures_written_another_way_are_not_flagged_but_a_changed_one_is() {
 }
 
 #[test]
-fn twice_is_a_multiplier_and_likely_the_opposite_of_unlikely() {
+fn twice_is_a_multiplier_and_likely_and_unchanged_have_opposites() {
     let left = "Rainfall in Morava was more than twice the monthly average, and more storms were likely.";
     let same = "Rain across Morava reached more than two times the monthly average; more storms were likely.";
     assert_eq!(flagged(left, same), []);
     let changed = "Rain across Morava reached more than three times the monthly average; more storms were unlikely.";
     assert_eq!(flagged(left, changed), expect_flags(&[(Number, "twice", "three"), (Negation, "likely", "unlikely")]));
+    assert_eq!(
+        flagged("Orlen kept its dividend unchanged at 1.20 crowns.", "Orlen raised its dividend to 1.20 crowns."),
+        expect_flags(&[(Negation, "unchanged", "raised")])
+    );
 }
 
 #[test]
