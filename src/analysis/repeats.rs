@@ -49,7 +49,7 @@ pub(super) fn repeats(matches: &[(f64, usize, usize)], rows: &[Row]) -> Vec<Repe
     let mut repeats = Vec::new();
     // `matches` comes best first, so each sentence keeps its likest repeats.
     for &(score, i, j) in matches {
-        let (own_left, own_right) = (left_row[i], right_row[j]);
+        let (Some(&own_left), Some(&own_right)) = (left_row.get(i), right_row.get(j)) else { continue };
         let alike = score >= ALIKE
             && own_left != own_right
             && score >= OF_OWN_ROW * own_score(own_left)
