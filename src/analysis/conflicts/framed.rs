@@ -319,13 +319,10 @@ fn written_short(left: &RowSide, l: &Range<usize>, right: &RowSide, r: &Range<us
 
 /// Names in `range` that the words around them make a place.
 fn is_place(side: &RowSide, range: &Range<usize>, names: &[usize]) -> bool {
-    let before = std::array::from_fn(|k| range.start.checked_sub(k + 1).map_or("", |i| side.norm(i)));
     let after = side.norm(range.end);
     // "HALVIK, May 14 -": the place a dateline opens with.
     let dateline = names.iter().any(|&i| dateline::opens_at(side.text, side.tokens[i].bytes.start));
-    // "give in,\" Marsh told": a quotation's last word leads to no place outside it.
-    let joined = gap_before(side.text, &side.tokens, range.start).is_some_and(|gap| gap.trim().is_empty());
-    (joined && facts::places::leads_to_place(before)) || lexicon::PLACE_AFTER.contains(&after) || dateline
+    facts::places::cued_at(side.text, &side.tokens, range.start) || lexicon::PLACE_AFTER.contains(&after) || dateline
 }
 
 /// Whether a change at `range` names the speaker of an attribution: it ends a few

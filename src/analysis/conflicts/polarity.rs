@@ -398,12 +398,12 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
         // The other copy may state the opposite with the same auxiliary anywhere in the
         // sentence ("was not difficult" / "the decision was an easy one"): the same fact.
         // "has failed to" is a denial of its own, not an opposite stated.
+        let same_auxiliary = |j: usize| {
+            auxiliary(plain.norm(j)) == Some(negated.auxiliary) && !NEGATIVE_WORDS.contains(&plain.norm(j + 1))
+        };
         let opposite_stated = verb.is_some_and(|v| {
-            (0..plain.tokens.len()).any(|j| {
-                auxiliary(plain.norm(j)) == Some(negated.auxiliary)
-                    && !NEGATIVE_WORDS.contains(&plain.norm(j + 1))
-                    && main_verb(plain, j + 1).is_some_and(|w| lexicon::are_opposites(v, w))
-            })
+            (0..plain.tokens.len())
+                .any(|j| same_auxiliary(j) && main_verb(plain, j + 1).is_some_and(|w| lexicon::are_opposites(v, w)))
         });
         if opposite_stated {
             continue;
@@ -415,8 +415,7 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
         };
         let free = |j: usize| {
             relative(plain, j) == in_clause
-                && auxiliary(plain.norm(j)) == Some(negated.auxiliary)
-                && !NEGATIVE_WORDS.contains(&plain.norm(j + 1))
+                && same_auxiliary(j)
                 && !object_denied(j)
                 && !verb.zip(main_verb(plain, j + 1)).is_some_and(|(v, w)| lexicon::are_opposites(v, w))
                 && !plain_negated.iter().any(|n| n.tokens.contains(&j))

@@ -124,7 +124,7 @@ pub fn agencies(text: &str, tokens: &[&Token]) -> Vec<AgencyMention> {
 /// "held in", "across the". "to" does so after a journey ("a visit to", "flew to the")
 /// or a starting place ("from Lyon to"); elsewhere it leads to a person or a group
 /// ("according to", "his commitment to").
-pub(crate) fn leads_to_place(before: [&str; CUE_REACH]) -> bool {
+fn leads_to_place(before: [&str; CUE_REACH]) -> bool {
     // "the port of Aqaba", "the state of Halvia".
     if let ["of", kind, ..] = &before
         && lexicon::PLACE_AFTER.contains(kind)
@@ -146,15 +146,21 @@ pub(crate) fn leads_to_place(before: [&str; CUE_REACH]) -> bool {
 /// How many words before a name `leads_to_place` reads.
 pub(crate) const CUE_REACH: usize = 5;
 
+/// Whether the words before token `at` lead to a place there (`leads_to_place`). The
+/// cue must run into the name, with only whitespace between: in "will not give in,\"
+/// Marsh told" the last word of a quotation leads nowhere outside it.
+pub(crate) fn cued_at(text: &str, tokens: &[&Token], at: usize) -> bool {
+    let norm = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map_or("", |t| t.norm.as_str());
+    let joined = gap_before(text, tokens, at).is_some_and(|gap| gap.trim().is_empty());
+    joined && leads_to_place(std::array::from_fn(|k| norm(at.checked_sub(k + 1))))
+}
+
 /// Names the words around make a place although the gazetteer does not know them:
 /// "held in Halvik", "along the Pell River", "Residents of Low Street". A name with a
 /// title is a person; one the gazetteer knows is already a place or an agency.
 pub fn cue_places(text: &str, tokens: &[&Token], names: &[NameMention], known: &[Range<usize>]) -> Vec<NameMention> {
     let norm = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map_or("", |t| t.norm.as_str());
-    // "will not give in,\" Marsh told": the last word of a quotation leads nowhere
-    // outside it, so the cue must run into the name.
-    let joined = |at: usize| gap_before(text, tokens, at).is_some_and(|gap| gap.trim().is_empty());
-    let cue_before = |at: usize| joined(at) && leads_to_place(std::array::from_fn(|k| norm(at.checked_sub(k + 1))));
+    let cue_before = |at: usize| cued_at(text, tokens, at);
     let cue_after = |mention: &NameMention| {
         let last = norm(Some(mention.tokens.end - 1));
         lexicon::PLACE_AFTER.contains(&last) || lexicon::PLACE_AFTER.contains(&norm(Some(mention.tokens.end)))
