@@ -7,6 +7,7 @@
 
 mod align;
 mod conflicts;
+pub mod credits;
 mod dateline;
 mod discrepancy;
 pub mod facts;

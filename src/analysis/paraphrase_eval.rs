@@ -418,6 +418,47 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[],
     },
+    // Two sites' copies of one wire story (the text their saved pages import as): the
+    // minister's name, where she went ("visit to" / "trip to"), an alternative reversed,
+    // a month, and the agency: a credit line at the foot of one, quoted in the other.
+    Pair {
+        left: "OSLO, March 10 - Norway and Iceland agreed on Tuesday to cap next year's joint cod \
+               catch at 412,000 tonnes, ending weeks of talks that had threatened to spill into a \
+               trade dispute.\n\nFisheries Minister Kari Lunde signed the accord during a two-day \
+               visit to Reykjavik, where she met her Icelandic counterpart late into the \
+               night.\n\n\"Neither side got everything it wanted, but the stock comes first,\" Lunde \
+               told reporters after the signing.\n\nThe agreement cuts the total catch by 8 percent \
+               from this year, in line with advice from marine scientists who have warned for three \
+               years that the stock is shrinking.\n\nDetails of how the quota will be divided \
+               between the two fleets were not disclosed.\n\nFishing associations in northern Norway \
+               said they would study the text before deciding whether to support it.\n\nThe Storting \
+               could reject or postpone a vote on the accord when it returns from recess in April, \
+               two members of the fisheries committee said.\n\nIceland's parliament is expected to \
+               ratify the deal before the end of May.\n\nCod exports earned Norway about 28 billion \
+               crowns last year, making it the country's most valuable whitefish.\n\nSource: Reuters",
+        right: "Norway and Iceland have reached a deal limiting their shared cod catch next year to \
+                412,000 tonnes, bringing to an end several weeks of negotiations that risked turning \
+                into a trade row, AFP said on Wednesday.\n\nThe accord was signed by Fisheries \
+                Minister Kari Lindholm on a two-day trip to Akureyri, where talks with her Icelandic \
+                counterpart ran late into the night.\n\n\"The stock comes first, even if neither of \
+                us got all we asked for,\" Lindholm said after the ceremony.\n\nUnder the deal the \
+                overall catch falls 8 percent compared with this year, following the advice of \
+                marine scientists who have been warning for three years of a shrinking stock.\n\nThe \
+                ministers did not say how the quota would be split between the two \
+                fleets.\n\nFishermen's groups in the north of Norway said they wanted to read the \
+                text before taking a position on it.\n\nAccording to two members of its fisheries \
+                committee, the Storting could approve or postpone a vote on the accord after its \
+                recess ends in April.\n\nIceland's lawmakers are expected to ratify the agreement by \
+                the end of June.\n\nLast year cod exports brought Norway roughly 28 billion crowns, \
+                more than any other whitefish, AFP said.",
+        changes: &[
+            (Name, "Lunde", "Lindholm"),
+            (Place, "Reykjavik", "Akureyri"),
+            (Negation, "reject", "approve"),
+            (Date, "May", "June"),
+        ],
+        across: &[("Kari Lunde", "Kari Lindholm"), ("Reuters", "AFP")],
+    },
 ];
 
 #[test]

@@ -222,3 +222,18 @@ fn a_total_and_its_parts_are_one_count() {
         ("", "nine"),
     );
 }
+
+#[test]
+fn a_visit_to_one_place_and_a_trip_to_another_are_two_places() {
+    assert_flags(
+        "The minister signed the accord during a two-day visit to Lisbon, where she met her counterpart.",
+        "The accord was signed by the minister on a two-day trip to Varnholm, where talks ran late.",
+        &[Place],
+        ("Lisbon", "Varnholm"),
+    );
+    // A plural short form of the same name is no other place.
+    assert_agree(
+        "The prime minister flew home after a visit to the Solomon Islands on Friday.",
+        "The prime minister flew home on Friday after a trip to the Solomons.",
+    );
+}

@@ -182,6 +182,40 @@ fn compare_lists_a_statement_made_twice_as_a_repeat() {
     assert!(text.contains("Said again elsewhere"), "{text}");
 }
 
+/// Two saved pages of one wire story from two sites, each in its own words and its own
+/// furniture, with four disagreements written in (see the fixtures).
+#[test]
+fn compare_of_two_saved_pages_finds_their_disagreements_and_ignores_the_furniture() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compare");
+    let (ledger, valley) = (folder.join("cod-ledger.html"), folder.join("cod-valley.html"));
+    let output = crosscheck(&["compare", "--json", ledger.to_str().expect("utf-8"), valley.to_str().expect("utf-8")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let pairs: Vec<(String, String, String)> = value["discrepancies"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|d| {
+            let exact = |side: &str| d[side]["exact"].as_str().unwrap_or_default().to_owned();
+            (d["kind"].as_str().unwrap_or_default().to_owned(), exact("left"), exact("right"))
+        })
+        .collect();
+    let flagged = |kind: &str, left: &str, right: &str| {
+        pairs.iter().any(|(k, l, r)| k == kind && l.contains(left) && r.contains(right))
+    };
+    assert!(flagged("Name", "Lunde", "Lindholm"), "{pairs:#?}");
+    assert!(flagged("Place", "Reykjavik", "Akureyri"), "a visit and a trip to two places: {pairs:#?}");
+    assert!(flagged("Negation", "reject", "approve"), "{pairs:#?}");
+    assert!(flagged("Date", "May", "June"), "{pairs:#?}");
+    assert_eq!(pairs.len(), 4, "no flag on a reworded sentence or on the sites' furniture: {pairs:#?}");
+    let across: Vec<&str> =
+        value["fact_conflicts"].as_array().expect("a list").iter().filter_map(|c| c["summary"].as_str()).collect();
+    assert!(
+        across.iter().any(|s| s.contains("Reuters") && s.contains("AFP")),
+        "the credit line at the foot of one page against the agency the other quotes: {across:?}"
+    );
+}
+
 #[test]
 fn compare_text_says_how_many_sentences_matched() {
     let wire = format!("{}:S1", sample().display());

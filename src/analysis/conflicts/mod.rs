@@ -25,7 +25,7 @@ mod zones;
 
 use std::ops::Range;
 
-use super::align::Hunk;
+use super::align::{Hunk, stem};
 use super::dateline;
 use super::discrepancy::{DiscrepancyKind, Finding, RowSide};
 use super::facts::names::same_word;
@@ -745,17 +745,25 @@ fn places(row: &mut Findings) {
 /// union representatives in Halvik on Wednesday"), and takes both out of the lists
 /// (`[known, datelines, cued]` per side). Known and cued places are otherwise kept
 /// apart ("at Juniper Networks" is as likely a company as a place); with the same
-/// word after "in X" on both sides, the two say where one thing happened.
+/// word after "in X" on both sides, or each the end of a journey ("a visit to Sofia" /
+/// "a trip to Halvik"), the two say where one thing happened.
 fn known_against_cued(row: &mut Findings, left: &mut [Vec<Range<usize>>; 3], right: &mut [Vec<Range<usize>>; 3]) {
     fn after<'s>(side: &'s RowSide, range: &Range<usize>) -> Option<&'s str> {
         side.tokens.get(range.end).map(|t| t.norm.as_str()).filter(|w| !w.is_empty())
     }
     let (left_side, right_side) = (row.left.side, row.right.side);
+    // "a visit to Sofia" / "a trip to Halvik": both say where someone went.
+    let journey = |side: &RowSide, range: &Range<usize>| {
+        let to = range.start.checked_sub(if range.start > 0 && side.norm(range.start - 1) == "the" { 2 } else { 1 });
+        to.is_some_and(|to| side.norm(to) == "to")
+            && to.and_then(|to| to.checked_sub(1)).is_some_and(|k| lexicon::JOURNEY_TO.contains(&stem(side.norm(k))))
+    };
     let framed = |a_side: &RowSide, a: &Range<usize>, b_side: &RowSide, b: &Range<usize>| {
-        place_cue(a_side, a) == Some("in")
+        let in_the_same_words = place_cue(a_side, a) == Some("in")
             && place_cue(b_side, b) == Some("in")
             && after(a_side, a).is_some()
-            && after(a_side, a) == after(b_side, b)
+            && after(a_side, a) == after(b_side, b);
+        in_the_same_words || (journey(a_side, a) && journey(b_side, b))
     };
     // "Alaska's" / "Alaskas": the gazetteer's place written another way.
     let spelled = |side: &RowSide, range: &Range<usize>| range.clone().map(|k| side.norm(k)).collect::<String>();
@@ -770,7 +778,14 @@ fn known_against_cued(row: &mut Findings, left: &mut [Vec<Range<usize>>; 3], rig
         let mut i = 0;
         while i < own[known].len() {
             let a = own[known][i].clone();
-            let written_otherwise = |b: &Range<usize>| same_word(&spelled(own_side, &a), &spelled(other_side, b));
+            // "the Solomons" / "the Solomon Islands": one word of a longer name, as a plural.
+            let one_word_of = |b: &Range<usize>| {
+                b.len() == 1
+                    && other_side.norm(b.start).len() >= 5
+                    && a.clone().any(|k| same_word(own_side.norm(k), other_side.norm(b.start)))
+            };
+            let written_otherwise =
+                |b: &Range<usize>| same_word(&spelled(own_side, &a), &spelled(other_side, b)) || one_word_of(b);
             if let Some(j) =
                 other[cued].iter().position(|b| framed(own_side, &a, other_side, b) && !written_otherwise(b))
             {

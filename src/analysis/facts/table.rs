@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::Serialize;
 
 use super::super::tokens::{self, Token};
-use super::super::{Cancelled, DiscrepancyKind, dateline, furniture, lexicon, sentences};
+use super::super::{Cancelled, DiscrepancyKind, credits, dateline, furniture, lexicon, sentences};
 use super::names::{is_title, same_word};
 use super::{NameMention, QuantityClass};
 use crate::model::{Anchor, CharIndex, Conflict, ConflictStatus, SourceId};
@@ -134,23 +134,6 @@ pub fn build(sources: &[(SourceId, &str)], cancel: &AtomicBool) -> Result<FactsT
     let conflicts = conflicts(&entries);
     Ok(FactsTable { facts: entries.into_iter().map(|e| e.fact).collect(), conflicts })
 }
-
-/// What a credit line opens with before the name of the agency it credits.
-const CREDIT_LEADS: &[&str] = &[
-    "source:",
-    "sources:",
-    "source",
-    "via",
-    "credit:",
-    "courtesy",
-    "courtesy of",
-    "with inputs from",
-    "with input from",
-    "additional reporting by",
-    "—",
-    "–",
-    "-",
-];
 
 /// A person named in one document: full name, for resolving later mentions.
 struct Known {
@@ -287,7 +270,7 @@ impl Reader<'_> {
         let parenthesised = before.trim_end().ends_with('(') && after.trim_start().starts_with(')');
         let a_body = mention.names.len() >= 2 && !is_person_like(tokens, mention);
         let dateline = || dateline::around(self.text, first.bytes.start).is_some();
-        let credit_line = CREDIT_LEADS.iter().any(|cue| lead == *cue || lead == format!("({cue}"));
+        let credit_line = credits::is_lead(&lead);
         (parenthesised && (a_body || dateline())) || credit_line
     }
 

@@ -46,7 +46,8 @@ pub fn article(html: &str, visible: &[Block], cancel: &AtomicBool) -> Option<Ext
     let body = combine(readability.as_deref(), trafilatura.as_deref());
     let words = body.as_deref().map_or(0, word_count);
     if words >= LITTLE {
-        return Some(Extraction { text: body.unwrap_or_default(), notes: Vec::new() });
+        let text = with_credit_lines(body.unwrap_or_default(), visible);
+        return Some(Extraction { text, notes: Vec::new() });
     }
     let text = render(visible);
     let mut notes =
@@ -55,6 +56,27 @@ pub fn article(html: &str, visible: &[Block], cancel: &AtomicBool) -> Option<Ext
         notes = vec!["The page has no visible text.".to_owned()];
     }
     Some(Extraction { text, notes })
+}
+
+/// How many blocks after the article's last paragraph may hold its credit line: a photo
+/// credit or a tag list can sit between them.
+const CREDIT_REACH: usize = 3;
+
+/// `body` with the credit line that follows its last paragraph on the page ("Source:
+/// Meridian", "(With inputs from Meridian)"). Extractors drop such a line as too short to
+/// be prose, but the agency a story comes from is a fact the analyst checks.
+fn with_credit_lines(body: String, visible: &[Block]) -> String {
+    let paragraphs: HashSet<&str> = body.split("\n\n").map(str::trim).collect();
+    let Some(last) = visible.iter().rposition(|block| paragraphs.contains(block.text.trim())) else { return body };
+    let credit = visible
+        .iter()
+        .skip(last + 1)
+        .take(CREDIT_REACH)
+        .find(|block| crate::analysis::credits::is_credit_line(&block.text));
+    match credit {
+        Some(block) => format!("{body}\n\n{}", block.text.trim()),
+        None => body,
+    }
 }
 
 /// Readability's article as blocks, or `None` if it found none.
@@ -171,6 +193,20 @@ mod tests {
         let found = [block("Ministers resign", 15), block("The report, published online, was read widely.", 9)];
         let kept = without_link_lists(&found);
         assert_eq!(kept.len(), 1);
+    }
+
+    #[test]
+    fn the_credit_line_after_the_last_paragraph_is_kept() {
+        let visible = [
+            block("The council approved the harbour budget on Monday after a long debate.", 0),
+            block("Photo: harbour office", 0),
+            block("Source: Meridian", 0),
+            block("Source: Elsewhere", 0),
+        ];
+        let body = "The council approved the harbour budget on Monday after a long debate.".to_owned();
+        assert_eq!(with_credit_lines(body.clone(), &visible), format!("{body}\n\nSource: Meridian"));
+        let far = [visible[0].clone(), block("a", 0), block("b", 0), block("c", 0), visible[2].clone()];
+        assert_eq!(with_credit_lines(body.clone(), &far), body, "a credit four blocks on belongs to something else");
     }
 
     #[test]
