@@ -237,3 +237,22 @@ fn a_visit_to_one_place_and_a_trip_to_another_are_two_places() {
         "The prime minister flew home on Friday after a trip to the Solomons.",
     );
 }
+
+#[test]
+fn a_quote_given_to_another_outlet_is_credited_differently() {
+    let found = flags(
+        "\"We did not want this strike,\" union leader Jaan Ruus told Harbour Wire.",
+        "\"We never wanted a strike,\" union chief Jaan Ruus told the Nordline News Service.",
+    );
+    assert!(
+        found.iter().any(|(kind, l, r)| *kind == DiscrepancyKind::Attribution
+            && l.contains("Harbour Wire")
+            && r.contains("Nordline News Service")),
+        "{found:?}"
+    );
+    // The same outlet, its name written short, credits the same quote.
+    assert_agree(
+        "\"We did not want this strike,\" union leader Jaan Ruus told the Nordline News Service.",
+        "\"We never wanted a strike,\" union chief Jaan Ruus told Nordline News.",
+    );
+}

@@ -928,21 +928,32 @@ fn modified_word<'s>(side: &'s RowSide, range: &Range<usize>) -> Option<&'s Toke
     (gap.trim_start_matches('.') == " ").then_some(next)
 }
 
-/// Agencies one side credits that the other does not, while the other credits its own.
-/// An agency the other copy names by its last word ("The New York Times" / "The
-/// Times") is the same agency.
+/// Agencies and outlets one side credits that the other does not, while the other
+/// credits its own ("told Baltic Wire" / "told the Nordline News Service"). An agency
+/// the other copy names by its last word ("The New York Times" / "The Times") is the
+/// same agency.
 fn agencies(row: &mut Findings) {
     let unmatched = |a: &Reading, b: &Reading| -> Vec<Range<usize>> {
         let short_form = |m: &facts::AgencyMention| {
             let last = m.tokens.end.checked_sub(1).map(|k| a.side.norm(k));
             m.tokens.len() > 1 && b.side.tokens.iter().any(|t| t.capitalised && Some(t.norm.as_str()) == last)
         };
-        a.facts
+        // An outlet the gazetteer lacks is named in the other copy when the words
+        // that set it apart are ("Nordline" of "Nordline News").
+        let named_there = |m: &facts::NameMention| {
+            let words: Vec<&str> = m.names.iter().map(|&k| a.side.norm(k)).collect();
+            let own: Vec<&str> = words.iter().copied().filter(|w| !lexicon::OUTLET_WORDS.contains(w)).collect();
+            let own = if own.is_empty() { words } else { own };
+            own.iter().all(|w| b.side.tokens.iter().any(|t| t.capitalised && t.norm == *w))
+        };
+        let agencies = a
+            .facts
             .agencies
             .iter()
             .filter(|m| !b.facts.agencies.iter().any(|o| o.agency.name == m.agency.name) && !short_form(m))
-            .map(|m| m.tokens.clone())
-            .collect()
+            .map(|m| m.tokens.clone());
+        let outlets = a.facts.outlets.iter().filter(|m| !named_there(m)).map(|m| m.tokens.clone());
+        agencies.chain(outlets).collect()
     };
     let l = unmatched(&row.left, &row.right);
     let r = unmatched(&row.right, &row.left);

@@ -33,6 +33,9 @@ pub struct PassageFacts {
     /// Places known only from the words around them ("held in Halvik").
     pub cue_places: Vec<NameMention>,
     pub agencies: Vec<AgencyMention>,
+    /// News outlets the gazetteer lacks, credited with a statement ("told the Nordline
+    /// News Service").
+    pub outlets: Vec<NameMention>,
     pub calendar: Vec<CalendarWord>,
 }
 
@@ -45,12 +48,14 @@ pub fn read(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -> bo
     let known: Vec<_> =
         places.iter().map(|p| p.tokens.clone()).chain(agencies.iter().map(|a| a.tokens.clone())).collect();
     let cue_places = places::cue_places(text, tokens, &names, &known);
+    let outlets = places::credited_outlets(tokens, &names, &known);
     PassageFacts {
         quantities: numbers::quantities(text, tokens),
         names,
         places,
         cue_places,
         agencies,
+        outlets,
         calendar: calendar(tokens),
     }
 }

@@ -189,3 +189,41 @@ pub fn cue_places(text: &str, tokens: &[&Token], names: &[NameMention], known: &
         .cloned()
         .collect()
 }
+
+/// Whether a name is a news outlet's ("Nordline News", "Harbour Radio"): two words or
+/// more, one of them a word outlets are named with.
+pub fn is_outlet(tokens: &[&Token], mention: &NameMention) -> bool {
+    mention.names.len() >= 2
+        && mention
+            .names
+            .iter()
+            .any(|&k| tokens.get(k).is_some_and(|t| lexicon::OUTLET_WORDS.contains(&t.norm.as_str())))
+}
+
+/// News outlets the gazetteer does not know, named where a statement is credited to
+/// them: "told the Nordline News Service", "Harbour Radio reported", "according to
+/// Nordline News". Named elsewhere ("an interview on Harbour Radio"), an outlet is only
+/// what the sentence is about.
+pub fn credited_outlets(tokens: &[&Token], names: &[NameMention], known: &[Range<usize>]) -> Vec<NameMention> {
+    names
+        .iter()
+        .filter(|m| is_outlet(tokens, m) && credited_by_attribution(tokens, m))
+        .filter(|m| !known.iter().any(|k| k.start < m.tokens.end && m.tokens.start < k.end))
+        .cloned()
+        .collect()
+}
+
+/// Whether a statement is attributed to the name: a verb of saying right after it
+/// ("Nordline News said"), or "told", "according to" or a verb of saying and "by" right
+/// before it, an article between allowed ("told the Nordline News Service").
+pub fn credited_by_attribution(tokens: &[&Token], mention: &NameMention) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map_or("", |t| t.norm.as_str());
+    let start = mention.tokens.start;
+    let start = if word(start.checked_sub(1)) == "the" { start - 1 } else { start };
+    let (before, two_before) = (word(start.checked_sub(1)), word(start.checked_sub(2)));
+    let said_after = lexicon::ATTRIBUTION_VERBS.contains(&word(Some(mention.tokens.end)));
+    said_after
+        || before == "told"
+        || (before == "to" && two_before == "according")
+        || (before == "by" && lexicon::ATTRIBUTION_VERBS.contains(&two_before))
+}

@@ -381,23 +381,14 @@ fn read_source(
     Ok(())
 }
 
-/// Whether a name reads as a person's: no institution or publication word in it.
 /// Whether a name is a news outlet's ("Nordline News", "Harbour Radio") and a statement
 /// is attributed to it: "Nordline News said", "told Nordline News", "according to
 /// Nordline News", "reported by Nordline News".
 fn attributed_outlet(tokens: &[&Token], mention: &NameMention) -> bool {
-    let word = |k: Option<usize>| k.and_then(|k| tokens.get(k)).map_or("", |t| t.norm.as_str());
-    let outlet =
-        mention.names.len() >= 2 && mention.names.iter().any(|&k| lexicon::OUTLET_WORDS.contains(&word(Some(k))));
-    let start = mention.tokens.start;
-    let (before, two_before) = (word(start.checked_sub(1)), word(start.checked_sub(2)));
-    let said_after = lexicon::ATTRIBUTION_VERBS.contains(&word(Some(mention.tokens.end)));
-    let told = before == "told"
-        || (before == "to" && two_before == "according")
-        || (before == "by" && lexicon::ATTRIBUTION_VERBS.contains(&two_before));
-    outlet && (said_after || told)
+    super::places::is_outlet(tokens, mention) && super::places::credited_by_attribution(tokens, mention)
 }
 
+/// Whether a name reads as a person's: no institution or publication word in it.
 fn is_person_like(tokens: &[&Token], mention: &NameMention) -> bool {
     !mention.names.iter().filter_map(|&k| tokens.get(k)).any(|t| {
         let w = t.norm.as_str();
@@ -586,9 +577,12 @@ mod tests {
         let table = table(&[
             "HALVIK, May 14 (Northline Wire) - The talks ended.",
             "The minister told Harbour Radio the talks had ended. Talks will resume, Coastal News said.",
-            "Lakeside Times reporters were at the talks.",
+            "Lakeside Times reporters were at the talks. The mayor told the Marsh News Service so.",
         ]);
-        assert_eq!(labels(&table, FactKind::Agency), ["Coastal News", "Harbour Radio", "Northline Wire"]);
+        assert_eq!(
+            labels(&table, FactKind::Agency),
+            ["Coastal News", "Harbour Radio", "Marsh News Service", "Northline Wire"]
+        );
         assert_eq!(labels(&table, FactKind::Organisation), ["Lakeside Times"], "named, not credited");
         assert!(table.conflicts.iter().all(|c| c.kind == DiscrepancyKind::Attribution), "{:?}", table.conflicts);
     }
