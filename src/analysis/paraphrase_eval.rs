@@ -459,6 +459,48 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[("Kari Lunde", "Kari Lindholm"), ("Reuters", "AFP")],
     },
+    // A wildfire: an area's digits swapped, the day it began, a ministry credited in
+    // place of another, a flank "under control" and "not under control", an age.
+    Pair {
+        left: "Wildfire forces evacuation of mountain villages\n\nPORTO, Aug 6 - Firefighters \
+               battled a wildfire in the hills east of Porto for a third day on Wednesday as strong \
+               winds pushed the flames toward several villages, forcing about 1,200 residents to \
+               leave their homes, the civil protection agency said.\n\nMore than 350 firefighters, \
+               supported by eight water-bombing aircraft, were deployed against the blaze, which has \
+               burned some 4,500 hectares of pine and eucalyptus forest since Monday.\n\nNo deaths \
+               have been reported, but two firefighters were treated in hospital for burns, the \
+               Health Ministry said.\n\nInterior Minister Rui Calado, who visited the command post \
+               in Amarante, said the fire was \"under control on the southern flank\" but warned \
+               that the coming 48 hours would be decisive.\n\nTemperatures are forecast to reach 41 \
+               degrees Celsius on Thursday, and the weather service raised its fire risk alert to \
+               the highest level in 14 districts.\n\nPolice detained a 52-year-old man on suspicion \
+               of starting the fire, the judicial police said, adding that he had been seen near the \
+               point where the blaze began.\n\nPortugal has suffered some of Europe's deadliest \
+               wildfires in recent years; more than 100 people died in fires in 2017.",
+        right: "Portuguese villages evacuated as wildfire spreads\n\nStrong winds drove a wildfire \
+                closer to several villages in the hills to the east of Porto on Wednesday, the third \
+                day of the blaze, and some 1,200 people were evacuated, according to civil \
+                protection officials.\n\nAround 350 firefighters and eight water-bombing planes have \
+                been fighting the fire, which has consumed roughly 5,400 hectares of pine and \
+                eucalyptus since it broke out on Sunday.\n\nTwo firefighters needed hospital \
+                treatment for burns, and there have been no deaths, the Interior Ministry \
+                said.\n\nVisiting the command post in Amarante, Interior Minister Rui Calado said \
+                the southern flank of the fire was not under control and that the next 48 hours \
+                would be decisive.\n\nThe weather service raised its fire risk warning to the \
+                maximum level in 14 districts, with temperatures expected to hit 41C on \
+                Thursday.\n\nA 25-year-old man has been detained on suspicion of arson, judicial \
+                police said. He had been seen close to where the fire started.\n\nMore than 100 \
+                people were killed by wildfires in Portugal in 2017, among the deadliest in Europe \
+                in recent years.",
+        changes: &[
+            (Number, "4,500", "5,400"),
+            (Date, "Monday", "Sunday"),
+            (Attribution, "Health Ministry", "Interior Ministry"),
+            (Negation, "was", "was not"),
+            (Number, "52", "25"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -256,3 +256,22 @@ fn a_quote_given_to_another_outlet_is_credited_differently() {
         "\"We never wanted a strike,\" union chief Jaan Ruus told Nordline News.",
     );
 }
+
+#[test]
+fn one_ministry_credited_in_place_of_another_is_an_attribution_conflict() {
+    let found = flags(
+        "No deaths have been reported, but two people were treated in hospital, the Health Ministry said.",
+        "Two people needed hospital treatment and there have been no deaths, the Interior Ministry said.",
+    );
+    assert!(
+        found.iter().any(|(kind, l, r)| *kind == DiscrepancyKind::Attribution
+            && l.contains("Health Ministry")
+            && r.contains("Interior Ministry")),
+        "{found:?}"
+    );
+    // "the Ministry" alone is the same ministry written short.
+    assert_agree(
+        "No deaths have been reported, the Health Ministry said.",
+        "There have been no deaths, the Ministry said.",
+    );
+}

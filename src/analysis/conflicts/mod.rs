@@ -934,9 +934,17 @@ fn modified_word<'s>(side: &'s RowSide, range: &Range<usize>) -> Option<&'s Toke
 /// same agency.
 fn agencies(row: &mut Findings) {
     let unmatched = |a: &Reading, b: &Reading| -> Vec<Range<usize>> {
+        // The last word alone, not as part of another agency's name: "the Interior
+        // Ministry" is no short form of "the Health Ministry".
         let short_form = |m: &facts::AgencyMention| {
             let last = m.tokens.end.checked_sub(1).map(|k| a.side.norm(k));
-            m.tokens.len() > 1 && b.side.tokens.iter().any(|t| t.capitalised && Some(t.norm.as_str()) == last)
+            let in_an_agency = |k: usize| b.facts.agencies.iter().any(|o| o.tokens.contains(&k));
+            m.tokens.len() > 1
+                && b.side
+                    .tokens
+                    .iter()
+                    .enumerate()
+                    .any(|(k, t)| t.capitalised && Some(t.norm.as_str()) == last && !in_an_agency(k))
         };
         // An outlet the gazetteer lacks is named in the other copy when the words
         // that set it apart are ("Nordline" of "Nordline News").
