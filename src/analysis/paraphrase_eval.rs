@@ -501,6 +501,44 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[],
     },
+    // Farm subsidies: the dateline's city, a share written as a fraction, the month of a
+    // vote, and a speaker's surname mixed up with one the copy never introduces. Also
+    // written in, and still missed: the two countries voting against and abstaining
+    // trade places ("France and Poland voted against … Hungary abstained").
+    Pair {
+        left: "EU ministers back tighter rules on farm subsidies\n\nBRUSSELS, Nov 20 (Meridian) - \
+               European Union agriculture ministers agreed on Monday to cap direct payments to the \
+               largest farms at 100,000 euros a year, a move that will cut subsidies to about a \
+               quarter of the bloc's biggest agricultural businesses.\n\nThe deal, reached after 14 \
+               hours of talks, still needs the approval of the European Parliament, which is \
+               expected to vote on it in January.\n\n\"This is a fairer system for small farmers,\" \
+               said Irish Agriculture Minister Sean Doyle, who chaired the meeting.\n\nFrance and \
+               Poland voted against the proposal, while Hungary abstained.\n\nThe cap will take \
+               effect in 2028 and save an estimated 1.4 billion euros a year, according to the \
+               European Commission.\n\nFarmers' groups staged a protest outside the meeting, \
+               blocking a main road with about 300 tractors for several hours.\n\nDoyle said \
+               ministers would return to the question of payments for young farmers at their next \
+               meeting in February.",
+        right: "Farm subsidy cap agreed by EU ministers\n\nLUXEMBOURG, Nov 20 - Agriculture \
+                ministers from the European Union on Monday approved a ceiling of 100,000 euros a \
+                year on direct payments to the biggest farms, which will reduce subsidies for \
+                roughly a third of the bloc's largest agricultural companies.\n\nThe agreement came \
+                after 14 hours of negotiations. It must still be approved by the European \
+                Parliament, which is due to vote in March.\n\nThe new system is \"fairer for small \
+                farmers\", said Agriculture Minister Sean Doyle of Ireland, who chaired the \
+                talks.\n\nFrance and Hungary voted against the plan, with Poland abstaining.\n\nThe \
+                European Commission estimates the cap, which comes into force in 2028, will save \
+                about 1.4 billion euros annually.\n\nOutside the meeting, some 300 tractors blocked \
+                a major road for several hours as farmers protested.\n\nMinisters will take up \
+                payments to young farmers again when they next meet in February, Dolan said.",
+        changes: &[
+            (Place, "BRUSSELS", "LUXEMBOURG"),
+            (Number, "a quarter", "a third"),
+            (Date, "January", "March"),
+            (Name, "Doyle", "Dolan"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -275,3 +275,49 @@ fn one_ministry_credited_in_place_of_another_is_an_attribution_conflict() {
         "There have been no deaths, the Ministry said.",
     );
 }
+
+#[test]
+fn a_share_written_as_a_fraction_is_compared_as_a_percentage() {
+    assert_flags(
+        "The cap will cut subsidies to about a quarter of the biggest farms.",
+        "The cap will reduce subsidies for roughly a third of the largest farms.",
+        &[Number],
+        ("a quarter", "a third"),
+    );
+    assert_agree(
+        "The cap will cut subsidies to about a quarter of the biggest farms.",
+        "The cap will reduce subsidies for roughly 25 percent of the largest farms.",
+    );
+    // The same value pairs first: "half" is close to "47.1 percent", but it is the
+    // other copy's "half" that it restates.
+    assert_flags(
+        "Last year 15.7 percent of sales and more than half of the margin went to pay staff.",
+        "Last year 47.1 percent of sales and more than half of the margin went to pay staff.",
+        &[Number],
+        ("15.7", "47.1"),
+    );
+}
+
+#[test]
+fn a_person_from_a_country_is_the_person_and_the_country_no_new_name() {
+    assert_agree(
+        "\"This is fairer,\" said Irish Agriculture Minister Sean Doyle, who chaired the meeting.",
+        "The system is \"fairer\", said Agriculture Minister Sean Doyle of Ireland, who chaired the talks.",
+    );
+}
+
+#[test]
+fn a_speaker_renamed_to_someone_the_copy_never_introduces_is_a_name_changed() {
+    assert_flags(
+        "Agriculture Minister Sean Doyle chaired the meeting. Doyle said ministers would return to it in February.",
+        "Agriculture Minister Sean Doyle chaired the talks. Ministers will take it up again in February, Dolan said.",
+        &[Name],
+        ("Doyle", "Dolan"),
+    );
+    // A speaker the copy introduces in full is another person quoted, not a rename.
+    assert_agree(
+        "Agriculture Minister Sean Doyle chaired the meeting. Doyle said ministers would return to it in February.",
+        "Agriculture Minister Sean Doyle chaired the talks. Farmer Ana Dolan watched. Ministers will take it up \
+         again in February, Dolan said.",
+    );
+}

@@ -436,8 +436,10 @@ fn unmatched_quantities(
     let (mut left_used, mut right_used) = (vec![false; left.len()], vec![false; right.len()]);
     // Last, a figure with no unit ("rose 3") matches any, but two figures that both
     // count something match only if it is the same thing: "3 percent" is not "three
-    // months".
-    let passes: [&Pass; 3] = [
+    // months". The same value pairs before a close one: "half" is near "47.1 percent"
+    // but is the other copy's "half".
+    let passes: [&Pass; 4] = [
+        &|a, b| a.unit == b.unit && facts::numbers::same_value(a.value, b.value) && a.upto == b.upto,
         &|a, b| a.unit == b.unit,
         &|a, b| a.decimals.is_none() == b.decimals.is_none() && may_count_alike(a, b),
         &may_count_alike,

@@ -108,17 +108,21 @@ pub fn mentions(text: &str, tokens: &[&Token], sentence_starts: &dyn Fn(usize) -
     found
 }
 
-/// Whether `words`, followed by "of", are a person's full name ("Sheena Young of
+/// Whether `words`, followed by "of", end in a person's full name ("Sheena Young of
 /// Child"): the words after "of" name where the person is from or works, not more of
 /// the name. A body named with "of" has a word saying so ("Bank of England", "Federal
 /// Reserve Bank of New York").
 fn person_of(tokens: &[&Token], words: Range<usize>) -> bool {
     let of = tokens.get(words.end).is_some_and(|t| t.norm == "of");
-    let body = words.clone().any(|k| {
+    // The words after a post are the person's ("Agriculture Minister Sean Doyle of
+    // Ireland"); a post with none after it is completed by "of" ("Minister of Agriculture").
+    let after_post = words.clone().rfind(|&k| is_title(&tokens[k].norm)).map_or(words.start, |k| k + 1);
+    let own = after_post..words.end;
+    let body = own.clone().any(|k| {
         let w = tokens[k].norm.as_str();
-        lexicon::INSTITUTIONS.contains(&w) || lexicon::NAMED_THINGS.contains(&w) || is_title(w)
+        lexicon::INSTITUTIONS.contains(&w) || lexicon::NAMED_THINGS.contains(&w)
     });
-    of && words.len() >= 2 && !body
+    of && own.len() >= 2 && !body
 }
 
 /// Whether two folded words are the same name: equal, one the other's plural or

@@ -399,6 +399,54 @@ fn written(text: &str, tokens: &[&Token], i: usize, mut value: f64) -> Written {
     Written { value, end, clock, decade }
 }
 
+/// The parts a fraction word divides into, as written after "a" or "one" ("a third")
+/// or after a count ("two thirds"). "third" and "fifth" are folded to ranks.
+fn denominator(word: &str, plural: bool) -> Option<f64> {
+    match (word, plural) {
+        ("#3", false) | ("thirds", true) => Some(3.0),
+        ("quarter", false) | ("quarters", true) => Some(4.0),
+        ("#5", false) | ("fifths", true) => Some(5.0),
+        _ => None,
+    }
+}
+
+/// A share written as a fraction at token `i`: "a quarter of", "two-thirds of", "half
+/// of", "half the". Read as the percentage a paraphrase writes ("25 percent of"), and
+/// hedged: a fraction is a round figure.
+fn fraction_at(tokens: &[&Token], i: usize) -> Option<Quantity> {
+    let norm = |k: usize| tokens.get(k).map_or("", |t| t.norm.as_str());
+    let (parts, whole, end) = if norm(i) == "half" {
+        // "two and a half", "a half": a count, not a share.
+        let counted = i.checked_sub(1).is_some_and(|k| matches!(norm(k), "a" | "and") || tokens[k].has_digit());
+        if counted || !matches!(norm(i + 1), "of" | "the") {
+            return None;
+        }
+        (1.0, 2.0, i + 1)
+    } else {
+        let parts: f64 = match norm(i) {
+            "a" | "one" => 1.0,
+            word if tokens[i].has_digit() => word.parse().ok().filter(|n| (2.0..=9.0).contains(n))?,
+            _ => return None,
+        };
+        let whole = denominator(norm(i + 1), parts > 1.0)?;
+        if norm(i + 2) != "of" || parts >= whole {
+            return None;
+        }
+        (parts, whole, i + 2)
+    };
+    Some(Quantity {
+        tokens: i..end,
+        value: 100.0 * parts / whole,
+        class: QuantityClass::Amount,
+        unit: "%".to_owned(),
+        hedged: true,
+        ceiling: false,
+        upto: None,
+        decimals: None,
+        nouns: Vec::new(),
+    })
+}
+
 /// The rank at token `i` ("third-largest", "the 2nd round"), with what it ranks as its
 /// unit; a day of the month written as an ordinal ("June 15th") is a day.
 fn rank_at(text: &str, tokens: &[&Token], i: usize) -> Option<Quantity> {
@@ -527,9 +575,10 @@ pub fn quantities(text: &str, tokens: &[&Token]) -> Vec<Quantity> {
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
-        if let Some(rank) = rank_at(text, tokens, i) {
-            i = rank.tokens.end;
-            found.push(rank);
+        // Figures written as words of their own: "a quarter of", "third-largest".
+        if let Some(figure) = fraction_at(tokens, i).or_else(|| rank_at(text, tokens, i)) {
+            i = figure.tokens.end;
+            found.push(figure);
             continue;
         }
         let Some((value, suffix_scale)) = token.has_digit().then(|| parse(&token.norm)).flatten() else {
@@ -671,6 +720,18 @@ mod tests {
         }
         let disk = &read("a 500G-byte solid disk")[0];
         assert_eq!((disk.value, disk.unit.as_str(), disk.nouns[0].as_str()), (500e9, "byte", "solid"));
+    }
+
+    #[test]
+    fn fractions_of_a_whole_are_read_as_percentages() {
+        let share = |text: &str| read(text).first().map(|q| (q.value.round(), q.unit.clone()));
+        assert_eq!(share("about a quarter of the farms"), Some((25.0, "%".to_owned())));
+        assert_eq!(share("two-thirds of voters"), Some((67.0, "%".to_owned())));
+        assert_eq!(share("more than half of the margin"), Some((50.0, "%".to_owned())));
+        assert_eq!(share("a third of the staff"), Some((33.0, "%".to_owned())));
+        // A rank or a count is no share.
+        assert_ne!(share("for a third day"), Some((33.0, "%".to_owned())));
+        assert!(read("two and a half years").iter().all(|q| q.unit != "%"));
     }
 
     #[test]
