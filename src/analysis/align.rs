@@ -127,7 +127,7 @@ fn content_ids<'a>(left: &'a Side, right: &'a Side) -> (Vec<Vec<u32>>, Vec<Vec<u
                     .filter(|t| !t.is_stopword())
                     .map(|t| {
                         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-                        *ids.entry(stem(&t.norm)).or_insert(next)
+                        *ids.entry(super::senses::sense(stem(&t.norm))).or_insert(next)
                     })
                     .collect();
                 sentence.sort_unstable();

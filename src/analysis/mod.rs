@@ -18,6 +18,7 @@ mod lexicon;
 pub mod reanchor;
 mod repeats;
 pub mod report;
+mod senses;
 pub mod sentences;
 pub mod suggest;
 pub mod tokens;

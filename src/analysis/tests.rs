@@ -834,6 +834,21 @@ fn a_sentence_split_off_a_long_one_joins_its_row_and_shows_its_changed_place() {
 }
 
 #[test]
+fn a_sentence_split_off_in_other_words_joins_its_row() {
+    // "agreement" for "deal", "negotiations" for "talks": the split-off sentence shares
+    // only "14 hours" word for word.
+    let left = "Ministers met in Lisbon. The deal, reached after 14 hours of talks, still needs the approval of \
+                parliament, which is expected to vote on it in January.";
+    let right = "Ministers met in Lisbon. The agreement came after 14 hours of negotiations. It must still be \
+                 approved by parliament, which is due to vote in January.";
+    let comparison =
+        compare_texts((SourceId(1), left), (SourceId(2), right), &AtomicBool::new(false)).expect("compares");
+    let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+        comparison.rows.iter().map(|row| (row.left.clone(), row.right.clone())).collect();
+    assert_eq!(pairs, [(vec![0], vec![0]), (vec![1], vec![1, 2])]);
+}
+
+#[test]
 fn a_sentence_turned_into_its_opposite_by_a_negative_word_is_a_reversal() {
     let reversal = |left: &str, right: &str, words: (&str, &str)| {
         assert_eq!(flagged(left, right), expect_flags(&[(Negation, words.0, words.1)]), "{left} / {right}");
