@@ -47,8 +47,10 @@ pub fn is_credit_line(line: &str) -> bool {
                 && lower[lead.len()..].chars().next().is_some_and(|c| c.is_whitespace() || lead.ends_with(':'))
         })
         .max_by_key(|lead| lead.len());
-    let Some(lead) = lead else { return false };
-    let name: Vec<&str> = inner[lead.len()..].split_whitespace().collect();
+    // Lower-casing may change a letter's length in bytes, so the name is read from the
+    // line as written only where the lead's length still ends a character there.
+    let Some(rest) = lead.and_then(|lead| inner.get(lead.len()..)) else { return false };
+    let name: Vec<&str> = rest.split_whitespace().collect();
     let capitalised = |word: &&str| {
         let word = word.trim_matches(|c: char| c.is_ascii_punctuation());
         word.is_empty() || word.chars().next().is_some_and(char::is_uppercase) || matches!(word, "and" | "of")
@@ -84,6 +86,14 @@ mod tests {
         ] {
             assert!(!is_credit_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn names_in_letters_that_change_length_when_lower_cased_are_read() {
+        // "Ⱥ" takes two bytes, its lower case three.
+        assert!(is_credit_line("Source: Ⱥrvik News"));
+        assert!(is_credit_line("SOURCE: ȺRVIK NEWS"));
+        assert!(!is_credit_line("ȺȺȺ: Meridian"));
     }
 
     #[test]
