@@ -240,15 +240,11 @@ fn a_visit_to_one_place_and_a_trip_to_another_are_two_places() {
 
 #[test]
 fn a_quote_given_to_another_outlet_is_credited_differently() {
-    let found = flags(
+    assert_flags(
         "\"We did not want this strike,\" union leader Jaan Ruus told Harbour Wire.",
         "\"We never wanted a strike,\" union chief Jaan Ruus told the Nordline News Service.",
-    );
-    assert!(
-        found.iter().any(|(kind, l, r)| *kind == DiscrepancyKind::Attribution
-            && l.contains("Harbour Wire")
-            && r.contains("Nordline News Service")),
-        "{found:?}"
+        &[DiscrepancyKind::Attribution],
+        ("Harbour Wire", "Nordline News Service"),
     );
     // The same outlet, its name written short, credits the same quote.
     assert_agree(
@@ -259,15 +255,11 @@ fn a_quote_given_to_another_outlet_is_credited_differently() {
 
 #[test]
 fn one_ministry_credited_in_place_of_another_is_an_attribution_conflict() {
-    let found = flags(
+    assert_flags(
         "No deaths have been reported, but two people were treated in hospital, the Health Ministry said.",
         "Two people needed hospital treatment and there have been no deaths, the Interior Ministry said.",
-    );
-    assert!(
-        found.iter().any(|(kind, l, r)| *kind == DiscrepancyKind::Attribution
-            && l.contains("Health Ministry")
-            && r.contains("Interior Ministry")),
-        "{found:?}"
+        &[DiscrepancyKind::Attribution],
+        ("Health Ministry", "Interior Ministry"),
     );
     // "the Ministry" alone is the same ministry written short.
     assert_agree(

@@ -46,7 +46,7 @@ pub fn article(html: &str, visible: &[Block], cancel: &AtomicBool) -> Option<Ext
     let body = combine(readability.as_deref(), trafilatura.as_deref());
     let words = body.as_deref().map_or(0, word_count);
     if words >= LITTLE {
-        let text = with_credit_lines(body.unwrap_or_default(), visible);
+        let text = with_credit_line(body.unwrap_or_default(), visible);
         return Some(Extraction { text, notes: Vec::new() });
     }
     let text = render(visible);
@@ -65,7 +65,7 @@ const CREDIT_REACH: usize = 3;
 /// `body` with the credit line that follows its last paragraph on the page ("Source:
 /// Meridian", "(With inputs from Meridian)"). Extractors drop such a line as too short to
 /// be prose, but the agency a story comes from is a fact the analyst checks.
-fn with_credit_lines(body: String, visible: &[Block]) -> String {
+fn with_credit_line(body: String, visible: &[Block]) -> String {
     let paragraphs: HashSet<&str> = body.split("\n\n").map(str::trim).collect();
     let Some(last) = visible.iter().rposition(|block| paragraphs.contains(block.text.trim())) else { return body };
     let credit = visible
@@ -204,9 +204,9 @@ mod tests {
             block("Source: Elsewhere", 0),
         ];
         let body = "The council approved the harbour budget on Monday after a long debate.".to_owned();
-        assert_eq!(with_credit_lines(body.clone(), &visible), format!("{body}\n\nSource: Meridian"));
+        assert_eq!(with_credit_line(body.clone(), &visible), format!("{body}\n\nSource: Meridian"));
         let far = [visible[0].clone(), block("a", 0), block("b", 0), block("c", 0), visible[2].clone()];
-        assert_eq!(with_credit_lines(body.clone(), &far), body, "a credit four blocks on belongs to something else");
+        assert_eq!(with_credit_line(body.clone(), &far), body, "a credit four blocks on belongs to something else");
     }
 
     #[test]
