@@ -502,9 +502,9 @@ const PAIRS: &[Pair] = &[
         across: &[],
     },
     // Farm subsidies: the dateline's city, a share written as a fraction, the month of a
-    // vote, and a speaker's surname mixed up with one the copy never introduces. Also
-    // written in, and still missed: the two countries voting against and abstaining
-    // trade places ("France and Poland voted against … Hungary abstained").
+    // vote, two countries voting against and abstaining trading places ("France and
+    // Poland voted against … Hungary abstained"), and a speaker's surname mixed up with
+    // one the copy never introduces.
     Pair {
         left: "EU ministers back tighter rules on farm subsidies\n\nBRUSSELS, Nov 20 (Meridian) - \
                European Union agriculture ministers agreed on Monday to cap direct payments to the \
@@ -535,6 +535,7 @@ const PAIRS: &[Pair] = &[
             (Place, "BRUSSELS", "LUXEMBOURG"),
             (Number, "a quarter", "a third"),
             (Date, "January", "March"),
+            (Place, "Poland", "Hungary"),
             (Name, "Doyle", "Dolan"),
         ],
         across: &[],

@@ -313,3 +313,29 @@ fn a_speaker_renamed_to_someone_the_copy_never_introduces_is_a_name_changed() {
          again in February, Dolan said.",
     );
 }
+
+#[test]
+fn two_members_of_a_list_trading_roles_are_flagged() {
+    assert_flags(
+        "Portugal and Norway voted against the plan, while Austria abstained.",
+        "Portugal and Austria voted against the proposal, with Norway abstaining.",
+        &[Place],
+        ("Norway", "Austria"),
+    );
+    assert_flags(
+        "Ministers Lena Marsh, Ivo Daskal and Petra Orlen met. Marsh and Daskal backed the bill and Orlen opposed it.",
+        "Ministers Lena Marsh, Ivo Daskal and Petra Orlen met. Marsh and Orlen backed the bill, while Daskal \
+         opposed it.",
+        &[Name],
+        ("Daskal", "Orlen"),
+    );
+    // The same roles in another order, or a list regrouped with other words, is no swap.
+    assert_agree(
+        "Portugal and Norway voted against the plan, while Austria abstained.",
+        "Austria abstained, while Norway and Portugal voted against the plan.",
+    );
+    assert_agree(
+        "Shares rose in Portugal, Norway and Austria.",
+        "Shares rose in Norway and Austria, and gained in Portugal.",
+    );
+}

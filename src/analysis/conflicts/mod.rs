@@ -17,6 +17,7 @@ mod market;
 mod names;
 mod polarity;
 mod ranges;
+mod roles;
 mod speakers;
 mod tallies;
 mod tolls;
@@ -100,6 +101,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     names::conflicts(&mut row);
     framed::conflicts(&mut row, hunks);
     speakers::conflicts(&mut row);
+    roles::conflicts(&mut row);
     let mut found = row.found;
     found.sort_by_key(|f| (f.hunk.left.start, f.hunk.right.start));
     found
