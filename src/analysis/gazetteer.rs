@@ -138,10 +138,10 @@ netherlands: amsterdam, the hague=hague, rotterdam, utrecht
 belgium: brussels, antwerp, ghent
 switzerland: geneva, zurich, bern=berne, basel, lausanne, davos
 austria: vienna, salzburg, innsbruck
-denmark: copenhagen
-norway: oslo, bergen
-sweden: stockholm, gothenburg
-finland: helsinki
+denmark: copenhagen, aarhus, odense
+norway: oslo, bergen, trondheim, stavanger, tromso=tromsø
+sweden: stockholm, gothenburg=goteborg, malmo=malmö, uppsala
+finland: helsinki, tampere, turku
 iceland: reykjavik
 poland: warsaw, krakow=cracow, gdansk
 czech republic: prague

@@ -540,6 +540,46 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[],
     },
+    // A court case: the sentence, the court's city (a dateline's city written as "a
+    // Gothenburg court" against "a court in Malmo"), a span of years, a denial turned
+    // into an admission, a quotation put in the defence lawyer's mouth where the other
+    // copy gives it to the prosecutor (whom the rewrite never names), the year of the
+    // arrest, and the agencies credited in the datelines.
+    Pair {
+        left: "Former port chief jailed for seven years over bribery\n\nGOTHENBURG, March 3 \
+               (Reuters) - A Gothenburg court on Tuesday sentenced the former head of the city's \
+               port authority, Anton Brenner, to seven years in prison for taking bribes from \
+               shipping firms in exchange for berth contracts.\n\nJudge Maria Castell said Brenner \
+               had accepted at least 2.3 million crowns over four years and had shown no \
+               remorse.\n\nBrenner, 61, denied all the charges during the eight-month trial. His \
+               lawyer, Erik Lund, said he would appeal the verdict.\n\nTwo shipping executives who \
+               paid the bribes received suspended sentences of 18 months each.\n\nProsecutors had \
+               asked for a nine-year term.\n\n\"This case shows that no official is above the law,\" \
+               chief prosecutor Hanna Vik told reporters outside the courthouse.\n\nThe port \
+               authority said it had tightened its procurement rules since Brenner's arrest in 2022.",
+        right: "Ex-port boss gets six years for taking bribes\n\n(AFP) - Anton Brenner, who ran the \
+                port authority in the Swedish city for a decade, was sentenced to six years in \
+                prison by a court in Malmo on Tuesday after being found guilty of accepting bribes \
+                from shipping companies in return for berth contracts.\n\nBrenner took at least 2.3 \
+                million crowns over five years and showed no regret, Judge Maria Castell \
+                said.\n\nThe 61-year-old admitted the charges during the trial, which lasted eight \
+                months. Lund said his client planned to appeal.\n\nThe two shipping executives who \
+                paid him were each handed 18-month suspended sentences.\n\nThe prosecution had \
+                sought nine years.\n\n\"No official is above the law, and this case proves it,\" \
+                defence lawyer Erik Lund told journalists outside the court.\n\nSince Brenner was \
+                arrested in 2021, the port authority has tightened its rules on procurement, it \
+                said.",
+        changes: &[
+            (Attribution, "Reuters", "AFP"),
+            (Place, "Gothenburg", "Malmo"),
+            (Number, "seven", "six"),
+            (Number, "four", "five"),
+            (Negation, "denied", "admitted"),
+            (Attribution, "Hanna Vik", "Erik Lund"),
+            (Date, "2022", "2021"),
+        ],
+        across: &[("Reuters", "AFP")],
+    },
 ];
 
 #[test]

@@ -339,3 +339,18 @@ fn two_members_of_a_list_trading_roles_are_flagged() {
         "Shares rose in Norway and Austria, and gained in Portugal.",
     );
 }
+
+#[test]
+fn a_quotation_given_to_another_person_the_first_copy_names_is_flagged() {
+    let left = "Prosecutor Lena Marsh and defence lawyer Ivo Daskal spoke after the verdict. \"Nobody is above \
+                the law,\" Marsh told reporters.";
+    let right = "Defence lawyer Ivo Daskal spoke after the verdict. \"Nobody is above the law, and this proves \
+                 it,\" Daskal told journalists.";
+    assert_flags(left, right, &[DiscrepancyKind::Attribution], ("Marsh", "Daskal"));
+    // Unquoted, the second copy may report what its own source said.
+    assert_agree(
+        "Prosecutor Lena Marsh and defence lawyer Ivo Daskal spoke after the verdict. Marsh said nobody was \
+         above the law.",
+        "Defence lawyer Ivo Daskal spoke after the verdict. Daskal said nobody was above the law.",
+    );
+}

@@ -68,7 +68,12 @@ pub(super) fn conflicts(row: &mut Findings) {
     misnamed(row, &left, &right);
     let ([(l, a)], [(r, b)]) = (left.as_slice(), right.as_slice()) else { return };
     let same = same_word(&a.last, &b.last) || same_word(&a.first, &b.first);
-    let named_in_both = knows(row.left.side, b) && knows(row.right.side, a);
+    // A copy that names both people and gives the words to one of them has told them
+    // apart. Where only one copy names both, the row must quote both sides: the same
+    // words put in another mouth, not a paraphrase of what someone else said.
+    let (left_knows, right_knows) = (knows(row.left.side, b), knows(row.right.side, a));
+    let quoted = !row.left.side.quotes.is_empty() && !row.right.side.quotes.is_empty();
+    let named_in_both = (left_knows && right_knows) || ((left_knows || right_knows) && quoted);
     // Each sentence speaks of one person only: a sentence naming both is about both.
     let mentions = |side: &RowSide, person: &FullName| side.words.contains(person.last.as_str());
     let apart = !mentions(row.left.side, b) && !mentions(row.right.side, a);
