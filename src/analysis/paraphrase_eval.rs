@@ -580,6 +580,41 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[("Reuters", "AFP")],
     },
+    // Quarterly results: the quarter, a growth rate, a forecast raised against lowered,
+    // shares that rose against fell; across the documents, the company's base ("the
+    // Oslo-based carrier" / "the company, which is based in Bergen", in rows apart) and
+    // the agency credited. Harmless: "$1.2 billion" / "$1.2bn", "45 cents" / "45c", "a
+    // fifth straight month" / "five months in a row".
+    Pair {
+        left: "Nordline profit jumps as shipping rates climb\n\nOSLO, Oct 28 (Bloomberg) - Nordline \
+               Shipping, the Oslo-based container carrier, said on Wednesday its third-quarter net \
+               profit rose to $1.2 billion, or 45 cents a share, from $980 million, or 38 cents, a \
+               year earlier.\n\nRevenue climbed 8 percent to $5.6 billion, beating the average \
+               analyst forecast of $5.4 billion.\n\nChief Executive Kari Holm said freight rates on \
+               routes between Asia and Europe had risen for a fifth straight month.\n\nThe company \
+               raised its full-year profit forecast and said it would buy back up to $500 million of \
+               its own shares.\n\nHolm warned, however, that new ships entering service next year \
+               could push rates down again.\n\nNordline shares rose 3.1 percent in Oslo trading \
+               after the results were published.\n\nThe carrier employs about 12,000 people and \
+               operates 140 vessels.",
+        right: "Nordline beats forecasts on higher freight rates\n\nContainer line Nordline Shipping \
+                reported on Wednesday that net income for the second quarter rose to $1.2bn (45c a \
+                share) from $980m (38c) in the same period last year.\n\nSales were up 6% at $5.6bn, \
+                ahead of the $5.4bn analysts had expected on average, the company, which is based in \
+                Bergen, said.\n\nFreight rates on Asia-Europe routes have now risen for five months \
+                in a row, CEO Kari Holm said.\n\nNordline lowered its profit forecast for the full \
+                year and announced a share buyback of as much as $500m.\n\nBut Holm cautioned that \
+                rates could fall again next year as new vessels enter service.\n\nShares in Nordline \
+                fell 3.1% in Oslo following the announcement.\n\nWith a fleet of 140 ships, the \
+                company has some 12,000 employees, Reuters reported.",
+        changes: &[
+            (Number, "third", "second"),
+            (Number, "8", "6"),
+            (Negation, "raised", "lowered"),
+            (Negation, "rose", "fell"),
+        ],
+        across: &[("Bloomberg", "Reuters"), ("Oslo", "Bergen")],
+    },
 ];
 
 #[test]

@@ -227,3 +227,29 @@ pub fn credited_by_attribution(tokens: &[&Token], mention: &NameMention) -> bool
         || (before == "to" && two_before == "according")
         || (before == "by" && lexicon::ATTRIBUTION_VERBS.contains(&two_before))
 }
+
+/// If the place at `place` is where something is based ("an Oslo-based carrier", "the
+/// company, which is based in Bergen", "headquartered in Turku"), what is based there:
+/// `Some(Some(name))` for a name ("Oslo-based Nordline" gives "nordline"), `Some(None)`
+/// for a common noun ("the company"), which may be anything the story is about.
+pub fn based_here(text: &str, tokens: &[&Token], place: &Range<usize>) -> Option<Option<String>> {
+    const BASED: &[&str] = &["based", "headquartered"];
+    let word = |k: usize| tokens.get(k).map(|t| t.norm.as_str());
+    let named = |k: usize| is_name_word(tokens, k).then(|| tokens[k].norm.clone());
+    let hyphened =
+        word(place.end).is_some_and(|w| BASED.contains(&w)) && gap_before(text, tokens, place.end) == Some("-");
+    if hyphened {
+        // "Oslo-based Nordline", "the Oslo-based shipping group Nordline": the first name
+        // after, within the phrase.
+        return Some((place.end + 1..place.end + 4).find_map(named));
+    }
+    let before = |back: usize| place.start.checked_sub(back).and_then(word);
+    if before(1) != Some("in") || !before(2).is_some_and(|w| BASED.contains(&w)) {
+        return None;
+    }
+    // "Nordline, based in Bergen", "Nordline, which is based in Bergen".
+    let subject = (place.start.saturating_sub(6)..place.start - 2)
+        .rev()
+        .find(|&k| !matches!(word(k), Some("which" | "that" | "is" | "are" | "was")));
+    Some(subject.and_then(named))
+}

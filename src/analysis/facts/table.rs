@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde::Serialize;
 
 use super::super::tokens::{self, Token};
-use super::super::{Cancelled, DiscrepancyKind, credits, dateline, furniture, lexicon, sentences};
+use super::super::{Cancelled, DiscrepancyKind, credits, dateline, furniture, gazetteer, lexicon, sentences};
 use super::names::{is_title, same_word};
 use super::{NameMention, QuantityClass};
 use crate::model::{Anchor, CharIndex, Conflict, ConflictStatus, SourceId};
@@ -122,6 +122,9 @@ struct Entry {
     /// Role words written with a person's name ("transport", "minister"), folded, in
     /// the order first written.
     role: Vec<String>,
+    /// The first passage of each source that gives the place as where something is
+    /// based ("an Oslo-based carrier"), with the name of what is based there if given.
+    based: Vec<(Anchor, Option<String>)>,
 }
 
 /// Builds the table from the sources' texts. Checks `cancel` between sentences.
@@ -130,8 +133,9 @@ pub fn build(sources: &[(SourceId, &str)], cancel: &AtomicBool) -> Result<FactsT
     for &(id, text) in sources {
         read_source(id, text, &mut entries, cancel)?;
     }
-    let entries: Vec<Entry> = entries.into_values().collect();
-    let conflicts = conflicts(&entries);
+    let (keys, entries): (Vec<String>, Vec<Entry>) = entries.into_iter().map(|((_, key), e)| (key, e)).unzip();
+    let mut conflicts = conflicts(&entries);
+    conflicts.extend(bases(&entries, &keys));
     Ok(FactsTable { facts: entries.into_iter().map(|e| e.fact).collect(), conflicts })
 }
 
@@ -185,6 +189,7 @@ impl Reader<'_> {
             first: String::new(),
             last: String::new(),
             role: Vec::new(),
+            based: Vec::new(),
         });
         entry.fact.mentions.push(anchor);
         Some(entry)
@@ -192,12 +197,18 @@ impl Reader<'_> {
 
     fn sentence(&mut self, tokens: &[&Token]) {
         let facts = super::read(self.text, tokens, &|i| i == 0);
-        for place in &facts.places {
-            self.add(tokens, FactKind::Place, place.place.name.to_owned(), &place.tokens, &place.tokens);
-        }
-        for place in &facts.cue_places {
-            let key = fold_words(tokens, &place.names);
-            self.add(tokens, FactKind::Place, key, &place.tokens, &place.tokens);
+        let places = facts.places.iter().map(|p| (p.place.name.to_owned(), &p.tokens));
+        let cued = facts.cue_places.iter().map(|p| (fold_words(tokens, &p.names), &p.tokens));
+        for (key, range) in places.chain(cued) {
+            let based = super::places::based_here(self.text, tokens, range);
+            let id = self.id;
+            if let Some(entry) = self.add(tokens, FactKind::Place, key, range, range)
+                && let Some(subject) = based
+                && !entry.based.iter().any(|(b, _)| b.source == id)
+                && let Some(mention) = entry.fact.mentions.last().cloned()
+            {
+                entry.based.push((mention, subject));
+            }
         }
         for agency in &facts.agencies {
             let kind = if agency.agency.news { FactKind::Agency } else { FactKind::Organisation };
@@ -506,6 +517,51 @@ fn conflicts(entries: &[Entry]) -> Vec<FactConflict> {
     found
 }
 
+/// Where something is based, stated two ways: one source has "an Oslo-based carrier",
+/// another "the company, which is based in Bergen". Only sources that each give one
+/// base: a story about two firms gives two, and which is whose is not read.
+fn bases(entries: &[Entry], keys: &[String]) -> Vec<FactConflict> {
+    let based: Vec<usize> = (0..entries.len()).filter(|&i| !entries[i].based.is_empty()).collect();
+    let one_base = |(passage, _): &(Anchor, Option<String>)| {
+        based.iter().filter(|&&i| entries[i].based.iter().any(|(b, _)| b.source == passage.source)).count() == 1
+    };
+    // "Oslo" and "Norway" agree; a place the gazetteer lacks agrees with itself written
+    // the same or misspelt ("Bregen").
+    let apart = |i: usize, j: usize| match (gazetteer::place_named(&keys[i]), gazetteer::place_named(&keys[j])) {
+        (Some(a), Some(b)) => !gazetteer::same_or_within(a, b),
+        _ => !same_word(&keys[i], &keys[j]),
+    };
+    // "Oslo-based Nordline" and "Bergen-based Halvik Lines" are two firms.
+    let one_subject = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) => same_word(a, b),
+        _ => true,
+    };
+    let mut found = Vec::new();
+    for (n, &i) in based.iter().enumerate() {
+        for &j in &based[n + 1..] {
+            let (a, b) = (&entries[i], &entries[j]);
+            let alone = a.based.iter().chain(&b.based).all(one_base);
+            let told_apart = a.based.iter().all(|(p, _)| !b.based.iter().any(|(q, _)| q.source == p.source));
+            let (Some((left, left_subject)), Some((right, right_subject))) = (a.based.first(), b.based.first()) else {
+                continue;
+            };
+            if !alone || !told_apart || !apart(i, j) || !one_subject(left_subject, right_subject) {
+                continue;
+            }
+            let ((i, left), (j, right)) =
+                if left.source <= right.source { ((i, left), (j, right)) } else { ((j, right), (i, left)) };
+            found.push(FactConflict {
+                kind: DiscrepancyKind::Place,
+                summary: format!("one source says it is based in {}, another in {}", left.exact, right.exact),
+                facts: [i, j],
+                passages: [left.clone(), right.clone()],
+                fingerprint: format!("fact:Base:{}|{}", keys[i], keys[j]),
+            });
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -547,6 +603,27 @@ mod tests {
         assert_eq!(conflict.kind, DiscrepancyKind::Name);
         assert!(conflict.summary.contains("Ivan Petrov") && conflict.summary.contains("Oleg Petrov"));
         assert_eq!([conflict.passages[0].source, conflict.passages[1].source], [SourceId(1), SourceId(2)]);
+    }
+
+    #[test]
+    fn a_base_given_two_ways_conflicts_unless_two_firms_are_based() {
+        let bases = |sources: &[&str]| -> Vec<String> {
+            let table = table(sources);
+            table.conflicts.iter().filter(|c| c.kind == DiscrepancyKind::Place).map(|c| c.summary.clone()).collect()
+        };
+        let found = bases(&[
+            "Nordline, the Oslo-based carrier, said profit rose. Its shares rose in Oslo.",
+            "Shares rose in Oslo. Profit was up, the company, which is based in Bergen, said.",
+        ]);
+        assert_eq!(found, ["one source says it is based in Oslo, another in Bergen"]);
+        // A city and its country agree; two named firms are two bases.
+        assert!(
+            bases(&["Oslo-based Nordline said profit rose.", "Nordline, based in Norway, said profit rose."])
+                .is_empty()
+        );
+        assert!(
+            bases(&["Oslo-based Nordline said profit rose.", "Bergen-based Halvik Lines said profit rose."]).is_empty()
+        );
     }
 
     #[test]
