@@ -61,6 +61,8 @@ pub struct Side<'t> {
     /// Full names of people the copy names, in reading order, for resolving a surname
     /// used alone later on.
     pub people: Vec<super::facts::names::FullName>,
+    /// The city of the copy's dateline ("HALVIK, May 14 -"), where the story was filed.
+    pub filed_in: Option<&'static super::gazetteer::Place>,
 }
 
 /// Sentences of the two sides that say the same thing (indices into each side's

@@ -108,6 +108,8 @@ pub(crate) struct RowSide<'a> {
     pub people: &'a [super::facts::names::FullName],
     /// When the copy was published, if known: "yesterday" is the day before.
     pub published: Option<chrono::NaiveDate>,
+    /// The city of the copy's dateline, if it has one.
+    pub filed_in: Option<&'static super::gazetteer::Place>,
 }
 
 impl<'a> RowSide<'a> {
@@ -121,7 +123,7 @@ impl<'a> RowSide<'a> {
             quotes.extend(quotation_spans(text, bytes.clone()));
         }
         let words = tokens.iter().map(|t| t.norm.as_str()).collect();
-        Self { text, tokens, sentence_starts, quotes, words, people: &[], published: None }
+        Self { text, tokens, sentence_starts, quotes, words, people: &[], published: None, filed_in: None }
     }
 
     pub(crate) fn norm(&self, i: usize) -> &str {

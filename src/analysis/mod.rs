@@ -169,7 +169,16 @@ fn prepare(text: &str) -> Side<'_> {
     let tokens: Vec<Vec<tokens::Token>> = sentences.iter().map(|range| tokens::tokenize(text, range.clone())).collect();
     let boilerplate = furniture::flags(text, &sentences);
     let people = facts::names::full_names(text, &tokens);
-    Side { text, sentences, tokens, boilerplate, people }
+    let filed_in = filed_in(text, &tokens);
+    Side { text, sentences, tokens, boilerplate, people, filed_in }
+}
+
+/// The place of a dateline among a copy's first sentences (a headline may come first).
+fn filed_in(text: &str, sentences: &[Vec<tokens::Token>]) -> Option<&'static gazetteer::Place> {
+    sentences.iter().take(3).find_map(|sentence| {
+        let tokens: Vec<&tokens::Token> = sentence.iter().collect();
+        facts::places::places(text, &tokens).into_iter().find(|p| p.dateline).map(|p| p.place)
+    })
 }
 
 /// One source's half of building a comparison: text, sentences and a char index.
@@ -212,7 +221,12 @@ impl Half<'_> {
     fn row_side(&self, sentences: &[usize]) -> RowSide<'_> {
         let parts: Vec<(Range<usize>, &[tokens::Token])> =
             sentences.iter().map(|&s| (self.side.sentences[s].clone(), self.side.tokens[s].as_slice())).collect();
-        RowSide { people: &self.side.people, published: self.published, ..RowSide::new(self.side.text, &parts) }
+        RowSide {
+            people: &self.side.people,
+            published: self.published,
+            filed_in: self.side.filed_in,
+            ..RowSide::new(self.side.text, &parts)
+        }
     }
 
     fn sentences(&self) -> Vec<Sentence> {

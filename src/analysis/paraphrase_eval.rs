@@ -615,6 +615,43 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[("Bloomberg", "Reuters"), ("Oslo", "Bergen")],
     },
+    // A runoff: the winner's share, the day she takes office, a defeat conceded against
+    // refused, "told supporters in the capital" (filed from Vilnius) against "in Riga",
+    // and a government that would not resign against would. Also written in, and still
+    // missed: "keep the country firmly within NATO" against "take the country out of
+    // NATO", a reversal said with no opposite word.
+    Pair {
+        left: "Opposition leader wins presidential runoff\n\nVILNIUS, June 9 (AP) - Opposition \
+               leader Rasa Kalnina won Sunday's presidential runoff with 54.2 percent of the vote, \
+               the electoral commission said on Monday, defeating the governing party's candidate, \
+               former finance minister Tomas Zukas.\n\nTurnout was 61 percent, up from 49 percent in \
+               the first round two weeks earlier.\n\nKalnina, a 47-year-old former judge, campaigned \
+               on a promise to root out corruption and to keep the country firmly within \
+               NATO.\n\nZukas conceded defeat late on Sunday night and congratulated his rival, \
+               according to a statement from his campaign.\n\n\"The people have chosen change, and I \
+               will not let them down,\" Kalnina told supporters in the capital.\n\nShe will be \
+               sworn in on July 12 for a five-year term.\n\nThe prime minister, whose party backed \
+               Zukas, said the government would not resign.",
+        right: "Kalnina elected president in runoff\n\nFormer judge Rasa Kalnina, who leads the \
+                opposition, has won the presidential election with 52.4 percent of the votes cast in \
+                Sunday's second round, election officials said on Monday.\n\nShe beat Tomas Zukas, a \
+                former economy minister and the candidate of the ruling party.\n\nAt 61 percent, \
+                turnout was higher than in the first round a fortnight ago, when 49 percent of \
+                voters took part.\n\nThe 47-year-old campaigned on pledges to fight corruption and \
+                to take the country out of NATO.\n\nZukas refused to concede on Sunday night, his \
+                campaign said in a statement.\n\n\"People have chosen change and I won't let them \
+                down,\" Kalnina told her supporters in Riga.\n\nKalnina is due to take office on \
+                July 21 for a five-year term.\n\nThe prime minister, whose party supported Zukas, \
+                said the government would resign, the Associated Press reported.",
+        changes: &[
+            (Number, "54.2", "52.4"),
+            (Negation, "conceded", "refused to"),
+            (Place, "the capital", "Riga"),
+            (Date, "12", "21"),
+            (Negation, "would not", "would"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

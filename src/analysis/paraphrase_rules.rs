@@ -354,3 +354,35 @@ fn a_quotation_given_to_another_person_the_first_copy_names_is_flagged() {
         "Defence lawyer Ivo Daskal spoke after the verdict. Daskal said nobody was above the law.",
     );
 }
+
+#[test]
+fn the_capital_of_a_copy_filed_from_one_city_is_not_a_city_abroad() {
+    let filed = "HALVIK, June 9 - The vote count ended.";
+    assert_flags(
+        "LISBON, June 9 - The vote count ended. The winner thanked supporters in the capital.",
+        "The vote count ended. The winner thanked supporters in Oslo.",
+        &[Place],
+        ("the capital", "Oslo"),
+    );
+    // A city of the same country may be the capital; a copy filed from no known city
+    // says nothing of which capital.
+    assert_agree(
+        "LISBON, June 9 - The vote count ended. The winner thanked supporters in the capital.",
+        "The vote count ended. The winner thanked supporters in Lisbon.",
+    );
+    assert_agree(
+        &format!("{filed} The winner thanked supporters in the capital."),
+        "The vote count ended. The winner thanked supporters in Oslo.",
+    );
+}
+
+#[test]
+fn a_refusal_to_do_what_the_other_copy_says_was_done_is_a_reversal() {
+    assert_flags(
+        "The challenger conceded defeat late on Sunday.",
+        "The challenger refused to concede on Sunday night.",
+        &[DiscrepancyKind::Negation],
+        ("conceded", "refused to"),
+    );
+    assert_agree("The mayor refused to say how many had left.", "The mayor said 40 families had left.");
+}

@@ -10,6 +10,7 @@
 //! its cue "in ...") are flagged only where the two passages are otherwise the same
 //! words: a small substitution with identical words around it (see `framed`).
 
+mod capital;
 mod codes;
 mod framed;
 mod inside_names;
@@ -96,6 +97,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     framed::years_turned_into_counts(&mut row, hunks);
     codes::conflicts(&mut row);
     places(&mut row);
+    capital::conflicts(&mut row);
     agencies(&mut row);
     inside_names::conflicts(&mut row, hunks);
     names::conflicts(&mut row);

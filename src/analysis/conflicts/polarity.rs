@@ -200,16 +200,27 @@ fn denied_verbs(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Range
             matches!(negative.norm(i), "fail" | "fails" | "failed" | "failing") && negative.norm(i + 1) == "to"
         })
         .map(|i| Negated { auxiliary: "do", tokens: i..i + 2 });
-    for negated in negations(negative).into_iter().filter(|n| n.auxiliary == "do").chain(failed_to) {
+    // "refused to concede" against "conceded defeat": a refusal is an act of its own, so
+    // the verb is the other copy's whatever follows it. Declining to say something is
+    // not the reverse of saying something else.
+    let refused_to = (0..negative.tokens.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(negative.norm(i), "refuse" | "refuses" | "refused" | "refusing") && negative.norm(i + 1) == "to"
+        })
+        .filter(|&i| !lexicon::ATTRIBUTION_VERBS.contains(&negative.norm(i + 2)))
+        .map(|i| Negated { auxiliary: "refuse", tokens: i..i + 2 });
+    for negated in negations(negative).into_iter().filter(|n| n.auxiliary == "do").chain(failed_to).chain(refused_to) {
         let Some(at) = main_verb_at(negative, negated.tokens.end) else { continue };
         let verb = negative.norm(at);
         // The verb goes on as the other copy's does ("give in" / "given in", "approve
         // the" / "approved the"): the same statement, not the verb used elsewhere.
         let goes_on = negative.tokens.get(at + 1).map(|t| t.norm.as_str());
+        let refusal = negated.auxiliary == "refuse";
         let stated = (0..plain.tokens.len()).find(|&j| {
             form_of(plain.norm(j), verb)
-                && goes_on.is_some()
-                && plain.tokens.get(j + 1).map(|t| t.norm.as_str()) == goes_on
+                && (refusal || goes_on.is_some() && plain.tokens.get(j + 1).map(|t| t.norm.as_str()) == goes_on)
+                // "turning over the papers would violate his rights" states no act done.
+                && !(refusal && plain.norm(j).ends_with("ing"))
                 && !negated_near(plain, j)
                 // "tries to stay", "failure to disclose": an infinitive states nothing done.
                 && !(j >= 1 && plain.norm(j - 1) == "to")
