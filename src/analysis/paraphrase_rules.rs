@@ -386,3 +386,11 @@ fn a_refusal_to_do_what_the_other_copy_says_was_done_is_a_reversal() {
     );
     assert_agree("The mayor refused to say how many had left.", "The mayor said 40 families had left.");
 }
+
+#[test]
+fn a_name_transliterated_in_more_words_is_the_same_name() {
+    assert_agree(
+        "Police named the man as Salaheddine Benali, who was arrested in Lisbon.",
+        "Salah al-Din Benali was arrested in Lisbon, police said.",
+    );
+}

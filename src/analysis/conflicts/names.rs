@@ -173,6 +173,7 @@ pub(super) fn conflicts(row: &mut Findings) {
             |side: &RowSide, d: &[usize]| d.iter().filter_map(|&k| side.norm(k).chars().next()).collect::<String>();
         let (whole_a, whole_b) = (joined(left, &a.names), joined(right, &b.names));
         if joined(left, &da) == joined(right, &db)
+            || (da.len() != db.len() && transliterated(&joined(left, &da), &joined(right, &db)))
             || whole_a.contains(&whole_b)
             || whole_b.contains(&whole_a)
             || abbreviates(&initials(left, &da), &joined(right, &db), da.len())
@@ -214,6 +215,21 @@ pub(super) fn conflicts(row: &mut Findings) {
             row.add(kind_of(left, a, right, b), span(&pa), span(&pb));
         }
     }
+}
+
+/// Whether two spellings of a name, written in a different number of words, are one
+/// name transliterated: "Noureddine" and "Nur al-Din" (the article aside) keep their
+/// consonants in order, doubled letters once. Written in as many words, a shared
+/// skeleton proves less ("Darren" / "Doreen"), and `same_word` decides.
+fn transliterated(a: &str, b: &str) -> bool {
+    let skeleton = |word: &str| {
+        let mut consonants: Vec<char> =
+            word.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')).collect();
+        consonants.dedup();
+        consonants
+    };
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    sa.len() >= 3 && sa == sb && a.chars().next() == b.chars().next()
 }
 
 /// Whether `short` is an acronym of a name of `words` words with these `initials`; it

@@ -482,7 +482,7 @@ fn conflicts(entries: &[Entry]) -> Vec<FactConflict> {
             let summary = match a.fact.kind {
                 FactKind::Person if a.last.is_empty() || b.last.is_empty() => None,
                 // "Davor Lind" / "Daria Lind": one surname, two first names.
-                FactKind::Person if same_word(&a.last, &b.last) && a.first != b.first => {
+                FactKind::Person if same_word(&a.last, &b.last) && !same_word(&a.first, &b.first) => {
                     Some(format!("the same person is named {} and {}", a.fact.label, b.fact.label))
                 }
                 // "Minister Ann Kessel" / "Minister Ann Moro".
