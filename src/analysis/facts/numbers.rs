@@ -362,8 +362,28 @@ fn written(text: &str, tokens: &[&Token], i: usize, mut value: f64) -> Written {
         (gap(k, k + 1) == "/" && numerator < denominator && (2.0..=16.0).contains(&denominator))
             .then_some(numerator / denominator)
     };
+    // "a 21/2-week trial": "2½" whose "½" lost its glyph on the way, a digit and a
+    // half, quarter or three quarters run together. Only before a word it measures,
+    // not a day and month ("on 21/2").
+    let lost_glyph = |k: usize| -> Option<f64> {
+        let raw = tokens.get(k)?.raw(text);
+        let (whole, numerator) = (raw.get(..1)?.parse::<f64>().ok()?, raw.get(1..)?);
+        let fraction = match (numerator, digits(k + 1)?) {
+            ("1", 2.0) => 0.5,
+            ("1", 4.0) => 0.25,
+            ("3", 4.0) => 0.75,
+            _ => return None,
+        };
+        let measured = tokens.get(k + 2).is_some_and(|t| !t.has_digit() && !t.capitalised)
+            && matches!(gap(k + 1, k + 2), "-" | " ");
+        let dated = k.checked_sub(1).is_some_and(|p| matches!(norm(p), "on" | "by" | "until" | "from" | "since"));
+        (raw.len() == 2 && whole > 0.0 && gap(k, k + 1) == "/" && measured && !dated).then_some(whole + fraction)
+    };
     let (mut clock, mut decade) = (false, false);
-    if let Some(fraction) = slashed(i) {
+    if let Some(mixed) = lost_glyph(i) {
+        value = mixed;
+        end = i + 2;
+    } else if let Some(fraction) = slashed(i) {
         value = fraction;
         end = i + 2;
     } else if gap(i, i + 1) == ":"
@@ -833,6 +853,10 @@ mod tests {
         let value = |text: &str| read(text)[0].value;
         assert!((value("a 2 1/2 week trial") - 2.5).abs() < 1e-9);
         assert!((value("contains 2 ½ servings") - 2.5).abs() < 1e-9);
+        // A "½" that lost its glyph, but not a day and month.
+        assert!((value("after a 21/2-week trial") - 2.5).abs() < 1e-9);
+        assert!((value("a 33/4 mile walk") - 3.75).abs() < 1e-9);
+        assert!((value("due on 21/2 at noon") - 2.5).abs() > 1e-9);
         assert!((value("the 3 5/8 percent note") - 3.625).abs() < 1e-9);
         assert!(!read("a 2 1/2 week trial")[0].agrees_with(&read("a 2 1/4 week trial")[0]));
         assert!(read("even into his 90s")[0].agrees_with(&read("after he turned 94")[0]), "a decade holds its years");
