@@ -394,3 +394,18 @@ fn a_name_transliterated_in_more_words_is_the_same_name() {
         "Salah al-Din Benali was arrested in Lisbon, police said.",
     );
 }
+
+#[test]
+fn a_future_not_for_weeks_says_when_not_whether() {
+    assert_agree(
+        "Nordline says the new fares will not be announced for weeks.",
+        "The new fares will be announced within a few weeks, Marsh said.",
+    );
+    // A counted span is how long something lasts: dropping the "not" reverses it.
+    assert_flags(
+        "The river will continue to rise for the next 20 years.",
+        "The river will not continue to rise for another 20 years.",
+        &[DiscrepancyKind::Negation],
+        ("will", "will not"),
+    );
+}

@@ -105,7 +105,24 @@ fn negator_at(side: &RowSide, i: usize) -> bool {
 /// ("whether to move or not" denies nothing).
 fn negates_nothing(side: &RowSide, i: usize) -> bool {
     let closes_a_choice = side.norm(i) == "not" && i.checked_sub(1).is_some_and(|k| side.norm(k) == "or");
-    closes_a_choice || (i + 1..side.tokens.len().min(i + 5)).any(|k| matches!(side.norm(k), "until" | "till"))
+    closes_a_choice
+        || (i + 1..side.tokens.len().min(i + 5)).any(|k| matches!(side.norm(k), "until" | "till"))
+        || not_for_a_while(side, i)
+}
+
+/// Whether a future negative at `i` only says how long until it happens: "the terms
+/// will not be announced for weeks" says they will be, within weeks. A counted span
+/// ("will not continue to brighten for another 20 years") is how long something
+/// lasts, and "has not been seen for weeks" denies: both stay negatives.
+fn not_for_a_while(side: &RowSide, i: usize) -> bool {
+    const SPANS: &[&str] = &["hours", "days", "weeks", "months", "years", "decades"];
+    let future = side.norm(i) == "wont" || i.checked_sub(1).is_some_and(|k| matches!(side.norm(k), "will" | "would"));
+    let vague_span = |k: usize| {
+        (k + 1..side.tokens.len().min(k + 4))
+            .take_while(|&m| !side.tokens[m].has_digit())
+            .any(|m| SPANS.contains(&side.norm(m)))
+    };
+    future && (i + 1..side.tokens.len().min(i + 6)).any(|k| side.norm(k) == "for" && vague_span(k))
 }
 
 fn negations(side: &RowSide) -> Vec<Negated> {
