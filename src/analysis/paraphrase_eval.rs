@@ -652,6 +652,44 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[],
     },
+    // An earthquake: the magnitude, the toll, a bearing from the nearest city, the
+    // seismological body credited, a tsunami warning issued against none, and the part
+    // of the day the president flew in. Harmless: "14" / "Fourteen", "early on
+    // Thursday" / "before dawn on Thursday", "hundreds of small tremors each year" /
+    // "hundreds of minor tremors every year".
+    Pair {
+        left: "Strong quake shakes southern Peru, three dead\n\nLIMA, Aug 14 (Reuters) - A magnitude \
+               6.8 earthquake struck southern Peru early on Thursday, killing at least three people \
+               and damaging dozens of homes, officials said.\n\nThe quake hit at 4:12 a.m. local \
+               time at a depth of 35 km, about 60 km northwest of the city of Arequipa, the U.S. \
+               Geological Survey said.\n\nPeru's civil defence institute said 14 people were injured \
+               and more than 80 houses were damaged or destroyed in the Arequipa region.\n\nNo \
+               tsunami warning was issued for the Pacific coast.\n\nPresident Elena Vargas flew to \
+               the area on Thursday afternoon and promised emergency funds for families who lost \
+               their homes.\n\nSeveral aftershocks followed, the strongest of magnitude 4.9, \
+               according to the geophysical institute.\n\nPeru sits on the Pacific \"Ring of Fire\" \
+               and is hit by hundreds of small tremors each year.",
+        right: "Three killed as earthquake hits Peru\n\nAn earthquake of magnitude 6.3 shook the \
+                south of Peru before dawn on Thursday, leaving at least five people dead and dozens \
+                of houses damaged, authorities said.\n\nAccording to the European-Mediterranean \
+                Seismological Centre, the quake struck at 4:12 a.m. about 60 km southeast of \
+                Arequipa, at a depth of 35 km.\n\nFourteen people were hurt and over 80 homes \
+                damaged or destroyed across the region of Arequipa, the national civil defence \
+                agency said.\n\nA tsunami warning was issued for the Pacific coast.\n\nVargas \
+                travelled to the affected area on Thursday morning, pledging emergency money for \
+                families left homeless.\n\nA string of aftershocks followed, with the largest \
+                measuring 4.9, the geophysical institute said.\n\nThe country lies on the Pacific \
+                \"Ring of Fire\" and experiences hundreds of minor tremors every year.",
+        changes: &[
+            (Number, "6.8", "6.3"),
+            (Number, "three", "five"),
+            (Place, "northwest", "southeast"),
+            (Attribution, "U.S. Geological Survey", "European-Mediterranean Seismological Centre"),
+            (Negation, "No", "A"),
+            (Date, "afternoon", "morning"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -409,3 +409,29 @@ fn a_future_not_for_weeks_says_when_not_whether() {
         ("will", "will not"),
     );
 }
+
+#[test]
+fn a_bearing_of_a_place_and_a_part_of_the_day_are_facts() {
+    assert_flags(
+        "The quake struck about 60 km northwest of the city of Porto.",
+        "The quake hit some 60 km south-east of Porto.",
+        &[Place],
+        ("northwest", "south-east"),
+    );
+    assert_flags(
+        "Floods cut roads in northern Portugal.",
+        "Roads were cut by floods in southern Portugal.",
+        &[Place],
+        ("northern", "southern"),
+    );
+    assert_flags(
+        "The minister flew to the area on Thursday afternoon.",
+        "The minister travelled to the area on Thursday morning.",
+        &[Date],
+        ("afternoon", "morning"),
+    );
+    // Told roughly, or of no place: not held against the other copy.
+    assert_agree("The quake struck north of Porto.", "The quake struck northwest of Porto.");
+    assert_agree("A few miles further east is the old town.", "A few miles west are the old walls.");
+    assert_agree("Settlers marched in East Timor.", "Settlers marched in the west of East Timor.");
+}

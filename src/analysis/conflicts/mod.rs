@@ -10,6 +10,7 @@
 //! its cue "in ...") are flagged only where the two passages are otherwise the same
 //! words: a small substitution with identical words around it (see `framed`).
 
+mod bearings;
 mod capital;
 mod codes;
 mod framed;
@@ -98,6 +99,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     codes::conflicts(&mut row);
     places(&mut row);
     capital::conflicts(&mut row);
+    bearings::conflicts(&mut row);
     agencies(&mut row);
     inside_names::conflicts(&mut row, hunks);
     names::conflicts(&mut row);
