@@ -690,6 +690,38 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[],
     },
+    // A cup semi-final: years since the last final, the coach given to the other club,
+    // the side left with ten men, and the crowd. Harmless: "in the 88th minute" / "two
+    // minutes from time", "Striker Julien Moreau" / "Julien Moreau", and a headline
+    // opening "Late Moreau goal", which is no person called Late.
+    Pair {
+        left: "Late Moreau goal sends Lyon into cup final\n\nLYON, France, April 23 (AFP) - Striker \
+               Julien Moreau scored in the 88th minute as Lyon beat Marseille 2-1 on Wednesday to \
+               reach the French Cup final for the first time in nine years.\n\nMarseille had taken \
+               the lead through a first-half penalty from captain Karim Benhadj before defender \
+               Lucas Petit equalised shortly after the break.\n\nLyon coach Anne Girard said her \
+               side had deserved the win. \"We were patient and we kept believing,\" she told \
+               reporters.\n\nMarseille finished the match with ten men after midfielder Tomas Riva \
+               was sent off for a second yellow card.\n\nA crowd of 52,000 watched the semi-final at \
+               the Groupama Stadium.\n\nLyon will face Lille in the final at the Stade de France on \
+               May 24.",
+        right: "Lyon reach French Cup final with late winner\n\nLyon are through to the final of the \
+                French Cup for the first time in eight years after a 2-1 win over Marseille on \
+                Wednesday, with Julien Moreau striking two minutes from time.\n\nKarim Benhadj put \
+                Marseille ahead with a penalty before half-time, but Lyon defender Lucas Petit \
+                levelled soon after the restart.\n\n\"We were patient and kept believing,\" said \
+                Marseille coach Anne Girard, adding that her team deserved the victory.\n\nLyon \
+                played the closing stages with ten men after Tomas Riva was shown a second yellow \
+                card.\n\nThe semi-final was watched by 25,000 fans at the Groupama Stadium.\n\nLyon \
+                will meet Lille in the final at the Stade de France on May 24, AFP reported.",
+        changes: &[
+            (Number, "nine", "eight"),
+            (Place, "Lyon", "Marseille"),
+            (Place, "Marseille", "Lyon"),
+            (Number, "52,000", "25,000"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -435,3 +435,14 @@ fn a_bearing_of_a_place_and_a_part_of_the_day_are_facts() {
     assert_agree("A few miles further east is the old town.", "A few miles west are the old walls.");
     assert_agree("Settlers marched in East Timor.", "Settlers marched in the west of East Timor.");
 }
+
+#[test]
+fn a_crowd_of_a_number_counts_whatever_the_other_copy_counts() {
+    assert_flags(
+        "A crowd of 52,000 watched the final in Lisbon.",
+        "The final in Lisbon was watched by 25,000 fans.",
+        &[Number],
+        ("52,000", "25,000"),
+    );
+    assert_agree("A crowd of 52,000 watched the final in Lisbon.", "Some 52,000 fans watched the final in Lisbon.");
+}

@@ -155,6 +155,9 @@ const HEDGES: &[&str] = &[
     "approx",
 ];
 
+/// Nouns of a body of people counted after "of": "a crowd of 52,000".
+const COLLECTIVES: &[&str] = &["crowd", "audience", "congregation", "gathering", "workforce", "force", "army"];
+
 /// What the figure at token `at`, whose words end before token `end`, counts: its unit
 /// and the words after the unit ("eight more moons" counts moons). A comma or a stop
 /// ends the figure: "Fishman, 51, will" counts nothing.
@@ -174,6 +177,13 @@ fn counted(text: &str, tokens: &[&Token], at: usize, end: usize) -> (String, Vec
     let mut unit_at = end;
     while unit_at < tokens.len().min(end + 3) && joined(unit_at) && COUNT_MODIFIERS.contains(&norm(unit_at)) {
         unit_at += 1;
+    }
+    // "a crowd of 52,000 watched": the figure counts the crowd, and the word after it
+    // is what they did, so it is left to count what the other copy says it counts
+    // ("25,000 fans"). "a crowd of 52,000 fans" counts fans.
+    let collective = at >= 2 && norm(at - 1) == "of" && COLLECTIVES.contains(&norm(at - 2));
+    if collective && !norm(unit_at).ends_with('s') {
+        return (String::new(), Vec::new());
     }
     let unit = match glued_unit(norm(at)) {
         // "500G-byte": the letter of a size of memory glued on, "byte" after it.
