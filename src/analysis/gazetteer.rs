@@ -201,7 +201,7 @@ uganda: kampala
 tanzania: dar es salaam, dodoma, zanzibar
 rwanda: kigali
 burundi: bujumbura
-democratic republic of congo: kinshasa, goma
+democratic republic of congo: kinshasa, goma, bukavu, lubumbashi, kisangani, bunia
 congo: brazzaville
 nigeria: lagos, abuja, kano
 ghana: accra

@@ -722,6 +722,33 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[],
     },
+    // An outbreak: the city of the camps, when vaccination starts, a fatality rate lower
+    // against higher than before. Also written in, and still missed: cases "doubled in
+    // the past two weeks" against "tripled over the last fortnight", two sentences too
+    // unlike to be paired, so each shows as in one copy only.
+    Pair {
+        left: "Cholera outbreak spreads in eastern Congo, WHO says\n\nGENEVA, Feb 6 (Reuters) - A \
+               cholera outbreak in eastern Democratic Republic of Congo has infected more than 4,200 \
+               people and killed 61 since early January, the World Health Organization said on \
+               Tuesday.\n\nMost of the cases are in camps for displaced people around the city of \
+               Goma, where clean water is scarce, WHO spokeswoman Clara Dumont told a briefing in \
+               Geneva.\n\nCases have doubled in the past two weeks, she said.\n\nThe agency has sent \
+               300,000 doses of oral vaccine and plans to start a vaccination campaign next \
+               week.\n\nAid groups warned that heavy rain expected in March could make the outbreak \
+               worse.\n\nDumont said the fatality rate, at about 1.5 percent, was lower than in \
+               previous outbreaks.",
+        right: "WHO warns cholera spreading fast in Congo\n\nMore than 4,200 people have contracted \
+                cholera and 61 have died in the east of the Democratic Republic of Congo since the \
+                start of January, according to the World Health Organization.\n\nSpeaking in Geneva \
+                on Tuesday, WHO spokeswoman Clara Dumont said most infections were in displacement \
+                camps near Bukavu, where there is little clean water.\n\nThe number of cases has \
+                tripled over the last fortnight, Dumont said.\n\nWHO has delivered 300,000 doses of \
+                oral cholera vaccine and will begin vaccinating next month.\n\nHeavy rains forecast \
+                for March could worsen the epidemic, aid agencies said.\n\nAt roughly 1.5 percent, \
+                the death rate is higher than in earlier outbreaks, Dumont told reporters.",
+        changes: &[(Place, "Goma", "Bukavu"), (Date, "next week", "next month"), (Negation, "lower", "higher")],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -446,3 +446,15 @@ fn a_crowd_of_a_number_counts_whatever_the_other_copy_counts() {
     );
     assert_agree("A crowd of 52,000 watched the final in Lisbon.", "Some 52,000 fans watched the final in Lisbon.");
 }
+
+#[test]
+fn one_plan_put_next_week_and_next_month_is_a_date_changed() {
+    assert_flags(
+        "The agency plans to start vaccinating next week.",
+        "The agency will begin vaccinating next month.",
+        &[Date],
+        ("next week", "next month"),
+    );
+    // Two periods of two things: the talks next week, the deal last year.
+    assert_agree("Talks resume next week on the deal.", "Talks on the deal signed last year resume soon.");
+}

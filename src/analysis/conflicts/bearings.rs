@@ -1,9 +1,8 @@
-//! Bearings and parts of the day: "60 km northwest of the city" against "60 km
-//! southeast of" it, "on Thursday afternoon" against "on Thursday morning".
+//! Bearings: "60 km northwest of the city" against "60 km southeast of" it.
 //!
-//! Neither is a name, a number or a place the gazetteer holds, so no other rule reads
-//! them; both are facts a reader checks. A row is flagged only where each side states
-//! exactly one, so a passage that gives several ("north of the capital and east of the
+//! A bearing is no name, number or place the gazetteer holds, so no other rule reads
+//! it, yet a reader checks it. A row is flagged only where each side states exactly
+//! one, so a passage that gives several ("north of the capital and east of the
 //! coast") is left to the reader.
 
 use std::ops::Range;
@@ -62,16 +61,6 @@ fn located(side: &RowSide) -> Vec<(Range<usize>, Bearing)> {
     found
 }
 
-/// Parts of the day a side names.
-fn parts_of_day(side: &RowSide) -> Vec<(Range<usize>, &'static str)> {
-    (0..side.tokens.len())
-        .filter_map(|k| {
-            let part = ["morning", "afternoon", "evening"].into_iter().find(|&p| side.norm(k) == p)?;
-            Some((k..k + 1, part))
-        })
-        .collect()
-}
-
 /// Whether two bearings cannot both be right: "northwest" and "southeast" differ,
 /// "north" and "northwest" may be one bearing told roughly.
 fn disagree(a: Bearing, b: Bearing) -> bool {
@@ -84,10 +73,5 @@ pub(super) fn conflicts(row: &mut Findings) {
         && disagree(*a, *b)
     {
         row.add(DiscrepancyKind::Place, l.clone(), r.clone());
-    }
-    if let ([(l, a)], [(r, b)]) = (parts_of_day(row.left.side).as_slice(), parts_of_day(row.right.side).as_slice())
-        && a != b
-    {
-        row.add(DiscrepancyKind::Date, l.clone(), r.clone());
     }
 }

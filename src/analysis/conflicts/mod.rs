@@ -17,6 +17,7 @@ mod framed;
 mod inside_names;
 mod market;
 mod names;
+mod periods;
 mod polarity;
 mod ranges;
 mod roles;
@@ -100,6 +101,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     places(&mut row);
     capital::conflicts(&mut row);
     bearings::conflicts(&mut row);
+    periods::conflicts(&mut row);
     agencies(&mut row);
     inside_names::conflicts(&mut row, hunks);
     names::conflicts(&mut row);
