@@ -107,7 +107,7 @@ fn members(side: &RowSide, facts: &PassageFacts, clause_of: &[usize]) -> Vec<Mem
     found
 }
 
-/// The groups of `keys` that share a clause.
+/// The members' keys, grouped by the clause they sit in.
 fn grouping<'m>(members: &[&'m Member]) -> BTreeSet<BTreeSet<&'m str>> {
     let clauses: BTreeSet<usize> = members.iter().map(|m| m.clause).collect();
     clauses.into_iter().map(|c| members.iter().filter(|m| m.clause == c).map(|m| m.key.as_str()).collect()).collect()
@@ -163,9 +163,8 @@ pub(super) fn conflicts(row: &mut Findings) {
     };
     // The clauses must say the same things in both copies, only of the other member:
     // "voted against" of Oslo in one and of Porto in the other. A paraphrase that
-    // regroups its clauses says different things in them.
-    // A word both copies give each member ("rose" of Oslo in one, of Porto in the
-    // other) tells nothing.
+    // regroups its clauses says different things in them, and a word the second copy
+    // gives both members ("rose") tells nothing.
     let parallel = |left: &Member, right: &Member, right_own: &Member| {
         let said = wording(row.left.side, &left_clauses, left.clause);
         let there = wording(row.right.side, &right_clauses, right.clause);
