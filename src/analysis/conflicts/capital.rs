@@ -43,8 +43,8 @@ pub(super) fn conflicts(row: &mut Findings) {
         let Some(capital) = the_capital(capital_side) else { continue };
         let Some(city) = only_place(named_places).filter(|p| p.place.kind == PlaceKind::City) else { continue };
         let country = filed.within.and_then(gazetteer::place_named).unwrap_or(filed);
-        let same_word_before = |side: &RowSide, at: usize| at.checked_sub(1).map(|k| side.norm(k).to_owned());
-        let slot = same_word_before(capital_side, capital.start) == same_word_before(named_side, city.tokens.start);
+        let slot = capital.start.checked_sub(1).map(|k| capital_side.norm(k))
+            == city.tokens.start.checked_sub(1).map(|k| named_side.norm(k));
         if !slot || gazetteer::same_or_within(city.place, country) {
             continue;
         }

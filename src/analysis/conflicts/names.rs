@@ -8,7 +8,7 @@
 
 use super::super::discrepancy::{DiscrepancyKind, RowSide};
 use super::super::facts::NameMention;
-use super::super::facts::names::same_word;
+use super::super::facts::names::{consonant_skeleton, same_word};
 use super::super::lexicon;
 use super::Findings;
 
@@ -222,13 +222,7 @@ pub(super) fn conflicts(row: &mut Findings) {
 /// consonants in order, doubled letters once. Written in as many words, a shared
 /// skeleton proves less ("Darren" / "Doreen"), and `same_word` decides.
 fn transliterated(a: &str, b: &str) -> bool {
-    let skeleton = |word: &str| {
-        let mut consonants: Vec<char> =
-            word.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')).collect();
-        consonants.dedup();
-        consonants
-    };
-    let (sa, sb) = (skeleton(a), skeleton(b));
+    let (sa, sb) = (consonant_skeleton(a), consonant_skeleton(b));
     sa.len() >= 3 && sa == sb && a.chars().next() == b.chars().next()
 }
 

@@ -147,13 +147,7 @@ pub fn same_word(a: &str, b: &str) -> bool {
 /// differ in their vowels ("Rasheed"/"Rashid", "Zulifquar"/"Zulfiqar"), as long as
 /// most letters stay. A consonant changed ("Magdi"/"Mahdi") is another name.
 fn same_consonants(a: &str, b: &str) -> bool {
-    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-    let skeleton = |word: &str| {
-        let mut consonants: Vec<char> = word.chars().filter(|&c| !vowel(c)).collect();
-        consonants.dedup();
-        consonants
-    };
-    let (sa, sb) = (skeleton(a), skeleton(b));
+    let (sa, sb) = (consonant_skeleton(a), consonant_skeleton(b));
     a.chars().count().max(b.chars().count()) >= 5
         && a.chars().next() == b.chars().next()
         && sa.len() >= 3
@@ -161,6 +155,14 @@ fn same_consonants(a: &str, b: &str) -> bool {
         && sa.iter().all(char::is_ascii_alphabetic)
         // "Burton" and "Britain" share their consonants but hardly their spelling.
         && super::super::fuzzy::similarity(a, b) >= 0.6
+}
+
+/// The consonants of a folded word in order, a doubled letter once ("noureddine" is
+/// n, r, d, n): what spellings and transliterations of one name keep.
+pub fn consonant_skeleton(word: &str) -> Vec<char> {
+    let mut consonants: Vec<char> = word.chars().filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')).collect();
+    consonants.dedup();
+    consonants
 }
 
 /// Whether `long` is `short` with one letter added: how transliterations and spellings
