@@ -458,3 +458,30 @@ fn one_plan_put_next_week_and_next_month_is_a_date_changed() {
     // Two periods of two things: the talks next week, the deal last year.
     assert_agree("Talks resume next week on the deal.", "Talks on the deal signed last year resume soon.");
 }
+
+#[test]
+fn a_price_quoted_at_one_level_was_taken_at_one_moment() {
+    // One price at one level: whatever moments the copies name, the move must agree.
+    assert_flags(
+        "Shares of Nordline rose 4 cents, to $16.96, in Monday trading in Oslo.",
+        "Nordline shares were up 8 cents at $16.96 in late morning trade in Oslo.",
+        &[Number],
+        ("4", "8"),
+    );
+    assert_flags(
+        "The Oslo index advanced 11 points, or 1.25 percent, to 931.",
+        "The Oslo index gained 10.89, or 3.6 percent, to 931.12 as of 12:01 p.m.",
+        &[Number],
+        ("1.25", "3.6"),
+    );
+    // The same move rounded differently is one move.
+    assert_agree(
+        "The Oslo index advanced 11 points, or 1.25 percent, to 931.",
+        "The Oslo index gained 10.89, or 1.2 percent, to 931.12 as of 12:01 p.m.",
+    );
+    // Levels apart still say two moments.
+    assert_agree(
+        "Nordline shares rose 4 cents to $16.96 in morning trading.",
+        "Nordline shares were up 8 cents at $17.00 at the close.",
+    );
+}

@@ -11,7 +11,7 @@
 //! price a few cents apart: then a move that differs by as much is the same move.
 
 use super::super::discrepancy::RowSide;
-use super::super::facts::numbers::same_value;
+use super::super::facts::numbers::{last_place, rounded_alike, same_value};
 use super::super::facts::{Quantity, QuantityClass};
 
 /// Words that say a passage is about a traded price.
@@ -149,6 +149,23 @@ pub(super) fn levels(left: &RowSide, a: &Quantity, right: &RowSide, b: &Quantity
             && q.upto.is_none()
     };
     level(left, a) && level(right, b)
+}
+
+/// Whether two sides quote a price at one level ("to $16.96" / "at $16.96", or "to
+/// 931" against "to 931.12" rounded): they took the price at one moment, whatever
+/// moment each names, so its move and its share must agree as well.
+pub(super) fn same_level(left: &RowSide, l: &[Quantity], right: &RowSide, r: &[Quantity]) -> bool {
+    l.iter()
+        .any(|a| r.iter().any(|b| levels(left, a, right, b) && (same_value(a.value, b.value) || rounded_alike(a, b))))
+}
+
+/// Whether one move is the other written with fewer decimals, rounded either way
+/// ("1.25 percent" / "1.2 percent"): one move of one snapshot.
+pub(super) fn rounded_either_way(a: &Quantity, b: &Quantity) -> bool {
+    match (a.decimals, b.decimals) {
+        (Some(x), Some(y)) if x != y => (a.value - b.value).abs() <= last_place(x.min(y)) / 2.0 + 1e-9,
+        _ => false,
+    }
 }
 
 /// Whether two levels of a price (`levels`) are so far apart that no time of day

@@ -161,8 +161,10 @@ fn quantities(row: &mut Findings) -> bool {
     // / "last year", or one only): both saying "last year" explains no difference
     // between the years they write out.
     let relative = relative_year(row.left.side) != relative_year(row.right.side);
-    let snapshots = market::at_different_moments(row.left.side, row.right.side)
-        || market::moved_apart(row.left.side, &l, row.right.side, &r);
+    let (all_left, all_right) = (&row.left.facts.quantities, &row.right.facts.quantities);
+    let snapshots = (market::at_different_moments(row.left.side, row.right.side)
+        || market::moved_apart(row.left.side, &l, row.right.side, &r))
+        && !market::same_level(row.left.side, all_left, row.right.side, all_right);
     let drift = market::drift(row.left.side, &row.left.facts.quantities, row.right.side, &row.right.facts.quantities);
     for class in
         [QuantityClass::Year, QuantityClass::Day, QuantityClass::Time, QuantityClass::Amount, QuantityClass::Rank]
@@ -269,7 +271,9 @@ fn quantities(row: &mut Findings) -> bool {
         for (i, j) in pair_up_by(&lc, &rc, &passes) {
             let moving = market::moves(&lc[i])
                 && market::moves(&rc[j])
-                && (snapshots || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d)))
+                && (snapshots
+                    || drift.is_some_and(|d| market::moved_by_drift(&lc[i], &rc[j], d))
+                    || market::rounded_either_way(&lc[i], &rc[j]))
                 && !market::level_jumped(row.left.side, &lc[i], row.right.side, &rc[j]);
             let excused = years_apart_by_one(&lc[i], &rc[j])
                 || other_ends(&lc[i], &rc[j])

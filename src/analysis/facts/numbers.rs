@@ -50,6 +50,25 @@ pub struct Quantity {
     pub nouns: Vec<String>,
 }
 
+/// The value of one unit in the last place of a figure with `decimals` decimals:
+/// 0.01 for "1.36".
+pub fn last_place(decimals: usize) -> f64 {
+    10f64.powi(-i32::try_from(decimals).unwrap_or(0))
+}
+
+/// Whether two figures written with different decimals are one figure, the rougher
+/// the finer rounded: "1.4" for "1.36", "931" for "931.12".
+pub fn rounded_alike(a: &Quantity, b: &Quantity) -> bool {
+    match (a.decimals, b.decimals) {
+        (Some(x), Some(y)) if x != y => {
+            let (precise, rough, places) = if x > y { (a, b, y) } else { (b, a, x) };
+            let factor = 10f64.powi(i32::try_from(places).unwrap_or(0));
+            same_value((precise.value * factor).round() / factor, rough.value)
+        }
+        _ => false,
+    }
+}
+
 /// Whether two values are one value, not two close ones (floating-point noise aside).
 pub fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
@@ -101,15 +120,8 @@ impl Quantity {
             return true;
         }
         // "1.36" rounded as the other copy writes it is "1.4".
-        if let (Some(a), Some(b)) = (self.decimals, other.decimals)
-            && a != b
-            && !scaled_apart(self, other)
-        {
-            let (precise, rough, places) = if a > b { (self, other, b) } else { (other, self, a) };
-            let factor = 10f64.powi(i32::try_from(places).unwrap_or(0));
-            if same_value((precise.value * factor).round() / factor, rough.value) {
-                return true;
-            }
+        if rounded_alike(self, other) && !scaled_apart(self, other) {
+            return true;
         }
         // "4.9 percent" said in words is "five percent".
         let spelled_round = |spelled: &Quantity, written: &Quantity| {
