@@ -572,6 +572,15 @@ pub const COMPANY_FORMS: &[&str] = &[
     "pty",
 ];
 
+/// Words saying what kind of body a name is, which outlets swap for one another
+/// while naming the same body: "the Orlen Forensic Hospital" / "Center", "the Federal
+/// Roads Administration" / "Agency".
+pub const KINDS_OF_BODY: &[&[&str]] = &[
+    &["hospital", "center", "centre", "clinic", "infirmary"],
+    &["administration", "agency", "authority"],
+    &["airlines", "airways"],
+];
+
 /// Nouns naming a body rather than a person: a name with one credits an institution.
 pub const INSTITUTIONS: &[&str] = &[
     "ministry",

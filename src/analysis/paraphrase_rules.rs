@@ -485,3 +485,30 @@ fn a_price_quoted_at_one_level_was_taken_at_one_moment() {
         "Nordline shares were up 8 cents at $17.00 at the close.",
     );
 }
+
+#[test]
+fn a_speaker_quoted_by_someone_else_is_still_the_speaker() {
+    assert_agree(
+        "\"We did nothing for the money,\" Orlen quoted Daskal as saying.",
+        "\"We did nothing for the money,\" Ivo Daskal said through his lawyer.",
+    );
+}
+
+#[test]
+fn a_body_named_with_another_word_for_its_kind_is_the_same_body() {
+    assert_agree(
+        "Kessary would be moved to the Ann Orlen Forensic Hospital just outside Oslo.",
+        "Kessary was transferred to the Anne Orlen Forensic Center, a facility in Oslo.",
+    );
+    assert_agree(
+        "The Federal Roads Administration designated $20 million for the registry.",
+        "The registry was launched with $20 million from the Federal Roads Agency.",
+    );
+    // Another name before the same kind of body is another body.
+    assert_flags(
+        "Kessary would be moved to the Orlen Forensic Hospital just outside Oslo.",
+        "Kessary was transferred to the Daskal Forensic Center, a facility in Oslo.",
+        &[Name, Place],
+        ("Orlen", "Daskal"),
+    );
+}

@@ -185,6 +185,9 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Optio
     if in_quote(left, &hunk.left) != in_quote(right, &hunk.right) {
         return None;
     }
+    if relayed(left, &hunk.left) || relayed(right, &hunk.right) {
+        return None;
+    }
     if (near_attribution(left, &hunk.left) || near_attribution(right, &hunk.right))
         && speaker(left, &l, &names_l, &hunk.left)
         && speaker(right, &r, &names_r, &hunk.right)
@@ -334,6 +337,19 @@ fn near_attribution(side: &RowSide, range: &Range<usize>) -> bool {
     let before_verb = (end..end + 6).any(|i| is_verb(i) && outside_quote(i));
     let after_verb = range.start.saturating_sub(3)..range.start;
     before_verb || after_verb.clone().any(|i| is_verb(i) && outside_quote(i)) && range.clone().all(outside_quote)
+}
+
+/// Whether the changed words name who passed the words on, not who said them:
+/// "Orlen quoted Daskal as saying" gives the words to Daskal, the name after
+/// "quoted", which the other copy may well name as its speaker: that name is then
+/// outside the change, common to both copies.
+fn relayed(side: &RowSide, range: &Range<usize>) -> bool {
+    range.clone().any(|i| {
+        matches!(side.norm(i), "quoted" | "quoting")
+            && i + 1 == range.end
+            && side.tokens.get(i + 1).is_some_and(|t| t.capitalised)
+            && (i + 2..i + 6).any(|k| side.norm(k) == "as" && matches!(side.norm(k + 1), "saying" | "telling"))
+    })
 }
 
 /// Flags a year written over in place by a figure that is no year: a framed

@@ -149,6 +149,16 @@ pub(super) fn conflicts(row: &mut Findings) {
         };
         da.retain(|k| telling(left, k));
         db.retain(|k| telling(right, k));
+        // "Orlen Forensic Hospital" / "Orlen Forensic Center": the kind of body
+        // written another way names the same body.
+        let kind = |side: &RowSide, k: usize| lexicon::KINDS_OF_BODY.iter().position(|g| g.contains(&side.norm(k)));
+        if let Some((i, j)) = da.iter().enumerate().find_map(|(i, &k)| {
+            let group = kind(left, k)?;
+            db.iter().position(|&m| kind(right, m) == Some(group)).map(|j| (i, j))
+        }) {
+            da.remove(i);
+            db.remove(j);
+        }
         // "Hynix CEO E.J. Woo" and "Hynix Semiconductors" share the company, not a
         // person: a role between the shared words and the differing ones parts them.
         if parted_by_role(a, &da) || parted_by_role(b, &db) {

@@ -137,9 +137,17 @@ pub fn same_word(a: &str, b: &str) -> bool {
         || short_form(b, a)
         || one_letter_more(a, b)
         || one_letter_more(b, a)
+        || silent_e(a, b)
+        || silent_e(b, a)
         || one_vowel_changed(a, b)
         || lexicon::NICKNAMES.iter().chain(lexicon::PARTY_NAMES).any(|&(x, y)| (a, b) == (x, y) || (b, a) == (x, y))
         || same_consonants(a, b)
+}
+
+/// Whether a name is the other with a silent "e" at its end: "Anne" / "Ann",
+/// "Lynne" / "Lynn".
+fn silent_e(long: &str, short: &str) -> bool {
+    short.chars().count() >= 3 && long.strip_suffix('e') == Some(short) && !short.ends_with(['a', 'e', 'i', 'o', 'u'])
 }
 
 /// Whether two words of five letters or more begin alike and have the same consonants
