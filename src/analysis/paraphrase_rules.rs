@@ -512,3 +512,40 @@ fn a_body_named_with_another_word_for_its_kind_is_the_same_body() {
         ("Orlen", "Daskal"),
     );
 }
+
+#[test]
+fn a_place_the_other_copy_also_names_is_no_place_changed() {
+    assert_agree(
+        "The truck was later found parked near the Halvik Mall about three miles away.",
+        "The van was later found near the Halvik Cemetery, south of the Halvik Mall.",
+    );
+    assert_flags(
+        "The truck was later found parked near the Halvik Mall about three miles away.",
+        "The van was later found near the Halvik Cemetery, three miles away.",
+        &[Place, Name],
+        ("Mall", "Cemetery"),
+    );
+}
+
+#[test]
+fn removed_from_says_not_in() {
+    assert_agree(
+        "Daskal said he intended to get the loan provision removed from the final bill.",
+        "Daskal said he intended to see that the loan provision was not in the final bill.",
+    );
+}
+
+#[test]
+fn a_speaker_described_in_one_copy_and_named_in_the_other_may_be_one_body() {
+    assert_agree(
+        "Memory chips were up 5.6% from June, the industry group said.",
+        "Memory chips were up 5.6 percent, the NCMA said.",
+    );
+    // Two bodies described differently are still two speakers.
+    assert_flags(
+        "Memory chips were up 5.6 percent from June, the bankers' association said.",
+        "Memory chips were up 5.6 percent from June, the insurers' association said.",
+        &[DiscrepancyKind::Attribution],
+        ("bankers", "insurers"),
+    );
+}

@@ -188,6 +188,13 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Optio
     if relayed(left, &hunk.left) || relayed(right, &hunk.right) {
         return None;
     }
+    // "the industry group said" / "the SIA said": a speaker described on one side and
+    // named on the other may well be the one body, described as outlets do once they
+    // have named it. Only an edit of one text ("the bankers' association" / "the
+    // Kessary Bank") swaps a named speaker for a described one.
+    if names_l.is_empty() != names_r.is_empty() && !copied {
+        return None;
+    }
     if (near_attribution(left, &hunk.left) || near_attribution(right, &hunk.right))
         && speaker(left, &l, &names_l, &hunk.left)
         && speaker(right, &r, &names_r, &hunk.right)

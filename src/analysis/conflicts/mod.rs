@@ -716,7 +716,10 @@ fn places(row: &mut Findings) {
                 // Varenland capital" / "Varenland's minister").
                 let written_there =
                     distinct.len() > 1 && !part_kept && distinct.iter().all(|w| b.side.words.contains(w));
-                !written_there && !b.facts.cue_places.iter().any(short_for) && distinct.iter().any(|w| !named_there(w))
+                !written_there
+                    && !placed_as_well(a.side, &m.names, b.side)
+                    && !b.facts.cue_places.iter().any(short_for)
+                    && distinct.iter().any(|w| !named_there(w))
             })
             .map(|m| m.tokens.clone());
         [known, datelines, cued.collect()]
@@ -752,6 +755,18 @@ fn places(row: &mut Findings) {
             }
         }
     }
+}
+
+/// Whether the other copy names a place known only by its cue as well, after a word
+/// that places it: "near the Halvik Mall" / "near the Halvik Cemetery, south of the
+/// Halvik Mall".
+fn placed_as_well(own: &RowSide, names: &[usize], other: &RowSide) -> bool {
+    (0..other.tokens.len()).any(|k| {
+        let at = k..k + names.len();
+        at.end <= other.tokens.len()
+            && names.iter().zip(at.clone()).all(|(&j, o)| own.norm(j) == other.norm(o))
+            && place_cue(other, &at).is_some_and(|w| w == "of" || lexicon::PLACE_BEFORE.contains(&w))
+    })
 }
 
 /// Flags a known place against a place known only from its cue where both stand

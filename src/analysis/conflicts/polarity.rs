@@ -43,6 +43,11 @@ const NEGATIVE_WORDS: &[&str] = &[
     "absent",
 ];
 
+/// Words that take something away, saying "not in" another way: "removed from the
+/// bill" / "was not in the bill".
+const TAKING_AWAY: &[&str] =
+    &["remove", "removed", "removes", "removing", "exclude", "excluded", "excludes", "omitted"];
+
 /// A negated verb: the auxiliary it negates and the tokens ("will not", "cannot").
 struct Negated {
     auxiliary: &'static str,
@@ -361,10 +366,12 @@ fn lone_negators(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Range<
     };
     // "failing to meet" for "not meeting", "unpenalised" for "without penalty".
     let says_negative = |side: &RowSide, range: &Range<usize>| {
-        range
-            .clone()
-            .map(|i| side.norm(i))
-            .any(|w| NEGATIVE_WORDS.contains(&w) || w.starts_with("fail") || (w.len() > 5 && w.starts_with("un")))
+        range.clone().map(|i| side.norm(i)).any(|w| {
+            NEGATIVE_WORDS.contains(&w)
+                || TAKING_AWAY.contains(&w)
+                || w.starts_with("fail")
+                || (w.len() > 5 && w.starts_with("un"))
+        })
     };
     // What the negative word denies must be something the other copy states: "has no
     // plans" / "plans", but not "for not disturbing" / "for keeping", which denies a
