@@ -83,7 +83,8 @@ ukraine: crimea, donbas, donetsk, luhansk
 
 const CITIES: &str = "
 united states: washington=washington dc, silicon valley
-new york state: new york=new york city=nyc, buffalo, rochester, syracuse, albany, brooklyn, manhattan, queens, bronx, staten island
+new york state: new york=new york city=nyc, buffalo, rochester, syracuse, albany
+new york: brooklyn, manhattan, queens, bronx, staten island
 california: los angeles, san diego, san jose, san francisco, fresno, sacramento, oakland, long beach, anaheim, palo alto, cupertino, hollywood
 texas: houston, san antonio, dallas, austin, fort worth, el paso, galveston, corpus christi, laredo, lubbock, amarillo, waco
 illinois: chicago, springfield

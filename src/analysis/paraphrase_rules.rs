@@ -549,3 +549,48 @@ fn a_speaker_described_in_one_copy_and_named_in_the_other_may_be_one_body() {
         ("bankers", "insurers"),
     );
 }
+
+#[test]
+fn unless_says_if_not() {
+    assert_agree(
+        "If the subsidies are not repealed, the Union is threatening trade sanctions against Oslo.",
+        "The Union is threatening trade sanctions unless the subsidies are repealed.",
+    );
+    assert_flags(
+        "If the subsidies are not repealed, the Union is threatening trade sanctions against Oslo.",
+        "The Union is not threatening trade sanctions unless the subsidies are repealed.",
+        &[DiscrepancyKind::Negation],
+        ("threatening", "not"),
+    );
+    assert_agree(
+        "Residents of Halvik had nothing but praise for Daskal.",
+        "Residents of Halvik had effusive praise for Daskal.",
+    );
+}
+
+#[test]
+fn a_region_in_lower_case_and_a_borough_of_its_city_are_the_same_place() {
+    assert_agree(
+        "South Asia follows, with 1.1 million youths infected.",
+        "Of the 1.1 million infected in south Asia, 62% are female.",
+    );
+    assert_agree(
+        "The firm said it filed suit in a New York court on Monday.",
+        "The firm filed the lawsuit on Monday in federal court in Manhattan.",
+    );
+    assert_flags(
+        "The firm said it filed suit in a Boston court on Monday.",
+        "The firm filed the lawsuit on Monday in federal court in Manhattan.",
+        &[Place],
+        ("Boston", "Manhattan"),
+    );
+}
+
+#[test]
+fn a_knight_called_by_his_first_name_is_the_same_person() {
+    let intro = "Police chief Sir Ivo Daskal spoke in Oslo on Monday about the new unit.\n\n";
+    assert_agree(
+        &format!("{intro}Mr. Daskal has also told his officers that there are more agents in Norway than thought."),
+        &format!("{intro}Sir Ivo has also told his officers that there are more agents in Norway than thought."),
+    );
+}

@@ -13,7 +13,7 @@ use super::super::align::stem;
 use super::super::dateline;
 use super::super::discrepancy::{DiscrepancyKind, RowSide};
 use super::super::facts;
-use super::super::facts::names::same_word;
+use super::super::facts::names::{FullName, resolve, same_word};
 use super::super::lexicon;
 use super::super::tokens::gap_before;
 use super::Findings;
@@ -143,7 +143,9 @@ fn classify(left: &RowSide, right: &RowSide, hunk: &Hunk, copied: bool) -> Optio
     let (names_l, names_r) = (name_words(left, &l), name_words(right, &r));
     let both_named = !names_l.is_empty() && !names_r.is_empty();
     if both_named
-        && (same_names(left, &names_l, right, &names_r) || written_short(left, &hunk.left, right, &hunk.right))
+        && (same_names(left, &names_l, right, &names_r)
+            || written_short(left, &hunk.left, right, &hunk.right)
+            || one_person(left, &names_l, right, &names_r))
     {
         return None;
     }
@@ -312,6 +314,18 @@ fn same_names(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool
     abbreviates(&initials(left, &a), &joined_b, a.len())
         || abbreviates(&initials(right, &b), &joined_a, b.len())
         || (!a.is_empty() && !b.is_empty() && (covered(&a, left, &b, right) || covered(&b, right, &a, left)))
+}
+
+/// Whether one name word on each side refers to the one person each document named
+/// in full before: "Mr. Daskal" and "Sir Ivo" after "Sir Ivo Daskal".
+fn one_person(left: &RowSide, l: &[usize], right: &RowSide, r: &[usize]) -> bool {
+    fn person<'s>(side: &RowSide<'s>, ids: &[usize]) -> Option<&'s FullName> {
+        let [only] = ids else { return None };
+        resolve(side.people, side.norm(*only), side.tokens[*only].bytes.start)
+    }
+    person(left, l)
+        .zip(person(right, r))
+        .is_some_and(|(a, b)| same_word(&a.first, &b.first) && same_word(&a.last, &b.last))
 }
 
 /// Whether one side writes the other's capitalised words as their initials, a title

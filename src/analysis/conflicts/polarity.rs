@@ -41,6 +41,8 @@ const NEGATIVE_WORDS: &[&str] = &[
     "uncertain",
     "impossible",
     "absent",
+    // "sanctions unless the subsidies are repealed" is "if they are not repealed".
+    "unless",
 ];
 
 /// Words that take something away, saying "not in" another way: "removed from the
@@ -106,11 +108,13 @@ fn negator_at(side: &RowSide, i: usize) -> bool {
 }
 
 /// Whether a negative at `i` only says when something happens ("the vote isn't until
-/// May", "the line will not open until 2027" say it happens then) or closes a choice
-/// ("whether to move or not" denies nothing).
+/// May", "the line will not open until 2027" say it happens then), closes a choice
+/// ("whether to move or not" denies nothing) or says "only" ("had nothing but praise").
 fn negates_nothing(side: &RowSide, i: usize) -> bool {
     let closes_a_choice = side.norm(i) == "not" && i.checked_sub(1).is_some_and(|k| side.norm(k) == "or");
+    let only = matches!(side.norm(i), "nothing" | "none") && side.norm(i + 1) == "but";
     closes_a_choice
+        || only
         || (i + 1..side.tokens.len().min(i + 5)).any(|k| matches!(side.norm(k), "until" | "till"))
         || not_for_a_while(side, i)
 }
@@ -448,8 +452,11 @@ fn added_negations(negative: &RowSide, plain: &RowSide) -> Vec<(Range<usize>, Ra
             main_verb_at(plain, j + 1)
                 .is_some_and(|at| matches!(plain.norm(at + 1), "no" | "nothing" | "nobody" | "none" | "neither"))
         };
+        // "unless the subsidies are repealed" is "if they are not repealed".
+        let after_unless = |j: usize| (j.saturating_sub(5)..j).any(|k| plain.norm(k) == "unless");
         let free = |j: usize| {
             relative(plain, j) == in_clause
+                && !after_unless(j)
                 && same_auxiliary(j)
                 && !object_denied(j)
                 && !verb.zip(main_verb(plain, j + 1)).is_some_and(|(v, w)| lexicon::are_opposites(v, w))

@@ -62,7 +62,12 @@ pub fn places(text: &str, tokens: &[&Token]) -> Vec<PlaceMention> {
     let mut i = 0;
     while i < tokens.len() {
         let token = tokens[i];
-        let candidate = token.capitalised && (token.norm != "us" || could_be_acronym(text, token));
+        // "south Asia" is "South Asia" written in lower case: a bearing may open a
+        // region's name before a capitalised word.
+        let bearing = !token.capitalised
+            && matches!(token.norm.as_str(), "north" | "south" | "east" | "west" | "central" | "southeast")
+            && tokens.get(i + 1).is_some_and(|next| next.capitalised);
+        let candidate = bearing || token.capitalised && (token.norm != "us" || could_be_acronym(text, token));
         // Only a capitalised word can start a place; the lookups below are the cost.
         if !candidate {
             i += 1;
@@ -83,7 +88,10 @@ pub fn places(text: &str, tokens: &[&Token]) -> Vec<PlaceMention> {
             raw.ends_with("'s") || raw.ends_with("’s")
         };
         let hit = gazetteer::place_at(&words(tokens, i)).filter(|&(length, _)| {
-            !after_first_name && !after_title && (possessive(length) || !before_surname(text, tokens, i + length))
+            (!bearing || length > 1)
+                && !after_first_name
+                && !after_title
+                && (possessive(length) || !before_surname(text, tokens, i + length))
         });
         match hit {
             Some((length, place)) => {
