@@ -594,3 +594,17 @@ fn a_knight_called_by_his_first_name_is_the_same_person() {
         &format!("{intro}Sir Ivo has also told his officers that there are more agents in Norway than thought."),
     );
 }
+
+#[test]
+fn a_surname_spelled_like_the_shared_first_name_is_still_a_new_surname() {
+    assert_flags(
+        "\"Our outlook remains bright,\" bureau chief Greg Marsh says.",
+        "\"Our outlook remains bright,\" said Greg Gregg, president of the bureau.",
+        &[Name, DiscrepancyKind::Attribution],
+        ("Marsh", "Gregg"),
+    );
+    assert_agree(
+        "\"Our outlook remains bright,\" bureau chief Greg Marsh says.",
+        "\"Our outlook remains bright,\" said Gregg Marsh, president of the bureau.",
+    );
+}

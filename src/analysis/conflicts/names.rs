@@ -115,11 +115,7 @@ pub(super) fn conflicts(row: &mut Findings) {
         left_used[pairing.left] = true;
         right_used[pairing.right] = true;
         let (a, b) = (&lm[pairing.left], &rm[pairing.right]);
-        let differing = |m: &NameMention, side: &RowSide, other: &NameMention, other_side| {
-            let theirs = words(other_side, &other.names);
-            m.names.iter().copied().filter(|&k| !theirs.iter().any(|w| same_word(side.norm(k), w))).collect::<Vec<_>>()
-        };
-        let (mut da, mut db) = (differing(a, left, b, right), differing(b, right, a, left));
+        let (mut da, mut db) = (differing(left, a, right, b), differing(right, b, left, a));
         // "Ahold Chairman Henny de Ruiter" / "Board Chairman Henny de Ruiter": the same
         // person after a role, whoever the role is with, unless both copies place it
         // ("Ohio Attorney General" / "Canada Attorney General" is a place changed; a
@@ -149,16 +145,7 @@ pub(super) fn conflicts(row: &mut Findings) {
         };
         da.retain(|k| telling(left, k));
         db.retain(|k| telling(right, k));
-        // "Orlen Forensic Hospital" / "Orlen Forensic Center": the kind of body
-        // written another way names the same body.
-        let kind = |side: &RowSide, k: usize| lexicon::KINDS_OF_BODY.iter().position(|g| g.contains(&side.norm(k)));
-        if let Some((i, j)) = da.iter().enumerate().find_map(|(i, &k)| {
-            let group = kind(left, k)?;
-            db.iter().position(|&m| kind(right, m) == Some(group)).map(|j| (i, j))
-        }) {
-            da.remove(i);
-            db.remove(j);
-        }
+        same_kind_of_body(left, &mut da, right, &mut db);
         // "Hynix CEO E.J. Woo" and "Hynix Semiconductors" share the company, not a
         // person: a role between the shared words and the differing ones parts them.
         if parted_by_role(a, &da) || parted_by_role(b, &db) {
@@ -195,14 +182,24 @@ pub(super) fn conflicts(row: &mut Findings) {
         // present elsewhere: "Ray Kroc" / "Ray Cowger" beside it is still a swap.
         // A word in lower case counts only as itself ("the pass" for "Siskiyou Pass"):
         // "Costley" is not the "cost" of "cost structure".
-        let absent = |side: &RowSide, k: usize, other: &RowSide, settled: &[bool]| {
+        // The words the partner shares with this name are accounted for: "Greg
+        // Gregg" against "Greg Stuart" is a surname new to the other copy, however like
+        // the shared first name it is spelled.
+        let absent = |side: &RowSide, k: usize, other: &RowSide, settled: &[bool], shared: &[usize]| {
             let (word, capitalised) = (side.norm(k), |j: usize| other.tokens[j].capitalised);
             !(0..other.tokens.len()).any(|j| {
-                !settled[j] && if capitalised(j) { same_word(word, other.norm(j)) } else { other.norm(j) == word }
+                !settled[j]
+                    && !shared.contains(&j)
+                    && if capitalised(j) { same_word(word, other.norm(j)) } else { other.norm(j) == word }
             })
         };
-        let absent_a = da.iter().filter(|&&k| absent(left, k, right, &right_settled)).count();
-        let absent_b = db.iter().filter(|&&k| absent(right, k, left, &left_settled)).count();
+        let shared_words = |m: &NameMention, side: &RowSide, other: &NameMention, other_side: &RowSide| {
+            let theirs = words(other_side, &other.names);
+            m.names.iter().copied().filter(|&k| theirs.iter().any(|w| side.norm(k) == *w)).collect::<Vec<_>>()
+        };
+        let (shared_a, shared_b) = (shared_words(a, left, b, right), shared_words(b, right, a, left));
+        let absent_a = da.iter().filter(|&&k| absent(left, k, right, &right_settled, &shared_b)).count();
+        let absent_b = db.iter().filter(|&&k| absent(right, k, left, &left_settled, &shared_a)).count();
         // A name swapped for another is new to each copy on both sides; where one
         // side's words appear elsewhere in the other passage the copies only order or
         // split the name differently ("John F. Kennedy Profile in Courage Awards" /
@@ -224,6 +221,44 @@ pub(super) fn conflicts(row: &mut Findings) {
             let span = |d: &[usize]| d[0]..d[d.len() - 1] + 1;
             row.add(kind_of(left, a, right, b), span(&pa), span(&pb));
         }
+    }
+}
+
+/// The words of `m` that no word of `other` accounts for. Each word of the other name
+/// accounts for one word only, exact matches first: "Greg Gregg" against "Greg
+/// Stuart" keeps "Gregg", however like "Greg" it is spelled.
+fn differing(side: &RowSide, m: &NameMention, other_side: &RowSide, other: &NameMention) -> Vec<usize> {
+    let theirs = words(other_side, &other.names);
+    let mut used = vec![false; theirs.len()];
+    for &k in &m.names {
+        if let Some(at) = theirs.iter().enumerate().position(|(i, w)| !used[i] && side.norm(k) == *w) {
+            used[at] = true;
+        }
+    }
+    let mut left_over = Vec::new();
+    for &k in &m.names {
+        if theirs.contains(&side.norm(k)) {
+            continue;
+        }
+        match theirs.iter().enumerate().position(|(i, w)| !used[i] && same_word(side.norm(k), w)) {
+            Some(at) => used[at] = true,
+            None => left_over.push(k),
+        }
+    }
+    left_over
+}
+
+/// Takes out of the differing words `da` and `db` one word each saying the same kind of
+/// body: "Orlen Forensic Hospital" / "Orlen Forensic Center" names one body.
+fn same_kind_of_body(left: &RowSide, da: &mut Vec<usize>, right: &RowSide, db: &mut Vec<usize>) {
+    let kind = |side: &RowSide, k: usize| lexicon::KINDS_OF_BODY.iter().position(|g| g.contains(&side.norm(k)));
+    let pair = da.iter().enumerate().find_map(|(i, &k)| {
+        let group = kind(left, k)?;
+        db.iter().position(|&m| kind(right, m) == Some(group)).map(|j| (i, j))
+    });
+    if let Some((i, j)) = pair {
+        da.remove(i);
+        db.remove(j);
     }
 }
 
