@@ -572,6 +572,37 @@ pub const COMPANY_FORMS: &[&str] = &[
     "pty",
 ];
 
+/// A government's portfolios, as they stand before "Minister" or "Secretary": one
+/// person given two of them is given two posts.
+pub const PORTFOLIOS: &[&str] = &[
+    "finance",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "justice",
+    "health",
+    "education",
+    "transport",
+    "transportation",
+    "energy",
+    "trade",
+    "agriculture",
+    "labour",
+    "labor",
+    "environment",
+    "economy",
+    "culture",
+    "home",
+    "treasury",
+    "industry",
+    "tourism",
+    "housing",
+    "commerce",
+    "fisheries",
+    "infrastructure",
+];
+
 /// Words saying what kind of body a name is, which outlets swap for one another
 /// while naming the same body: "the Orlen Forensic Hospital" / "Center", "the Federal
 /// Roads Administration" / "Agency".

@@ -749,6 +749,41 @@ const PAIRS: &[Pair] = &[
         changes: &[(Place, "Goma", "Bukavu"), (Date, "next week", "next month"), (Negation, "lower", "higher")],
         across: &[],
     },
+    // A pay deal that ends a port strike: a vote count, a currency, one minister given another
+    // portfolio, a promise and a right turned around, a rank said without its noun
+    // ("the third at the port"), a destination and an age.
+    Pair {
+        left: "Dockers end nine-day strike at Porto after pay deal\n\n\
+               PORTO, March 3 (Nordline News) - Dock workers at the port of Porto voted on Tuesday to end a nine-day strike that had left more than 40 container ships waiting offshore, after the operator agreed to raise wages by 6 percent this year.\n\n\
+               The vote was 412 to 97, union leader Marta Kessary told reporters outside the union hall.\n\n\
+               The port operator, Atlantis Terminals, said the walkout had cost it about 12 million euros in lost fees.\n\n\
+               Transport Minister Rui Daskal, who brokered the talks, called the deal \"fair to both sides\" and said the government would not step in again.\n\n\
+               Kessary said her members had won the right to refuse night shifts longer than ten hours.\n\n\
+               It was the second strike at the port since 2021, when a five-day stoppage delayed fruit exports to Britain.\n\n\
+               Shipping lines said it would take about two weeks to clear the backlog.\n\n\
+               Daskal, 58, has been transport minister since last year.",
+        right: "Porto port strike over as workers accept wage offer\n\n\
+               Striking dockers in Porto have agreed to return to work, ending a stoppage of nine days that stranded over 40 cargo vessels at anchor, according to a statement from their union on Tuesday.\n\n\
+               Members backed the agreement by 412 votes to 197, said the union's leader, Marta Kessary.\n\n\
+               Under the agreement the operator will lift pay by 6 percent this year.\n\n\
+               Atlantis Terminals, which runs the port, put its losses from the walkout at roughly 12 million dollars in missed fees.\n\n\
+               Finance Minister Rui Daskal, who mediated between the two sides, said the settlement was \"fair to everyone\" and that the government would step in again if needed.\n\n\
+               According to Kessary, the union had lost the right to turn down night shifts of more than ten hours.\n\n\
+               The strike was the third at the port since 2021, when a five-day walkout held up fruit shipments to Spain.\n\n\
+               Carriers expect the backlog to take roughly two weeks to clear.\n\n\
+               Daskal, 52, became transport minister last year.",
+        changes: &[
+            (Number, "97", "197"),
+            (Number, "12 million euros", "12 million dollars"),
+            (Name, "Transport", "Finance"),
+            (Negation, "would not", "would"),
+            (Negation, "won", "lost"),
+            (Number, "second", "third"),
+            (Place, "Britain", "Spain"),
+            (Number, "58", "52"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -608,3 +608,52 @@ fn a_surname_spelled_like_the_shared_first_name_is_still_a_new_surname() {
         "\"Our outlook remains bright,\" said Gregg Marsh, president of the bureau.",
     );
 }
+
+#[test]
+fn one_sum_in_another_currency_is_a_number_changed() {
+    assert_flags(
+        "The operator said the walkout had cost it about 12 million euros in lost fees.",
+        "The operator put its losses from the walkout at roughly 12 million dollars in missed fees.",
+        &[Number],
+        ("12 million euros", "12 million dollars"),
+    );
+    assert_flags(
+        "The walkout cost the operator $12 million in lost fees.",
+        "The walkout cost the operator 12 million euros in lost fees.",
+        &[Number],
+        ("$12 million", "12 million euros"),
+    );
+    // Given in both currencies, the sum is converted.
+    assert_agree(
+        "The walkout cost the operator 12 million euros ($13 million) in lost fees.",
+        "The walkout cost the operator 12 million euros in lost fees.",
+    );
+}
+
+#[test]
+fn one_minister_given_another_portfolio_is_flagged() {
+    assert_flags(
+        "Transport Minister Rui Daskal, who brokered the talks, called the deal fair.",
+        "Finance Minister Rui Daskal, who mediated between the sides, said the settlement was fair.",
+        &[Name],
+        ("Transport", "Finance"),
+    );
+    assert_agree(
+        "Transport Minister Rui Daskal, who brokered the talks, called the deal fair.",
+        "Rui Daskal, the transport minister, who mediated between the sides, said the settlement was fair.",
+    );
+}
+
+#[test]
+fn a_rank_without_its_noun_ranks_what_its_sentence_is_about() {
+    assert_flags(
+        "It was the second strike at the port since 2021.",
+        "The strike was the third at the port since 2021.",
+        &[Number],
+        ("second", "third"),
+    );
+    assert_agree(
+        "It was the second strike at the port since 2021.",
+        "The strike was the second at the port since 2021.",
+    );
+}

@@ -13,6 +13,7 @@
 mod bearings;
 mod capital;
 mod codes;
+mod currencies;
 mod framed;
 mod inside_names;
 mod market;
@@ -95,6 +96,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     tallies::conflicts(&mut row);
     let snapshots = quantities(&mut row);
     calendar(&mut row, snapshots);
+    currencies::conflicts(&mut row);
     tolls::conflicts(&mut row);
     framed::years_turned_into_counts(&mut row, hunks);
     codes::conflicts(&mut row);
@@ -216,10 +218,8 @@ fn quantities(row: &mut Findings) -> bool {
             if measure_a.is_some() && measure_b.is_some() && measure_a != measure_b {
                 return false;
             }
-            // A rank says nothing without what it ranks: "a third movie" is not "the
-            // second of a trilogy", "the third-largest lender" is "the second-largest".
             if class == QuantityClass::Rank {
-                return counts_something(a) && a.unit == b.unit;
+                return same_rank(row.left.side, a, row.right.side, b);
             }
             // "three" written out is often loose ("three of them"): it pairs with a
             // figure only when both count the same thing.
@@ -286,6 +286,21 @@ fn quantities(row: &mut Findings) -> bool {
         }
     }
     snapshots
+}
+
+/// Whether two ranks rank the same thing. A rank says nothing without what it ranks:
+/// "a third movie" is not "the second of a trilogy", "the third-largest lender" is
+/// "the second-largest". A rank with no noun after it ranks what its passage is
+/// about, where the words after the other's noun follow it: "the second strike at the
+/// port" / "The strike was the third at the port".
+fn same_rank(left: &RowSide, a: &facts::Quantity, right: &RowSide, b: &facts::Quantity) -> bool {
+    let ranks_too = |bare: &facts::Quantity, bare_side: &RowSide, ranked: &facts::Quantity, side: &RowSide| {
+        counts_something(ranked)
+            && !counts_something(bare)
+            && bare_side.words.contains(ranked.unit.as_str())
+            && bare_side.norm(bare.tokens.end) == side.norm(ranked.tokens.end + 1)
+    };
+    (counts_something(a) && a.unit == b.unit) || ranks_too(b, right, a, left) || ranks_too(a, left, b, right)
 }
 
 /// Whether two figures are the whole of one part both copies give ("seven of the 14" /

@@ -6,6 +6,8 @@
 //! both sides is a conflict when one of those words is nowhere in the other copy's
 //! passage. Names sharing nothing are different people, not a swapped name.
 
+use std::ops::Range;
+
 use super::super::discrepancy::{DiscrepancyKind, RowSide};
 use super::super::facts::NameMention;
 use super::super::facts::names::{consonant_skeleton, same_word};
@@ -136,6 +138,9 @@ pub(super) fn conflicts(row: &mut Findings) {
             && person_a.len() == person_b.len()
             && person_a.iter().zip(&person_b).all(|(x, y)| same_word(x, y))
         {
+            if let Some((l, r)) = other_portfolio(left, a, right, b) {
+                row.add(DiscrepancyKind::Name, l, r);
+            }
             continue;
         }
         // Initials ("Douglas J. Feith") and company forms ("PG&E Corp.") name no one new.
@@ -222,6 +227,21 @@ pub(super) fn conflicts(row: &mut Findings) {
             row.add(kind_of(left, a, right, b), span(&pa), span(&pb));
         }
     }
+}
+
+/// The portfolio words of one person's post where the copies give two: "Transport
+/// Minister Rui Daskal" / "Finance Minister Rui Daskal".
+fn other_portfolio(
+    left: &RowSide,
+    a: &NameMention,
+    right: &RowSide,
+    b: &NameMention,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let portfolio =
+        |side: &RowSide, m: &NameMention| m.tokens.clone().find(|&k| lexicon::PORTFOLIOS.contains(&side.norm(k)));
+    let (k, j) = (portfolio(left, a)?, portfolio(right, b)?);
+    let same_post = left.norm(k + 1) == right.norm(j + 1);
+    (left.norm(k) != right.norm(j) && same_post).then(|| (k..k + 1, j..j + 1))
 }
 
 /// The words of `m` that no word of `other` accounts for. Each word of the other name
