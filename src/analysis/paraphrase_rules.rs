@@ -657,3 +657,16 @@ fn a_rank_without_its_noun_ranks_what_its_sentence_is_about() {
         "The strike was the second at the port since 2021.",
     );
 }
+
+#[test]
+fn a_lead_reworded_with_the_words_news_copy_swaps_is_still_paired() {
+    // "strike" / "stoppage", "ships" / "vessels": alignment reads them as one word.
+    assert_flags(
+        "Dock workers at the port of Porto ended a nine-day strike on Tuesday that had left more than 40 container \
+         ships waiting offshore.",
+        "Striking dockers in Porto returned to work on Thursday, ending a stoppage of nine days that stranded \
+         over 40 cargo vessels at anchor.",
+        &[Date],
+        ("Tuesday", "Thursday"),
+    );
+}

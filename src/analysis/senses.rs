@@ -26,6 +26,21 @@ country nation
 officials authorities
 attack assault
 purchase buy acquire
+strike walkout stoppage
+ship vessel
+wages pay salaries
+workers employees staff
+injured wounded hurt
+arrested detained
+lawsuit suit
+spokesman spokeswoman spokesperson
+rebels insurgents militants
+troops soldiers
+inquiry investigation probe
+blast explosion
+quake earthquake tremor
+cargo freight
+offer bid
 ";
 
 /// Each stemmed word of a group, with the stem of its group's first word.
@@ -55,6 +70,8 @@ mod tests {
     fn words_of_one_group_share_a_sense_and_others_keep_their_own() {
         assert_eq!(sense(stem("agreements")), sense(stem("deal")));
         assert_eq!(sense(stem("negotiations")), sense(stem("talks")));
+        assert_eq!(sense(stem("stoppage")), sense(stem("strike")));
+        assert_eq!(sense(stem("vessels")), sense(stem("ships")));
         assert_eq!(sense(stem("harbour")), "harbour");
     }
 }
