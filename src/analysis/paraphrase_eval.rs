@@ -784,6 +784,37 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[],
     },
+    // A vaccine trial: a share, a country, a quotation and a promise turned around,
+    // side effects called the opposite, a year.
+    Pair {
+        left: "Trial finds new malaria vaccine cuts infections by half\n\n\
+               OSLO, June 12 (Nordline News) - A malaria vaccine developed at the University of Bergen cut infections among young children by 52 percent in a two-year trial in Ghana, researchers reported on Wednesday.\n\n\
+               The study, published in The Lancet, followed 4,800 children aged between five months and three years.\n\n\
+               Lead author Ingrid Halvik said the vaccine was cheaper to produce than existing shots and could be stored in an ordinary refrigerator.\n\n\
+               \"This is not a silver bullet, but it is the best tool we have had in decades,\" Halvik said.\n\n\
+               The World Health Organization said it would review the data before recommending the vaccine.\n\n\
+               Side effects were mild and mostly limited to fever, the researchers said.\n\n\
+               The trial was funded by the Gates Foundation and the Norwegian government.\n\n\
+               Malaria killed an estimated 600,000 people in 2022, most of them children in Africa.",
+        right: "Malaria shot halves infections in African trial\n\n\
+               A malaria vaccine from the University of Bergen reduced infections in small children by 25 percent over a two-year trial in Kenya, according to results released on Wednesday.\n\n\
+               Researchers tracked 4,800 children between the ages of five months and three years, the study in The Lancet said.\n\n\
+               The vaccine is cheaper to make than current shots and needs only an ordinary fridge, said Ingrid Halvik, the study's lead author.\n\n\
+               \"This is a silver bullet, and the best tool we have had in decades,\" said Halvik.\n\n\
+               The World Health Organization said it would not review the data before recommending the vaccine.\n\n\
+               The researchers said side effects were severe and mostly limited to fever.\n\n\
+               The Gates Foundation and the Norwegian government paid for the trial.\n\n\
+               An estimated 600,000 people died of malaria in 2021, mostly African children.",
+        changes: &[
+            (Number, "52", "25"),
+            (Place, "Ghana", "Kenya"),
+            (Negation, "is not", "is"),
+            (Negation, "would", "would not"),
+            (Negation, "mild", "severe"),
+            (Date, "2022", "2021"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -670,3 +670,17 @@ fn a_lead_reworded_with_the_words_news_copy_swaps_is_still_paired() {
         ("Tuesday", "Thursday"),
     );
 }
+
+#[test]
+fn side_effects_called_the_opposite_are_a_reversal_but_toned_down_they_agree() {
+    assert_flags(
+        "Side effects were mild and mostly limited to fever, the researchers said.",
+        "The researchers said side effects were severe and mostly limited to fever.",
+        &[DiscrepancyKind::Negation],
+        ("mild", "severe"),
+    );
+    assert_agree(
+        "The therapy did not prevent mild cognitive impairment in the trial.",
+        "The therapy did not prevent less-severe cognitive decline in the trial.",
+    );
+}

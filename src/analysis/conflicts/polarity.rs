@@ -296,6 +296,8 @@ fn framed_opposites(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<(Ran
                 if !reordered
                     && word_in(left, &hunk.left, b).is_none()
                     && negated_near(left, i) == negated_near(right, j)
+                    && !toned_down(left, i)
+                    && !toned_down(right, j)
                 {
                     found.push((i..i + 1, j..j + 1));
                 }
@@ -511,10 +513,19 @@ fn opposites(left: &RowSide, right: &RowSide) -> Vec<(Range<usize>, Range<usize>
             if negated_near(left, i) != negated_near(right, j) {
                 continue;
             }
+            if toned_down(left, i) || toned_down(right, j) {
+                continue;
+            }
             found.push((i..i + 1, j..j + 1));
         }
     }
     found
+}
+
+/// Whether the word at `at` is toned down into its opposite: "less-severe decline" is
+/// a mild one.
+fn toned_down(side: &RowSide, at: usize) -> bool {
+    at.checked_sub(1).is_some_and(|k| side.norm(k) == "less")
 }
 
 fn position(side: &RowSide, word: &str) -> Option<usize> {
