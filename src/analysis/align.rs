@@ -247,6 +247,20 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Alignment
     let mut rows: Vec<Row> = Vec::new();
     let skip = (&left.boilerplate[..], &right.boilerplate[..]);
     let matches = candidates(&l, &r, skip, MATCH, cancel)?;
+    // Two headlines are one story's headline, however differently worded: paired
+    // first, neither is taken for the other copy's reworded lead.
+    if let (Some(i), Some(j)) = (headline(left), headline(right))
+        && shared(&l[i], &r[j]) > 0
+    {
+        left_row[i] = Some(rows.len());
+        right_row[j] = Some(rows.len());
+        rows.push(Row {
+            left: vec![i],
+            right: vec![j],
+            boilerplate: false,
+            score: similarity(&weights(&l, &r), &l[i], &r[j]),
+        });
+    }
     for &(score, i, j) in &matches {
         if left_row[i].is_none() && right_row[j].is_none() {
             left_row[i] = Some(rows.len());
@@ -291,6 +305,20 @@ pub fn align(left: &Side, right: &Side, cancel: &AtomicBool) -> Result<Alignment
     order_rows(&mut rows);
     let repeats = repeats::repeats(&matches, &rows);
     Ok(Alignment { rows, repeats })
+}
+
+/// Most words a headline runs to.
+const HEADLINE_WORDS: usize = 16;
+
+/// The copy's headline: its first sentence that is not page furniture, where it ends
+/// without a stop and more of the story follows.
+fn headline(side: &Side) -> Option<usize> {
+    let first = side.boilerplate.iter().position(|&furniture| !furniture)?;
+    let range = side.sentences.get(first)?;
+    let text = side.text.get(range.clone())?.trim_end();
+    let ends_a_sentence = text.ends_with(['.', '!', '?', '"', '\'', '”', '’', ':']);
+    let short = side.tokens[first].len() <= HEADLINE_WORDS;
+    (short && !ends_a_sentence && first + 1 < side.sentences.len()).then_some(first)
 }
 
 impl Side<'_> {

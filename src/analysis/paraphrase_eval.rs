@@ -573,6 +573,8 @@ const PAIRS: &[Pair] = &[
             (Attribution, "Reuters", "AFP"),
             (Place, "Gothenburg", "Malmo"),
             (Number, "seven", "six"),
+            // The headlines carry the sentence too.
+            (Number, "seven", "six"),
             (Number, "four", "five"),
             (Negation, "denied", "admitted"),
             (Attribution, "Hanna Vik", "Erik Lund"),
@@ -828,8 +830,10 @@ fn paraphrased_rewrites_show_their_disagreements_and_nothing_else() {
         let mut matched = vec![false; flagged.len()];
         for &(kind, left, right) in pair.changes {
             expected += 1;
-            let hit = flagged.iter().position(|d| {
-                d.kind == kind && d.passages[0].exact.contains(left) && d.passages[1].exact.contains(right)
+            // Each flag stands for one change: a change written twice (a headline and
+            // its lead) must be flagged twice.
+            let hit = flagged.iter().zip(&matched).position(|(d, &taken)| {
+                !taken && d.kind == kind && d.passages[0].exact.contains(left) && d.passages[1].exact.contains(right)
             });
             match hit {
                 Some(k) => {

@@ -684,3 +684,16 @@ fn side_effects_called_the_opposite_are_a_reversal_but_toned_down_they_agree() {
         "The therapy did not prevent less-severe cognitive decline in the trial.",
     );
 }
+
+#[test]
+fn two_headlines_pair_so_that_neither_takes_the_other_copys_lead() {
+    assert_flags(
+        "Dockers end nine-day strike at Porto after pay deal\n\nDock workers at the port of Porto ended a nine-day \
+         strike on Tuesday that had left more than 40 container ships waiting offshore, after the operator agreed \
+         to raise wages.",
+        "Porto port strike over as workers accept wage offer\n\nStriking dockers in Porto returned to work on \
+         Thursday, ending a stoppage of nine days that stranded over 40 cargo vessels at anchor.",
+        &[Date],
+        ("Tuesday", "Thursday"),
+    );
+}
