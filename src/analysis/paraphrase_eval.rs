@@ -817,6 +817,37 @@ const PAIRS: &[Pair] = &[
         ],
         across: &[],
     },
+    // A mayoral race: a share of the vote, turnout down against up, a concession
+    // refused, a tax cut against a rise, a figure, the day of the swearing-in beside a
+    // rank ("the second woman" is no day), a year.
+    Pair {
+        left: "Centre-right wins Porto mayoral race by narrow margin\n\n\
+               PORTO, Oct 12 (Nordline News) - Lena Marsh of the centre-right Civic Alliance won the race for mayor of Porto on Sunday with 51.2 percent of the vote, beating the Socialist incumbent Ivo Daskal.\n\n\
+               Turnout was 48 percent, down from 55 percent four years ago, the electoral commission said.\n\n\
+               Daskal conceded defeat late on Sunday and congratulated his rival.\n\n\
+               Marsh, a 44-year-old former judge, promised to cut property taxes and to build 3,000 affordable homes by 2030.\n\n\
+               The Civic Alliance also won 19 of the 33 seats on the city council.\n\n\
+               Marsh will be sworn in on November 2, becoming the first woman to lead the city.\n\n\
+               The result was a blow to Prime Minister Rui Kessary, whose Socialists have governed Porto since 2009.",
+        right: "Marsh takes Porto as Socialists lose city hall\n\n\
+               The centre-right Civic Alliance candidate Lena Marsh was elected mayor of Porto on Sunday, winning 58.2 percent of the vote against the Socialist incumbent, Ivo Daskal.\n\n\
+               The electoral commission put turnout at 48 percent, up from 55 percent at the last election four years ago.\n\n\
+               Daskal refused to concede defeat on Sunday night.\n\n\
+               Marsh, a 44-year-old former judge, pledged to raise property taxes and to build 30,000 affordable homes by 2030.\n\n\
+               The Alliance took 19 of the 33 seats on the council as well.\n\n\
+               She will take office on November 12, the first woman to run the city.\n\n\
+               The defeat was a setback for Prime Minister Rui Kessary, whose Socialists have run Porto since 2019.",
+        changes: &[
+            (Number, "51.2", "58.2"),
+            (Negation, "down", "up"),
+            (Negation, "conceded", "refused to"),
+            (Negation, "cut", "raise"),
+            (Number, "3,000", "30,000"),
+            (Date, "2", "12"),
+            (Date, "2009", "2019"),
+        ],
+        across: &[],
+    },
 ];
 
 #[test]

@@ -697,3 +697,23 @@ fn two_headlines_pair_so_that_neither_takes_the_other_copys_lead() {
         ("Tuesday", "Thursday"),
     );
 }
+
+#[test]
+fn a_day_of_the_month_is_never_taken_for_a_rank_of_the_same_value() {
+    assert_flags(
+        "Marsh will be sworn in on November 2, becoming the first woman to lead the city.",
+        "She will take office on November 12, the second woman to run the city.",
+        &[Date],
+        ("2", "12"),
+    );
+}
+
+#[test]
+fn a_tax_cut_against_a_tax_rise_is_a_reversal() {
+    assert_flags(
+        "Marsh promised to cut property taxes and to build 3,000 homes by 2030.",
+        "Marsh pledged to raise property taxes and to build 3,000 homes by 2030.",
+        &[DiscrepancyKind::Negation],
+        ("cut", "raise"),
+    );
+}

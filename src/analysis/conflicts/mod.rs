@@ -431,6 +431,14 @@ fn counts_something(quantity: &facts::Quantity) -> bool {
     !quantity.unit.is_empty() && !lexicon::STOPWORDS.contains(&quantity.unit.as_str())
 }
 
+/// Whether two figures could be one: a rank is only ever another rank and a day of the
+/// month another day ("on November 2" is not "the second woman").
+fn alike_kind(a: &facts::Quantity, b: &facts::Quantity) -> bool {
+    use QuantityClass::{Day, Rank};
+    let own_kind = |q: &facts::Quantity| matches!(q.class, Day | Rank);
+    (!own_kind(a) && !own_kind(b)) || a.class == b.class
+}
+
 /// Whether two figures may count the same thing: one says nothing of what it counts,
 /// both count the same, both count things in words that measure nothing ("4,000
 /// workers" and "4,000 employees"), or both are of one measure ("6.1 percent" and "6.1
@@ -476,8 +484,8 @@ fn unmatched_quantities(
             if left_used[i] {
                 continue;
             }
-            if let Some(j) =
-                (0..right.len()).find(|&j| !right_used[j] && pass(a, &right[j]) && a.agrees_with(&right[j]))
+            if let Some(j) = (0..right.len())
+                .find(|&j| !right_used[j] && alike_kind(a, &right[j]) && pass(a, &right[j]) && a.agrees_with(&right[j]))
             {
                 left_used[i] = true;
                 right_used[j] = true;
