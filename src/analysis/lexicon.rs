@@ -611,6 +611,39 @@ pub const PORTFOLIOS: &[&str] = &[
     "infrastructure",
 ];
 
+/// What a person is, as an apposition gives it ("Marsh, a former judge"): work one
+/// person rarely does two of at once. Words of one group name one occupation.
+pub const OCCUPATIONS: &[&[&str]] = &[
+    &["judge"],
+    &["prosecutor"],
+    &["lawyer", "attorney", "solicitor", "barrister"],
+    &["teacher"],
+    &["doctor", "physician"],
+    &["surgeon"],
+    &["nurse"],
+    &["engineer"],
+    &["journalist", "reporter"],
+    &["banker"],
+    &["economist"],
+    &["professor", "academic"],
+    &["scientist", "researcher"],
+    &["soldier"],
+    &["pilot"],
+    &["farmer"],
+    &["actor", "actress"],
+    &["singer"],
+    &["novelist", "writer", "author"],
+    &["architect"],
+    &["accountant"],
+    &["diplomat"],
+    &["priest"],
+    &["businessman", "businesswoman", "entrepreneur"],
+    &["historian"],
+    &["footballer"],
+    &["firefighter"],
+    &["student"],
+];
+
 /// Words saying what kind of body a name is, which outlets swap for one another
 /// while naming the same body: "the Orlen Forensic Hospital" / "Center", "the Federal
 /// Roads Administration" / "Agency".

@@ -818,7 +818,7 @@ const PAIRS: &[Pair] = &[
         across: &[],
     },
     // A mayoral race: a share of the vote, turnout down against up, a concession
-    // refused, a tax cut against a rise, a figure, the day of the swearing-in beside a
+    // refused, a tax cut against a rise, a judge against a prosecutor, a figure, the day of the swearing-in beside a
     // rank ("the second woman" is no day), a year.
     Pair {
         left: "Centre-right wins Porto mayoral race by narrow margin\n\n\
@@ -833,7 +833,7 @@ const PAIRS: &[Pair] = &[
                The centre-right Civic Alliance candidate Lena Marsh was elected mayor of Porto on Sunday, winning 58.2 percent of the vote against the Socialist incumbent, Ivo Daskal.\n\n\
                The electoral commission put turnout at 48 percent, up from 55 percent at the last election four years ago.\n\n\
                Daskal refused to concede defeat on Sunday night.\n\n\
-               Marsh, a 44-year-old former judge, pledged to raise property taxes and to build 30,000 affordable homes by 2030.\n\n\
+               Marsh, a 44-year-old former prosecutor, pledged to raise property taxes and to build 30,000 affordable homes by 2030.\n\n\
                The Alliance took 19 of the 33 seats on the council as well.\n\n\
                She will take office on November 12, the first woman to run the city.\n\n\
                The defeat was a setback for Prime Minister Rui Kessary, whose Socialists have run Porto since 2019.",
@@ -842,6 +842,7 @@ const PAIRS: &[Pair] = &[
             (Negation, "down", "up"),
             (Negation, "conceded", "refused to"),
             (Negation, "cut", "raise"),
+            (Name, "judge", "prosecutor"),
             (Number, "3,000", "30,000"),
             (Date, "2", "12"),
             (Date, "2009", "2019"),

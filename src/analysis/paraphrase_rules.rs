@@ -717,3 +717,17 @@ fn a_tax_cut_against_a_tax_rise_is_a_reversal() {
         ("cut", "raise"),
     );
 }
+
+#[test]
+fn one_person_given_two_occupations_is_flagged_and_one_occupation_named_two_ways_is_not() {
+    assert_flags(
+        "Marsh, a 44-year-old former judge, promised to cut property taxes.",
+        "Marsh, a 44-year-old former prosecutor, pledged to cut property taxes.",
+        &[Name],
+        ("judge", "prosecutor"),
+    );
+    assert_agree(
+        "Daskal, a 52-year-old lawyer, filed the appeal on Monday.",
+        "Daskal, a 52-year-old attorney, lodged the appeal on Monday.",
+    );
+}

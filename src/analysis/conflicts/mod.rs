@@ -18,6 +18,7 @@ mod framed;
 mod inside_names;
 mod market;
 mod names;
+mod occupations;
 mod periods;
 mod polarity;
 mod ranges;
@@ -110,6 +111,7 @@ pub(crate) fn find(left: &RowSide, right: &RowSide, hunks: &[Hunk]) -> Vec<Findi
     framed::conflicts(&mut row, hunks);
     speakers::conflicts(&mut row);
     roles::conflicts(&mut row);
+    occupations::conflicts(&mut row);
     let mut found = row.found;
     found.sort_by_key(|f| (f.hunk.left.start, f.hunk.right.start));
     found
