@@ -317,7 +317,7 @@ fn headline(side: &Side) -> Option<usize> {
     let range = side.sentences.get(first)?;
     let text = side.text.get(range.clone())?.trim_end();
     let ends_a_sentence = text.ends_with(['.', '!', '?', '"', '\'', '”', '’', ':']);
-    let short = side.tokens[first].len() <= HEADLINE_WORDS;
+    let short = side.tokens.get(first)?.len() <= HEADLINE_WORDS;
     (short && !ends_a_sentence && first + 1 < side.sentences.len()).then_some(first)
 }
 

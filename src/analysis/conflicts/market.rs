@@ -9,6 +9,8 @@
 //! changed figure. Copies that name no moment but disagree on several of a price's
 //! figures at once also give it at different moments, and so do copies that quote the
 //! price a few cents apart: then a move that differs by as much is the same move.
+//! Copies that quote the price at one level, whatever moments they name, took it at
+//! one moment: their moves must agree, up to rounding.
 
 use super::super::discrepancy::RowSide;
 use super::super::facts::numbers::{last_place, rounded_alike, same_value};
