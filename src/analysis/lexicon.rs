@@ -611,6 +611,12 @@ pub const PORTFOLIOS: &[&str] = &[
     "infrastructure",
 ];
 
+/// Which group of `groups` holds `word`, for lists of words that name one thing
+/// (`OCCUPATIONS`, `KINDS_OF_BODY`).
+pub fn group_of(groups: &[&[&str]], word: &str) -> Option<usize> {
+    groups.iter().position(|group| group.contains(&word))
+}
+
 /// What a person is, as an apposition gives it ("Marsh, a former judge"): work one
 /// person rarely does two of at once. Words of one group name one occupation.
 pub const OCCUPATIONS: &[&[&str]] = &[

@@ -169,7 +169,7 @@ fn quantities(row: &mut Findings) -> bool {
     let snapshots = (market::at_different_moments(row.left.side, row.right.side)
         || market::moved_apart(row.left.side, &l, row.right.side, &r))
         && !market::same_level(row.left.side, all_left, row.right.side, all_right);
-    let drift = market::drift(row.left.side, &row.left.facts.quantities, row.right.side, &row.right.facts.quantities);
+    let drift = market::drift(row.left.side, all_left, row.right.side, all_right);
     for class in
         [QuantityClass::Year, QuantityClass::Day, QuantityClass::Time, QuantityClass::Amount, QuantityClass::Rank]
     {
@@ -699,10 +699,7 @@ fn places(row: &mut Findings) {
             |k: usize| b.side.tokens[k].capitalised && !b.facts.places.iter().any(|o| o.tokens.contains(&k));
         let written_there = |p: &facts::PlaceMention| {
             let words: Vec<&str> = p.tokens.clone().map(|k| a.side.norm(k)).collect();
-            (0..b.side.tokens.len()).any(|k| {
-                words.iter().enumerate().all(|(n, w)| k + n < b.side.tokens.len() && b.side.norm(k + n) == *w)
-                    && in_a_name(k)
-            })
+            written_at(b.side, &words).any(in_a_name)
         };
         let known: Vec<&facts::PlaceMention> =
             own.iter().map(|&i| &mine[i]).filter(|p| !explained(p) && !written_there(p)).collect();
@@ -786,11 +783,16 @@ fn places(row: &mut Findings) {
 /// that places it: "near the Halvik Mall" / "near the Halvik Cemetery, south of the
 /// Halvik Mall".
 fn placed_as_well(own: &RowSide, names: &[usize], other: &RowSide) -> bool {
-    (0..other.tokens.len()).any(|k| {
-        let at = k..k + names.len();
-        at.end <= other.tokens.len()
-            && names.iter().zip(at.clone()).all(|(&j, o)| own.norm(j) == other.norm(o))
-            && place_cue(other, &at).is_some_and(|w| w == "of" || lexicon::PLACE_BEFORE.contains(&w))
+    let words: Vec<&str> = names.iter().map(|&k| own.norm(k)).collect();
+    written_at(other, &words).any(|k| {
+        place_cue(other, &(k..k + words.len())).is_some_and(|w| w == "of" || lexicon::PLACE_BEFORE.contains(&w))
+    })
+}
+
+/// The tokens of `side` where `words` are written one after another, in order.
+fn written_at<'s>(side: &'s RowSide, words: &'s [&str]) -> impl Iterator<Item = usize> + 's {
+    (0..side.tokens.len()).filter(move |&k| {
+        k + words.len() <= side.tokens.len() && words.iter().zip(k..).all(|(w, o)| side.norm(o) == *w)
     })
 }
 

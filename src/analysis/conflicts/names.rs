@@ -271,7 +271,7 @@ fn differing(side: &RowSide, m: &NameMention, other_side: &RowSide, other: &Name
 /// Takes out of the differing words `da` and `db` one word each saying the same kind of
 /// body: "Orlen Forensic Hospital" / "Orlen Forensic Center" names one body.
 fn same_kind_of_body(left: &RowSide, da: &mut Vec<usize>, right: &RowSide, db: &mut Vec<usize>) {
-    let kind = |side: &RowSide, k: usize| lexicon::KINDS_OF_BODY.iter().position(|g| g.contains(&side.norm(k)));
+    let kind = |side: &RowSide, k: usize| lexicon::group_of(lexicon::KINDS_OF_BODY, side.norm(k));
     let pair = da.iter().enumerate().find_map(|(i, &k)| {
         let group = kind(left, k)?;
         db.iter().position(|&m| kind(right, m) == Some(group)).map(|j| (i, j))

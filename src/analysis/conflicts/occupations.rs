@@ -17,7 +17,7 @@ const REACH: usize = 5;
 
 /// The group of `lexicon::OCCUPATIONS` a word names.
 fn occupation(word: &str) -> Option<usize> {
-    lexicon::OCCUPATIONS.iter().position(|group| group.contains(&word))
+    lexicon::group_of(lexicon::OCCUPATIONS, word)
 }
 
 /// The occupations a side gives people in apposition: (the name word before the comma,
